@@ -1,0 +1,219 @@
+import neo4j, { type Driver, type QueryResult, type Record as Neo4jRecord } from 'neo4j-driver';
+import {
+  constraintStatement,
+  countNodesStatement,
+  countRelationshipsStatement,
+  deleteStaleNodesStatement,
+  deleteStaleRelationshipsStatement,
+  mergeNodesStatement,
+  mergeRelationshipsStatement,
+} from './cypher';
+import { allNodes } from './schema';
+import {
+  toNodeRow,
+  toRelationshipRow,
+  type NodeSpec,
+  type RelationshipSpec,
+} from './spec';
+
+export interface Neo4jConnectionOptions {
+  uri: string;
+  username: string;
+  password: string;
+  database?: string;
+}
+
+/** Everything one run writes is stamped with its tag and scoped to one organization. */
+export interface WriteScope {
+  updateTag: number;
+  organizationId: string;
+}
+
+export interface StaleCount {
+  total: number;
+  stale: number;
+}
+
+/**
+ * The graph as the sync sees it: batched upserts generated from the schema,
+ * counts and bounded deletions for cleanup, and reads for summaries.
+ */
+export class SentryGraphStore {
+  private readonly statements = new Map<string, string>();
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database?: string,
+  ) {}
+
+  /** Creates a driver whose integers come back as JavaScript numbers. */
+  static createDriver(options: Neo4jConnectionOptions): Driver {
+    return neo4j.driver(
+      options.uri,
+      neo4j.auth.basic(options.username, options.password),
+      {
+        disableLosslessIntegers: true,
+        // Fail fast when Neo4j is down instead of hanging a run for minutes.
+        connectionAcquisitionTimeout: 30_000,
+        connectionTimeout: 15_000,
+        maxTransactionRetryTime: 30_000,
+        userAgent: 'sentry-graph/0.1',
+      },
+    );
+  }
+
+  /** Resolves when Neo4j answers a query; rejects with the driver's error otherwise. */
+  async verify(): Promise<void> {
+    await this.read('RETURN 1 AS ok');
+  }
+
+  /** Uniqueness on `id` per label, created idempotently. */
+  async ensureSchema(): Promise<void> {
+    for (const spec of allNodes) {
+      await this.write(constraintStatement(spec.label), {});
+    }
+  }
+
+  async mergeNodes<T>(
+    spec: NodeSpec<T>,
+    items: readonly T[],
+    scope: Partial<WriteScope> & Pick<WriteScope, 'updateTag'>,
+  ): Promise<number> {
+    if (items.length === 0) return 0;
+    const owned = scope.organizationId !== undefined;
+    const statement = this.statement(`nodes:${spec.label}:${owned}`, () =>
+      mergeNodesStatement(spec as NodeSpec<never>, owned),
+    );
+    const result = await this.write(statement, {
+      rows: items.map(item => toNodeRow(spec, item)),
+      updateTag: neo4j.int(scope.updateTag),
+      organizationId: scope.organizationId ?? null,
+    });
+    return numberField(result.records[0], 'written');
+  }
+
+  async mergeRelationships<T>(
+    spec: RelationshipSpec<T>,
+    items: readonly T[],
+    scope: Pick<WriteScope, 'updateTag'>,
+  ): Promise<number> {
+    if (items.length === 0) return 0;
+    const statement = this.statement(`rels:${spec.type}`, () =>
+      mergeRelationshipsStatement(spec as RelationshipSpec<never>),
+    );
+    const result = await this.write(statement, {
+      rows: items.map(item => toRelationshipRow(spec, item)),
+      updateTag: neo4j.int(scope.updateTag),
+    });
+    return numberField(result.records[0], 'written');
+  }
+
+  async countStaleNodes(
+    label: string,
+    scope: WriteScope,
+    protectedIds: readonly string[],
+  ): Promise<StaleCount> {
+    const result = await this.read(countNodesStatement(label), {
+      ...scopeParams(scope),
+      protectedIds,
+    });
+    return staleCount(result.records[0]);
+  }
+
+  async countStaleRelationships(
+    spec: RelationshipSpec<never>,
+    scope: WriteScope,
+    protectedIds: readonly string[],
+  ): Promise<StaleCount> {
+    const result = await this.read(countRelationshipsStatement(spec), {
+      ...scopeParams(scope),
+      protectedIds,
+    });
+    return staleCount(result.records[0]);
+  }
+
+  /** Deletes up to `limit` stale nodes in one transaction; returns how many. */
+  async deleteStaleNodes(
+    label: string,
+    scope: WriteScope,
+    protectedIds: readonly string[],
+    limit: number,
+  ): Promise<number> {
+    const result = await this.write(deleteStaleNodesStatement(label), {
+      ...scopeParams(scope),
+      protectedIds,
+      limit: neo4j.int(limit),
+    });
+    return numberField(result.records[0], 'deleted');
+  }
+
+  async deleteStaleRelationships(
+    spec: RelationshipSpec<never>,
+    scope: WriteScope,
+    protectedIds: readonly string[],
+    limit: number,
+  ): Promise<number> {
+    const result = await this.write(deleteStaleRelationshipsStatement(spec), {
+      ...scopeParams(scope),
+      protectedIds,
+      limit: neo4j.int(limit),
+    });
+    return numberField(result.records[0], 'deleted');
+  }
+
+  async read(
+    cypher: string,
+    params: Record<string, unknown> = {},
+  ): Promise<QueryResult> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.READ,
+    });
+    try {
+      return await session.executeRead(tx => tx.run(cypher, params));
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** A managed transaction: Neo4j's transient errors (deadlocks) are retried. */
+  async write(
+    cypher: string,
+    params: Record<string, unknown>,
+  ): Promise<QueryResult> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      return await session.executeWrite(tx => tx.run(cypher, params));
+    } finally {
+      await session.close();
+    }
+  }
+
+  private statement(key: string, build: () => string): string {
+    let statement = this.statements.get(key);
+    if (!statement) {
+      statement = build();
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+}
+
+function scopeParams(scope: WriteScope) {
+  return {
+    organizationId: scope.organizationId,
+    updateTag: neo4j.int(scope.updateTag),
+  };
+}
+
+function numberField(record: Neo4jRecord | undefined, key: string): number {
+  const value: unknown = record?.get(key);
+  return typeof value === 'number' ? value : 0;
+}
+
+function staleCount(record: Neo4jRecord | undefined): StaleCount {
+  return {
+    total: numberField(record, 'total'),
+    stale: numberField(record, 'stale'),
+  };
+}

@@ -1,0 +1,130 @@
+/*
+ * Cypher generated from the schema specs. Labels and property names come
+ * from our own schema constants, never from Sentry data, so interpolating
+ * them (quoted) is safe; every value travels as a parameter.
+ */
+import type { NodeSpec, RelationshipSpec } from './spec';
+
+const quote = (name: string) => `\`${name.replace(/`/g, '``')}\``;
+
+function setProperties(variable: string, names: string[]): string[] {
+  // A null parameter removes the property: what Sentry no longer sends does
+  // not linger on the node.
+  return names.map(name => `${variable}.${quote(name)} = row.props.${quote(name)}`);
+}
+
+export function constraintStatement(label: string): string {
+  return (
+    `CREATE CONSTRAINT ${quote(`${label.toLowerCase()}_id`)} IF NOT EXISTS ` +
+    `FOR (n:${quote(label)}) REQUIRE n.id IS UNIQUE`
+  );
+}
+
+/**
+ * Upserts a batch of nodes. Nodes an organization owns also get their
+ * RESOURCE relationship, through which cleanup is scoped.
+ * Parameters: $rows, $updateTag and, when owned, $organizationId.
+ */
+export function mergeNodesStatement(
+  spec: NodeSpec<never>,
+  ownedByOrganization: boolean,
+): string {
+  const sets = [
+    ...spec.extraLabels.map(label => `n:${quote(label)}`),
+    'n.lastupdated = $updateTag',
+    ...setProperties('n', Object.keys(spec.properties)),
+  ];
+  const lines = [
+    ...(ownedByOrganization
+      ? ['MATCH (o:SentryOrganization {id: $organizationId})']
+      : []),
+    'UNWIND $rows AS row',
+    `MERGE (n:${quote(spec.label)} {id: row.id})`,
+    'ON CREATE SET n.firstseen = timestamp()',
+    `SET ${sets.join(', ')}`,
+  ];
+  if (ownedByOrganization) {
+    lines.push(
+      'MERGE (o)-[r:RESOURCE]->(n)',
+      'ON CREATE SET r.firstseen = timestamp()',
+      'SET r.lastupdated = $updateTag',
+    );
+  }
+  lines.push('RETURN count(n) AS written');
+  return lines.join('\n');
+}
+
+/**
+ * Upserts a batch of relationships between existing nodes; a row whose ends
+ * are not in the graph is skipped (and not counted as written).
+ */
+export function mergeRelationshipsStatement(
+  spec: RelationshipSpec<never>,
+): string {
+  const sets = [
+    'r.lastupdated = $updateTag',
+    ...setProperties('r', Object.keys(spec.properties)),
+  ];
+  return [
+    'UNWIND $rows AS row',
+    `MATCH (a:${quote(spec.fromLabel)} {id: row.from})`,
+    `MATCH (b:${quote(spec.toLabel)} {id: row.to})`,
+    `MERGE (a)-[r:${quote(spec.type)}]->(b)`,
+    'ON CREATE SET r.firstseen = timestamp()',
+    `SET ${sets.join(', ')}`,
+    'RETURN count(r) AS written',
+  ].join('\n');
+}
+
+const ownedNodes = (label: string) =>
+  `MATCH (:SentryOrganization {id: $organizationId})-[:RESOURCE]->(n:${quote(label)})`;
+
+/** Counts an organization's nodes of a label: total, and not written by this run. */
+export function countNodesStatement(label: string): string {
+  return [
+    ownedNodes(label),
+    'RETURN count(n) AS total,',
+    '  count(CASE WHEN n.lastupdated <> $updateTag AND NOT n.id IN $protectedIds THEN 1 END) AS stale',
+  ].join('\n');
+}
+
+/** Deletes at most $limit stale nodes; run until it deletes none. */
+export function deleteStaleNodesStatement(label: string): string {
+  return [
+    ownedNodes(label),
+    'WHERE n.lastupdated <> $updateTag AND NOT n.id IN $protectedIds',
+    'WITH n LIMIT $limit',
+    'DETACH DELETE n',
+    'RETURN count(*) AS deleted',
+  ].join('\n');
+}
+
+const ownedRelationships = (spec: RelationshipSpec<never>) =>
+  `MATCH (:SentryOrganization {id: $organizationId})-[:RESOURCE]->` +
+  `(a:${quote(spec.fromLabel)})-[r:${quote(spec.type)}]->(b:${quote(spec.toLabel)})`;
+
+// Either end may be an item Sentry sent unreadably this run: keep its edges.
+const staleRelationship =
+  'r.lastupdated <> $updateTag AND NOT a.id IN $protectedIds AND NOT b.id IN $protectedIds';
+
+export function countRelationshipsStatement(
+  spec: RelationshipSpec<never>,
+): string {
+  return [
+    ownedRelationships(spec),
+    'RETURN count(r) AS total,',
+    `  count(CASE WHEN ${staleRelationship} THEN 1 END) AS stale`,
+  ].join('\n');
+}
+
+export function deleteStaleRelationshipsStatement(
+  spec: RelationshipSpec<never>,
+): string {
+  return [
+    ownedRelationships(spec),
+    `WHERE ${staleRelationship}`,
+    'WITH r LIMIT $limit',
+    'DELETE r',
+    'RETURN count(*) AS deleted',
+  ].join('\n');
+}

@@ -1,0 +1,190 @@
+/*
+ * The graph contract (docs/graph-schema.md) written once, as data: labels,
+ * ids, the Sentry field behind every property, and the relationships.
+ * Labels and property names are a public interface: never rename one.
+ */
+import type {
+  SentryMember,
+  SentryOrganization,
+  SentryProject,
+  SentryRelease,
+  SentryTeam,
+} from '../sentry/schemas';
+import { defineNode, defineRelationship } from './spec';
+
+export const organizationNode = defineNode<SentryOrganization>({
+  label: 'SentryOrganization',
+  extraLabels: ['Tenant'],
+  id: o => o.id,
+  properties: {
+    name: o => o.name,
+    slug: o => o.slug,
+    status: o => o.status?.id,
+    date_created: o => o.dateCreated,
+    require_2fa: o => o.require2FA,
+    is_early_adopter: o => o.isEarlyAdopter,
+  },
+});
+
+export const teamNode = defineNode<SentryTeam>({
+  label: 'SentryTeam',
+  extraLabels: ['UserGroup'],
+  id: t => t.id,
+  properties: {
+    name: t => t.name,
+    slug: t => t.slug,
+    date_created: t => t.dateCreated,
+    member_count: t => t.memberCount,
+  },
+});
+
+export const userNode = defineNode<SentryMember>({
+  label: 'SentryUser',
+  extraLabels: ['UserAccount'],
+  // The membership id: one person is a separate account in each organization.
+  id: m => m.id,
+  properties: {
+    email: m => m.email,
+    name: m => m.name,
+    role: m => m.orgRole ?? m.role,
+    date_created: m => m.dateCreated,
+    pending: m => m.pending,
+    expired: m => m.expired,
+    // Absent, not false, when Sentry has no user (a pending invite).
+    has_2fa: m => m.user?.has2fa,
+  },
+});
+
+export const projectNode = defineNode<SentryProject>({
+  label: 'SentryProject',
+  extraLabels: [],
+  id: p => p.id,
+  properties: {
+    name: p => p.name,
+    slug: p => p.slug,
+    platform: p => p.platform,
+    date_created: p => p.dateCreated,
+    first_event: p => p.firstEvent,
+  },
+});
+
+/** A release as the graph sees it: versions repeat across organizations. */
+export interface OrganizationRelease {
+  organizationId: string;
+  release: SentryRelease;
+}
+
+export function releaseId(organizationId: string, version: string): string {
+  return `${organizationId}/${version}`;
+}
+
+export const releaseNode = defineNode<OrganizationRelease>({
+  label: 'SentryRelease',
+  extraLabels: [],
+  id: r => releaseId(r.organizationId, r.release.version),
+  properties: {
+    version: r => r.release.version,
+    short_version: r => r.release.shortVersion,
+    date_created: r => r.release.dateCreated,
+    date_released: r => r.release.dateReleased,
+    commit_count: r => r.release.commitCount,
+    deploy_count: r => r.release.deployCount,
+    new_groups: r => r.release.newGroups,
+    ref: r => r.release.ref,
+    url: r => r.release.url,
+  },
+});
+
+/** An issue alert rule, normalized from a workflow or a legacy rule. */
+export interface AlertRuleRecord {
+  id: string;
+  name: string;
+  dateCreated?: string | null;
+  actionMatch?: string | null;
+  filterMatch?: string | null;
+  frequencySeconds?: number | null;
+  environment?: string | null;
+  status: 'active' | 'disabled' | string;
+  projectSlug?: string | null;
+}
+
+export const alertRuleNode = defineNode<AlertRuleRecord>({
+  label: 'SentryAlertRule',
+  extraLabels: [],
+  id: r => r.id,
+  properties: {
+    name: r => r.name,
+    date_created: r => r.dateCreated,
+    action_match: r => r.actionMatch,
+    filter_match: r => r.filterMatch,
+    frequency: r => r.frequencySeconds,
+    environment: r => r.environment,
+    status: r => r.status,
+    project_slug: r => r.projectSlug,
+  },
+});
+
+/** The ends of a relationship, by node id, plus its own properties. */
+export interface Link {
+  from: string;
+  to: string;
+  role?: string;
+}
+
+const noProperties = {};
+
+export const memberOfRelationship = defineRelationship<Link>({
+  type: 'MEMBER_OF',
+  fromLabel: userNode.label,
+  toLabel: teamNode.label,
+  from: l => l.from,
+  to: l => l.to,
+  properties: { role: l => l.role },
+});
+
+export const adminOfRelationship = defineRelationship<Link>({
+  type: 'ADMIN_OF',
+  fromLabel: userNode.label,
+  toLabel: teamNode.label,
+  from: l => l.from,
+  to: l => l.to,
+  properties: noProperties,
+});
+
+export const hasTeamRelationship = defineRelationship<Link>({
+  type: 'HAS_TEAM',
+  fromLabel: projectNode.label,
+  toLabel: teamNode.label,
+  from: l => l.from,
+  to: l => l.to,
+  properties: noProperties,
+});
+
+export const hasRuleRelationship = defineRelationship<Link>({
+  type: 'HAS_RULE',
+  fromLabel: projectNode.label,
+  toLabel: alertRuleNode.label,
+  from: l => l.from,
+  to: l => l.to,
+  properties: noProperties,
+});
+
+export const hasReleaseRelationship = defineRelationship<Link>({
+  type: 'HAS_RELEASE',
+  fromLabel: projectNode.label,
+  toLabel: releaseNode.label,
+  from: l => l.from,
+  to: l => l.to,
+  properties: noProperties,
+});
+
+/** Every label the organization owns through RESOURCE (and so cleans up). */
+export const resourceNodes = [
+  teamNode,
+  userNode,
+  projectNode,
+  releaseNode,
+  alertRuleNode,
+] as const;
+
+export const allNodes = [organizationNode, ...resourceNodes] as const;

@@ -1,0 +1,102 @@
+import type { ZodType } from 'zod';
+import type { SentryEndpoint, SentryPage } from '../sentry';
+import { emptyKindResult, type OrganizationContext } from './context';
+import { describeError } from './describeError';
+import type { KeptReport, KindResult, SyncKind } from './types';
+
+/** How many invalid items a result lists in full; the count covers the rest. */
+const INVALID_ITEMS_REPORTED = 20;
+
+export interface Listing<T> {
+  path: string;
+  endpoint: SentryEndpoint;
+  itemSchema: ZodType<T>;
+  query?: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * One kind's bookkeeping for one organization: counts, whether every listing
+ * completed, and which ids cleanup must not touch because Sentry sent them
+ * in a shape we could not read this time.
+ */
+export class KindTally {
+  readonly result: KindResult = emptyKindResult();
+  private readonly protectedIdSet = new Set<string>();
+  private invalidWithoutId = 0;
+
+  constructor(
+    readonly kind: SyncKind,
+    private readonly context: OrganizationContext,
+    /**
+     * False when an invalid item's `id` is not the node's id (releases are
+     * keyed by version): then any invalid item blocks the kind's cleanup.
+     */
+    private readonly invalidIdsAreNodeIds = true,
+  ) {}
+
+  get protectedIds(): string[] {
+    return [...this.protectedIdSet];
+  }
+
+  get complete(): boolean {
+    return this.result.status === 'complete';
+  }
+
+  /** Pages through a listing, handing each page's valid items on as they arrive. */
+  async consume<T>(
+    listing: Listing<T>,
+    handlePage: (items: T[]) => Promise<void>,
+  ): Promise<void> {
+    const { client, signal, progress, organization } = this.context;
+    const pages = client.paginate(listing.path, {
+      endpoint: listing.endpoint,
+      itemSchema: listing.itemSchema,
+      query: listing.query,
+      signal,
+    });
+    for await (const page of pages) {
+      this.recordPage(page);
+      progress.record(organization.slug, this.kind, page.items.length + page.invalid.length);
+      await handlePage(page.items);
+    }
+  }
+
+  recordPage(page: SentryPage<unknown>): void {
+    this.result.fetched += page.items.length + page.invalid.length;
+    this.result.invalid += page.invalid.length;
+    for (const item of page.invalid) {
+      if (this.result.invalidItems.length < INVALID_ITEMS_REPORTED) {
+        this.result.invalidItems.push(item);
+      }
+      if (item.id !== undefined && this.invalidIdsAreNodeIds) this.protectedIdSet.add(item.id);
+      else this.invalidWithoutId += 1;
+    }
+  }
+
+  /** The kind's listing did not complete: nothing of it will be deleted. */
+  fail(error: unknown, during?: string): void {
+    this.result.status = 'incomplete';
+    const message = describeError(error);
+    const line = during ? `${during}: ${message}` : message;
+    this.result.error = this.result.error ? `${this.result.error}; ${line}` : line;
+  }
+
+  keep(report: KeptReport): void {
+    this.result.kept.push(report);
+  }
+
+  /**
+   * Why cleanup must not run for this kind, or undefined when it may. An
+   * invalid item whose id we could not read might be any existing node.
+   */
+  cleanupBlocker(): string | undefined {
+    if (this.context.signal?.aborted) return 'the run was aborted';
+    if (!this.complete) {
+      return `the listing did not complete (${this.result.error ?? 'unknown error'})`;
+    }
+    if (this.invalidWithoutId > 0) {
+      return `${this.invalidWithoutId} invalid item(s) without a readable id`;
+    }
+    return undefined;
+  }
+}

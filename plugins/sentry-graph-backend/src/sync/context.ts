@@ -1,0 +1,78 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { SentryGraphStore, WriteScope } from '../graph/SentryGraphStore';
+import type { SentryClient, SentryOrganization } from '../sentry';
+import type { KindResult, SyncKind, SyncProgress } from './types';
+
+/** The engine's tuning and safety settings (`sentryGraph.sync` in config). */
+export interface SyncEngineOptions {
+  /** Organization slugs; undefined means every organization the token can list. */
+  organizations?: string[];
+  /** Rows per UNWIND write. */
+  batchSize: number;
+  /** Stale nodes or relationships deleted per transaction. */
+  deleteBatchSize: number;
+  /** Organizations synced at once. */
+  organizationConcurrency: number;
+  /** Listings of one organization run at once (e.g. per-team member listings). */
+  listingConcurrency: number;
+  /** A kind that would lose more than this share of its items in one run is kept. */
+  maxDeletionShare: number;
+  /** Lets this run delete past the mass-deletion guard. */
+  allowMassDeletion: boolean;
+}
+
+export const DEFAULT_SYNC_ENGINE_OPTIONS: SyncEngineOptions = {
+  batchSize: 1000,
+  deleteBatchSize: 5000,
+  organizationConcurrency: 2,
+  listingConcurrency: 4,
+  maxDeletionShare: 0.5,
+  allowMassDeletion: false,
+};
+
+/** Counts items as they arrive and tells whoever watches the run. */
+export class ProgressTracker {
+  private readonly state: SyncProgress = { items: 0 };
+
+  constructor(private readonly onProgress?: (progress: SyncProgress) => void) {}
+
+  get current(): SyncProgress {
+    return { ...this.state };
+  }
+
+  record(organization: string, kind: SyncKind, items: number): void {
+    this.state.organization = organization;
+    this.state.kind = kind;
+    this.state.items += items;
+    this.onProgress?.(this.current);
+  }
+}
+
+/** What every kind's sync of one organization needs. */
+export interface OrganizationContext {
+  organization: SentryOrganization;
+  /** A client on the organization's region host. */
+  client: SentryClient;
+  store: SentryGraphStore;
+  scope: WriteScope;
+  options: SyncEngineOptions;
+  signal?: AbortSignal;
+  logger: LoggerService;
+  progress: ProgressTracker;
+}
+
+export function emptyKindResult(): KindResult {
+  return {
+    status: 'complete',
+    fetched: 0,
+    written: 0,
+    invalid: 0,
+    invalidItems: [],
+    deleted: 0,
+    kept: [],
+  };
+}
+
+export function orgPath(context: OrganizationContext, suffix: string): string {
+  return `organizations/${encodeURIComponent(context.organization.slug)}/${suffix}`;
+}

@@ -1,0 +1,113 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { SentryGraphStore } from '../graph/SentryGraphStore';
+import { SentryClient, SentryOrganizationSchema, type SentryClientOptions } from '../sentry';
+import { ProgressTracker, type SyncEngineOptions } from './context';
+import { describeError } from './describeError';
+import { forEachConcurrently } from './forEachConcurrently';
+import { syncOrganization } from './syncOrganization';
+import type { OrganizationResult, RunStatus, SyncProgress, SyncRunResult } from './types';
+
+export interface RunSyncOptions {
+  sentry: SentryClientOptions;
+  engine: SyncEngineOptions;
+  store: SentryGraphStore;
+  logger: LoggerService;
+  /** Aborting stops the run promptly; an aborted run deletes nothing. */
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+/**
+ * One full sync of every configured organization into the graph. Never
+ * throws for Sentry or Neo4j trouble: the result says what happened.
+ */
+export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
+  const started = Date.now();
+  // Epoch seconds, the same integer on everything this run writes.
+  const updateTag = Math.floor(started / 1000);
+  const client = new SentryClient({ ...options.sentry, logger: options.logger });
+  const finish = (status: RunStatus, organizations: OrganizationResult[], errors: string[]) => {
+    const finished = Date.now();
+    return {
+      status,
+      updateTag,
+      startedAt: new Date(started).toISOString(),
+      finishedAt: new Date(finished).toISOString(),
+      durationMs: finished - started,
+      organizations,
+      requests: { ...client.stats },
+      errors,
+    };
+  };
+
+  try {
+    await options.store.verify();
+    await options.store.ensureSchema();
+  } catch (error) {
+    return finish('failed', [], [`Neo4j is not usable: ${describeError(error)}`]);
+  }
+
+  let slugs: string[];
+  try {
+    slugs = options.engine.organizations ?? (await listOrganizationSlugs(client, options.signal));
+  } catch (error) {
+    const status = options.signal?.aborted ? 'aborted' : 'failed';
+    return finish(status, [], [`Listing the token's organizations failed: ${describeError(error)}`]);
+  }
+  if (slugs.length === 0) {
+    return finish('failed', [], [
+      'The token lists no organizations (integration tokens cannot): set sentryGraph.sentry.organizations',
+    ]);
+  }
+
+  const progress = new ProgressTracker(options.onProgress);
+  const organizations: OrganizationResult[] = [];
+  await forEachConcurrently(slugs, options.engine.organizationConcurrency, async slug => {
+    organizations.push(
+      await syncOrganization(
+        { ...options, client, updateTag, progress },
+        slug,
+      ),
+    );
+  });
+  organizations.sort((a, b) => slugs.indexOf(a.slug) - slugs.indexOf(b.slug));
+  return finish(runStatus(organizations, options.signal), organizations, collectErrors(organizations));
+}
+
+async function listOrganizationSlugs(client: SentryClient, signal?: AbortSignal): Promise<string[]> {
+  const slugs: string[] = [];
+  for await (const page of client.paginate('organizations/', {
+    endpoint: 'organizations',
+    itemSchema: SentryOrganizationSchema,
+    signal,
+  })) {
+    slugs.push(...page.items.map(organization => organization.slug));
+  }
+  return slugs;
+}
+
+function runStatus(organizations: OrganizationResult[], signal?: AbortSignal): RunStatus {
+  if (signal?.aborted) return 'aborted';
+  if (organizations.every(org => org.status === 'failed')) return 'failed';
+  if (organizations.every(org => org.status === 'succeeded')) return 'succeeded';
+  return 'partial';
+}
+
+function collectErrors(organizations: OrganizationResult[]): string[] {
+  const errors: string[] = [];
+  for (const org of organizations) {
+    if (org.error) errors.push(`${org.slug}: ${org.error}`);
+    for (const [kind, result] of Object.entries(org.kinds)) {
+      if (result.error) errors.push(`${org.slug} ${kind}: ${result.error}`);
+      if (result.invalid > 0) {
+        errors.push(`${org.slug} ${kind}: ${result.invalid} invalid item(s) skipped`);
+      }
+      for (const kept of result.kept) {
+        if (kept.count !== undefined) {
+          errors.push(`${org.slug} ${kind}: kept ${kept.count} stale ${kept.what}: ${kept.reason}`);
+        }
+      }
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,135 @@
+import {
+  organizationNode,
+  hasReleaseRelationship,
+  hasRuleRelationship,
+  hasTeamRelationship,
+  memberOfRelationship,
+  adminOfRelationship,
+  alertRuleNode,
+  projectNode,
+  releaseNode,
+  teamNode,
+  userNode,
+} from '../graph/schema';
+import { SentryOrganizationSchema, type SentryClient } from '../sentry';
+import { cleanupKind, type CleanupTarget } from './cleanup';
+import { emptyKindResult, type OrganizationContext } from './context';
+import { describeError } from './describeError';
+import type { KindTally } from './KindTally';
+import { syncAlertRules } from './kinds/alertRules';
+import { syncMembers } from './kinds/members';
+import { syncProjects } from './kinds/projects';
+import { syncReleases } from './kinds/releases';
+import { syncTeamMemberships } from './kinds/teamMemberships';
+import { syncTeams } from './kinds/teams';
+import { regionClient } from './regionClient';
+import type { OrganizationResult, RunStatus } from './types';
+
+export type OrganizationRunContext = Omit<OrganizationContext, 'organization' | 'client' | 'scope'> & {
+  client: SentryClient;
+  updateTag: number;
+};
+
+/**
+ * One organization: its node first, then every kind, each as soon as what it
+ * links to is written, and cleanup last for the kinds whose listings completed.
+ */
+export async function syncOrganization(
+  run: OrganizationRunContext,
+  slug: string,
+): Promise<OrganizationResult> {
+  const logger = run.logger.child({ organization: slug });
+  let organization;
+  try {
+    organization = await run.client.getJson(`organizations/${encodeURIComponent(slug)}/`, {
+      endpoint: 'organization',
+      schema: SentryOrganizationSchema,
+      query: { detailed: '0' },
+      signal: run.signal,
+    });
+    await run.store.mergeNodes(organizationNode, [organization], { updateTag: run.updateTag });
+  } catch (error) {
+    const message = describeError(error);
+    logger.warn(`Organization ${slug} could not be read: ${message}`);
+    return {
+      slug,
+      status: run.signal?.aborted ? 'aborted' : 'failed',
+      error: message,
+      kinds: { organization: { ...emptyKindResult(), status: 'incomplete', error: message } },
+    };
+  }
+
+  const context: OrganizationContext = {
+    ...run,
+    logger,
+    organization,
+    client: regionClient(run.client, organization, logger),
+    scope: { updateTag: run.updateTag, organizationId: organization.id },
+  };
+  const tallies = await syncKinds(context);
+  await cleanup(context, tallies);
+
+  const kinds: OrganizationResult['kinds'] = {
+    organization: { ...emptyKindResult(), fetched: 1, written: 1 },
+  };
+  for (const tally of Object.values(tallies)) kinds[tally.kind] = tally.result;
+  return {
+    slug,
+    id: organization.id,
+    name: organization.name,
+    status: organizationStatus(context, Object.values(tallies)),
+    kinds,
+  };
+}
+
+async function syncKinds(context: OrganizationContext) {
+  const teamsDone = syncTeams(context);
+  const membersDone = syncMembers(context);
+  // HAS_TEAM needs the teams, HAS_RELEASE and HAS_RULE the projects.
+  const projectsDone = teamsDone.then(() => syncProjects(context));
+  const membershipsDone = Promise.all([teamsDone, membersDone]).then(([teams, members]) =>
+    syncTeamMemberships(context, teams, members),
+  );
+  const releasesDone = projectsDone.then(() => syncReleases(context));
+  const alertRulesDone = projectsDone.then(() => syncAlertRules(context));
+  const [teams, members, memberships, projects, releases, alertRules] = await Promise.all([
+    teamsDone,
+    membersDone,
+    membershipsDone,
+    projectsDone,
+    releasesDone,
+    alertRulesDone,
+  ]);
+  return { teams: teams.tally, members: members.tally, memberships, projects, releases, alertRules };
+}
+
+async function cleanup(
+  context: OrganizationContext,
+  t: Awaited<ReturnType<typeof syncKinds>>,
+): Promise<void> {
+  const plan: Array<[KindTally, CleanupTarget, KindTally[]]> = [
+    // Owner and manager ADMIN_OF edges rely on the whole team and member lists.
+    [t.memberships, { relationships: [memberOfRelationship, adminOfRelationship] }, [t.teams, t.members]],
+    [t.projects, { nodeLabel: projectNode.label, relationships: [hasTeamRelationship] }, []],
+    [t.releases, { nodeLabel: releaseNode.label, relationships: [hasReleaseRelationship] }, []],
+    [t.alertRules, { nodeLabel: alertRuleNode.label, relationships: [hasRuleRelationship] }, []],
+    [t.teams, { nodeLabel: teamNode.label, relationships: [] }, []],
+    [t.members, { nodeLabel: userNode.label, relationships: [] }, []],
+  ];
+  for (const [tally, target, dependsOn] of plan) {
+    try {
+      await cleanupKind(context, tally, target, dependsOn);
+    } catch (error) {
+      tally.keep({ what: target.nodeLabel ?? tally.kind, reason: `cleanup failed: ${describeError(error)}` });
+    }
+  }
+}
+
+function organizationStatus(context: OrganizationContext, tallies: KindTally[]): RunStatus {
+  if (context.signal?.aborted) return 'aborted';
+  const clean = tallies.every(
+    tally => tally.complete && tally.result.invalid === 0 && tally.result.kept.length === 0,
+  );
+  return clean ? 'succeeded' : 'partial';
+}
+
