@@ -74,6 +74,15 @@ export class SentryGraphStore {
     }
   }
 
+  /** The newest update tag any run stamped on an organization, if any. */
+  async latestUpdateTag(): Promise<number | undefined> {
+    const result = await this.read(
+      'MATCH (o:SentryOrganization) RETURN max(o.lastupdated) AS latest',
+    );
+    const latest: unknown = result.records[0]?.get('latest');
+    return typeof latest === 'number' ? latest : undefined;
+  }
+
   async mergeNodes<T>(
     spec: NodeSpec<T>,
     items: readonly T[],

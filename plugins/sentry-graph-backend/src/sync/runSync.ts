@@ -24,7 +24,7 @@ export interface RunSyncOptions {
 export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
   const started = Date.now();
   // Epoch seconds, the same integer on everything this run writes.
-  const updateTag = Math.floor(started / 1000);
+  let updateTag = Math.floor(started / 1000);
   const client = new SentryClient({ ...options.sentry, logger: options.logger });
   const finish = (status: RunStatus, organizations: OrganizationResult[], errors: string[]) => {
     const finished = Date.now();
@@ -43,6 +43,10 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
   try {
     await options.store.verify();
     await options.store.ensureSchema();
+    // Two runs within one second must not share a tag, or the second could
+    // not tell what the first wrote from what it wrote itself.
+    const latest = await options.store.latestUpdateTag();
+    if (latest !== undefined && latest >= updateTag) updateTag = latest + 1;
   } catch (error) {
     return finish('failed', [], [`Neo4j is not usable: ${describeError(error)}`]);
   }

@@ -1,0 +1,68 @@
+/*
+ * `npm run sync -- --config app-config.yaml [--json] [--allow-mass-deletion]`
+ * One sync run from the command line, configured by the `sentryGraph`
+ * section of Backstage-style YAML (with ${ENV} substitution).
+ * Exit codes: 0 succeeded, 2 partial, 1 failed or aborted.
+ */
+import { loadConfig } from '@backstage/config-loader';
+import { ConfigReader } from '@backstage/config';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readSentryGraphConfig } from '../config/readSentryGraphConfig';
+import { SentryGraphStore } from '../graph/SentryGraphStore';
+import { runSync } from '../sync/runSync';
+import { createConsoleLogger } from './consoleLogger';
+import { formatResult } from './formatResult';
+
+const EXIT_CODES = { succeeded: 0, partial: 2, failed: 1, aborted: 1 } as const;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      config: { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
+      'allow-mass-deletion': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  if (!values.config?.length) {
+    process.stderr.write('usage: npm run sync -- --config <app-config.yaml> [--json] [--allow-mass-deletion]\n');
+    return 1;
+  }
+  const logger = createConsoleLogger(values.verbose ? 'debug' : 'info');
+  const { appConfigs } = await loadConfig({
+    configRoot: process.cwd(),
+    configTargets: values.config.map(file => ({ path: path.resolve(file) })),
+  });
+  const config = readSentryGraphConfig(ConfigReader.fromConfigs(appConfigs));
+  const driver = SentryGraphStore.createDriver(config.neo4j);
+  const controller = new AbortController();
+  const abort = () => {
+    logger.warn('Interrupted: aborting the run (nothing will be deleted)');
+    controller.abort();
+  };
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
+  try {
+    const result = await runSync({
+      sentry: config.sentry,
+      engine: { ...config.sync, allowMassDeletion: values['allow-mass-deletion'] || config.sync.allowMassDeletion },
+      store: new SentryGraphStore(driver, config.neo4j.database),
+      logger,
+      signal: controller.signal,
+    });
+    process.stdout.write(`${values.json ? JSON.stringify(result, null, 2) : formatResult(result)}\n`);
+    return EXIT_CODES[result.status];
+  } finally {
+    await driver.close();
+  }
+}
+
+main().then(
+  code => process.exit(code),
+  error => {
+    // Config and load errors name the key; they carry no secret values.
+    process.stderr.write(`sentry-graph sync failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

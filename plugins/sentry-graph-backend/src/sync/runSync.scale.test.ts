@@ -1,0 +1,90 @@
+import {
+  generateSampleData,
+  startSampleServer,
+  type SampleServer,
+} from '@sentry-graph/sentry-sample-server';
+import { runTestSync } from '../testing/syncHarness';
+import { openTestGraph } from '../testing/testGraph';
+
+const graph = openTestGraph();
+let server: SampleServer | undefined;
+
+beforeEach(() => graph.wipe());
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+afterAll(() => graph.close());
+
+async function countLabel(label: string): Promise<number> {
+  const [row] = await graph.query<{ n: number }>(`MATCH (n:${label}) RETURN count(n) AS n`);
+  return row.n;
+}
+
+describe('Sentry rate limits', () => {
+  it('completes within a small window without a single 429 and never exceeds it', async () => {
+    server = await startSampleServer({
+      data: generateSampleData({ preset: 'S', seed: 7 }),
+      rateLimit: { limit: 4, windowSeconds: 1 },
+    });
+    const result = await runTestSync(server, graph, { sentry: { maxConcurrency: 8 } });
+    expect(result.errors).toEqual([]);
+    expect(result.status).toBe('succeeded');
+    const stats = server.stats();
+    expect(stats.rateLimited).toBe(0);
+    expect(result.requests.rateLimited).toBe(0);
+    expect(Math.max(...Object.values(stats.maxInWindow))).toBeLessThanOrEqual(4);
+    // Per-team member listings outnumber the window: the client had to wait.
+    expect(result.requests.budgetWaitMs).toBeGreaterThan(0);
+  });
+
+  it('waits for the reset after a 429 and loses nothing', async () => {
+    server = await startSampleServer({ data: generateSampleData({ preset: 'S', seed: 7 }) });
+    server.setFaults([{ path: /\/members\/$/, kind: 'rate-limit', times: 3 }]);
+    const result = await runTestSync(server, graph);
+    expect(result.status).toBe('succeeded');
+    expect(result.requests.rateLimited).toBe(3);
+  });
+});
+
+describe('long listings', () => {
+  const manyReleases = () =>
+    generateSampleData({ preset: 'S', seed: 3, organizations: 1, sizes: { releases: 30_000 } });
+
+  it('reads every one of hundreds of pages', async () => {
+    server = await startSampleServer({ data: manyReleases() });
+    const result = await runTestSync(server, graph);
+    expect(result.status).toBe('succeeded');
+    const releases = result.organizations[0].kinds.releases!;
+    expect(releases.fetched).toBe(30_000);
+    expect(await countLabel('SentryRelease')).toBe(30_000);
+    expect(server.stats().byEndpoint['GET /api/0/organizations/{org}/releases/']).toBe(300);
+  });
+
+  it('stops promptly when aborted in the middle, deleting nothing', async () => {
+    server = await startSampleServer({ data: manyReleases() });
+    await runTestSync(server, graph);
+    const before = await countLabel('SentryRelease');
+    const [organization] = generateSampleData({ preset: 'S', seed: 3, organizations: 1, sizes: { releases: 30_000 } }).organizations;
+    server.setData({ organizations: [{ ...organization, releases: [], members: [] }] });
+
+    const controller = new AbortController();
+    let abortedAt = 0;
+    const result = await runTestSync(server, graph, {
+      // Not the guard but the abort must be what keeps the data.
+      engine: { allowMassDeletion: true },
+      signal: controller.signal,
+      onProgress: progress => {
+        if (progress.items > 50 && !controller.signal.aborted) {
+          abortedAt = Date.now();
+          controller.abort();
+        }
+      },
+    });
+    expect(Date.now() - abortedAt).toBeLessThan(2_000);
+    expect(result.status).toBe('aborted');
+    expect(await countLabel('SentryRelease')).toBe(before);
+    expect(await countLabel('SentryUser')).toBeGreaterThan(0);
+    for (const kind of Object.values(result.organizations[0].kinds)) expect(kind?.deleted ?? 0).toBe(0);
+  });
+});

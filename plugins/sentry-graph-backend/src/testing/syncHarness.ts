@@ -1,0 +1,36 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { SampleServer } from '@sentry-graph/sentry-sample-server';
+import type { SentryClientOptions } from '../sentry';
+import { DEFAULT_SYNC_ENGINE_OPTIONS, type SyncEngineOptions } from '../sync/context';
+import { runSync } from '../sync/runSync';
+import type { SyncProgress, SyncRunResult } from '../sync/types';
+import type { TestGraph } from './testGraph';
+
+export interface TestSyncOptions {
+  engine?: Partial<SyncEngineOptions>;
+  sentry?: Partial<SentryClientOptions>;
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+/** One real sync from a sample server into the test Neo4j, with quick retries. */
+export function runTestSync(
+  server: SampleServer,
+  graph: TestGraph,
+  options: TestSyncOptions = {},
+): Promise<SyncRunResult> {
+  return runSync({
+    sentry: {
+      baseUrl: server.url,
+      token: 'sample-token',
+      retryBaseDelayMs: 20,
+      timeoutMs: 5_000,
+      ...options.sentry,
+    },
+    engine: { ...DEFAULT_SYNC_ENGINE_OPTIONS, ...options.engine },
+    store: graph.store,
+    logger: mockServices.logger.mock(),
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh machine: installs Node 22 and the
+# dependencies, starts the local Neo4j (and PostgreSQL when available),
+# then runs every package's tests against them.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash scripts/setup.sh
+scripts/node22.sh node tools/neo4j/neo4j.mjs start
+if [ -f scripts/postgres.sh ]; then
+  eval "$(bash scripts/postgres.sh start)"
+fi
+# Tests share one Neo4j (Community has one user database) and wipe it
+# between cases, so test files run one at a time.
+CI=true scripts/node22.sh node_modules/.bin/backstage-cli repo test --runInBand "$@"
