@@ -69,7 +69,15 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
   await forEachConcurrently(slugs, options.engine.organizationConcurrency, async slug => {
     organizations.push(
       await syncOrganization(
-        { ...options, client, updateTag, progress },
+        {
+          client,
+          store: options.store,
+          logger: options.logger,
+          signal: options.signal,
+          options: options.engine,
+          updateTag,
+          progress,
+        },
         slug,
       ),
     );

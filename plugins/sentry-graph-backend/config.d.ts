@@ -1,0 +1,71 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** The sentry-graph plugin: a scheduled sync of Sentry into Neo4j. */
+  sentryGraph: {
+    sentry: {
+      /**
+       * Sentry's API host: https://sentry.io, a region host such as
+       * https://de.sentry.io, or a self-hosted server. Without /api/0.
+       */
+      baseUrl: string;
+      /**
+       * A user auth token (or an internal integration token with
+       * `organizations` set) with org:read, member:read, team:read,
+       * project:read, project:releases and alerts:read.
+       * @visibility secret
+       */
+      token: string;
+      /**
+       * Organization slugs to sync. Omitted: every organization the token can
+       * list (user tokens only; integration tokens list none).
+       */
+      organizations?: string[];
+      /** Time limit per Sentry request. Default 30 seconds. */
+      requestTimeout?: HumanDuration | string;
+      /** Retries of a failed request (5xx, network, timeout). Default 4. */
+      maxRetries?: number;
+      /** Sentry requests in flight at once. Default 4. */
+      maxConcurrency?: number;
+    };
+    neo4j: {
+      /** bolt://, neo4j://, neo4j+s:// (Aura, clusters) … */
+      uri: string;
+      username: string;
+      /** @visibility secret */
+      password: string;
+      /** The database to write; the server's default when omitted. */
+      database?: string;
+    };
+    /** Engine tuning and safety. */
+    sync?: {
+      /** Rows per batched write. Default 1000. */
+      batchSize?: number;
+      /** Stale items deleted per transaction. Default 5000. */
+      deleteBatchSize?: number;
+      /** Organizations synced at once. Default 2. */
+      organizationConcurrency?: number;
+      /** Listings of one organization read at once. Default 4. */
+      listingConcurrency?: number;
+      /**
+       * A kind that would lose more than this share of its items in one run
+       * is kept and reported instead. Default 0.5.
+       */
+      maxDeletionShare?: number;
+      /** Disables the mass-deletion guard for every run. Default false. */
+      allowMassDeletion?: boolean;
+    };
+    /**
+     * When the sync runs. Default: every 30 minutes, 20 minute timeout,
+     * global scope (one run across all replicas), 15 s initial delay.
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /** Shortest time between two manual runs (POST /sync). Default 5 minutes. */
+    manualRunMinimumInterval?: HumanDuration | string;
+    history?: {
+      /** Runs kept in the history. Default 100. */
+      maxRuns?: number;
+    };
+  };
+}

@@ -1,0 +1,70 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { readDurationFromConfig, type Config } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
+import { CONFIG_ROOT, SentryGraphConfigError } from './readSentryGraphConfig';
+
+/** How the plugin runs the engine: schedule, manual-run limit, history. */
+export interface PluginSettings {
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Shortest time between two manual runs; protects the Sentry rate budget. */
+  manualRunMinimumIntervalMs: number;
+  /** Runs kept in the history table. */
+  historyMaxRuns: number;
+}
+
+export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 20 },
+  initialDelay: { seconds: 15 },
+  scope: 'global',
+};
+
+export function readPluginSettings(root: Config): PluginSettings {
+  const config = root.getConfig(CONFIG_ROOT);
+  let schedule = DEFAULT_SCHEDULE;
+  if (config.has('schedule')) {
+    try {
+      schedule = readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('schedule'));
+    } catch (error) {
+      throw new SentryGraphConfigError(
+        'schedule',
+        `${error instanceof Error ? error.message : String(error)} ` +
+          "(expected e.g. { frequency: { minutes: 30 }, timeout: { minutes: 20 } } or frequency: { cron: '*/30 * * * *' })",
+      );
+    }
+  }
+  const manualRunMinimumIntervalMs = config.has('manualRunMinimumInterval')
+    ? readDuration(config, 'manualRunMinimumInterval')
+    : 5 * 60_000;
+  const historyMaxRuns = config.getOptionalNumber('history.maxRuns') ?? 100;
+  if (!Number.isInteger(historyMaxRuns) || historyMaxRuns < 1 || historyMaxRuns > 100_000) {
+    throw new SentryGraphConfigError('history.maxRuns', `expected a whole number from 1 to 100000, got ${historyMaxRuns}`);
+  }
+  return { schedule, manualRunMinimumIntervalMs, historyMaxRuns };
+}
+
+function readDuration(config: Config, key: string): number {
+  try {
+    return durationToMilliseconds(readDurationFromConfig(config, { key }));
+  } catch (error) {
+    throw new SentryGraphConfigError(
+      key,
+      `${error instanceof Error ? error.message : String(error)} (expected a duration such as { minutes: 5 } or '5m')`,
+    );
+  }
+}
+
+/** The schedule's interval in milliseconds, when it has a fixed one. */
+export function scheduleIntervalMs(schedule: SchedulerServiceTaskScheduleDefinition): number | undefined {
+  const frequency = schedule.frequency;
+  if (typeof frequency === 'object' && ('cron' in frequency || 'trigger' in frequency)) return undefined;
+  try {
+    if (typeof frequency === 'object' && 'toMillis' in frequency) return frequency.toMillis();
+    return durationToMilliseconds(frequency as Parameters<typeof durationToMilliseconds>[0]);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,85 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { sentryGraphPermissions } from '@sentry-graph/plugin-sentry-graph-common';
+import { readPluginSettings } from './config/readPluginSettings';
+import { readSentryGraphConfig } from './config/readSentryGraphConfig';
+import { SentryGraphStore } from './graph/SentryGraphStore';
+import { createRouter } from './router';
+import { RunHistoryStore } from './service/RunHistoryStore';
+import { readStatus } from './service/readStatus';
+import { SyncService } from './service/SyncService';
+
+/**
+ * Keeps a Neo4j graph of a Sentry installation fresh on a schedule and
+ * serves its status, run history and summaries under /api/sentry-graph.
+ *
+ * @public
+ */
+export const sentryGraphPlugin = createBackendPlugin({
+  pluginId: 'sentry-graph',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        lifecycle: coreServices.lifecycle,
+      },
+      async init(deps) {
+        const { config, logger, database, lifecycle } = deps;
+        // Both throw with the offending key named: a bad config stops the plugin here.
+        const sentryGraphConfig = readSentryGraphConfig(config);
+        const settings = readPluginSettings(config);
+
+        const driver = SentryGraphStore.createDriver(sentryGraphConfig.neo4j);
+        lifecycle.addShutdownHook(() => driver.close());
+        const graph = new SentryGraphStore(driver, sentryGraphConfig.neo4j.database);
+        // A Neo4j that is down does not stop the backend: runs fail and say so.
+        graph.verify().then(
+          () => logger.info(`Connected to Neo4j at ${sentryGraphConfig.neo4j.uri}`),
+          error => logger.warn(`Neo4j at ${sentryGraphConfig.neo4j.uri} does not answer yet: ${error}`),
+        );
+
+        const history = await RunHistoryStore.create({ database });
+        const interrupted = await history.markInterruptedRuns(
+          'The backend stopped while this run was in progress',
+        );
+        if (interrupted > 0) logger.warn(`Marked ${interrupted} interrupted sync run(s) as failed`);
+
+        const syncService = new SyncService({
+          config: sentryGraphConfig,
+          settings,
+          graph,
+          history,
+          scheduler: deps.scheduler,
+          logger,
+        });
+        await syncService.schedule();
+
+        deps.permissionsRegistry.addPermissions(sentryGraphPermissions);
+        const knex = await database.getClient();
+        deps.httpRouter.use(
+          await createRouter({
+            syncService,
+            history,
+            graph,
+            readStatus: () => readStatus(history, settings, knex),
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+            logger,
+          }),
+        );
+        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

@@ -1,0 +1,187 @@
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
+import type { SentryGraphConfig } from '../config/readSentryGraphConfig';
+import { scheduleIntervalMs, type PluginSettings } from '../config/readPluginSettings';
+import type { SentryGraphStore } from '../graph/SentryGraphStore';
+import { describeError } from '../sync/describeError';
+import { runSync } from '../sync/runSync';
+import type { SyncProgress } from '../sync/types';
+import type { RunHistoryStore, RunRecord } from './RunHistoryStore';
+
+export const SYNC_TASK_ID = 'sentry-graph:sync';
+
+/** How often a running sync writes its progress to the history table. */
+const PROGRESS_INTERVAL_MS = 1_000;
+/** Longest error summary kept per run; the full result holds the rest. */
+const ERROR_SUMMARY_LIMIT = 4_000;
+
+/** A manual run asked for too soon after the previous one. */
+export class TooManyRunsError extends Error {
+  name = 'TooManyRunsError';
+  /** Read by Backstage's error handler: the response status. */
+  statusCode = 429;
+  constructor(readonly retryAfterSeconds: number) {
+    super(`A manual sync ran less than the minimum interval ago; try again in ${retryAfterSeconds} s`);
+  }
+}
+
+export interface SyncServiceOptions {
+  config: SentryGraphConfig;
+  settings: PluginSettings;
+  graph: SentryGraphStore;
+  history: RunHistoryStore;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+}
+
+/**
+ * Owns every way a sync starts. The schedule, our POST endpoint and the
+ * scheduler's own trigger route all end in `runTask`, the scheduled task's
+ * function, so the scheduler's global lock keeps one run at a time across
+ * every replica, and every run is recorded the same way.
+ */
+export class SyncService {
+  constructor(private readonly options: SyncServiceOptions) {}
+
+  /** Registers the scheduled task. */
+  async schedule(): Promise<void> {
+    const { scheduler, settings, logger } = this.options;
+    logger.info(`Scheduling Sentry sync with ${JSON.stringify(settings.schedule)}`);
+    await scheduler.scheduleTask({
+      id: SYNC_TASK_ID,
+      ...settings.schedule,
+      fn: signal => this.runTask(signal),
+    });
+  }
+
+  /**
+   * Queues a manual run by `requestedBy` and asks the scheduler to start it
+   * now (on whichever replica claims it).
+   */
+  async requestManualRun(requestedBy: string): Promise<RunRecord> {
+    const { history, scheduler, settings } = this.options;
+    if (await history.activeRun()) throw new ConflictError('A sync is already queued or running');
+    const last = await history.lastManualRequestAt();
+    if (last) {
+      const waitMs = Date.parse(last) + settings.manualRunMinimumIntervalMs - Date.now();
+      if (waitMs > 0) throw new TooManyRunsError(Math.ceil(waitMs / 1000));
+    }
+    const run = await history.enqueueManualRun(requestedBy);
+    try {
+      await scheduler.triggerTask(SYNC_TASK_ID);
+    } catch (error) {
+      await history.finishRun(run.id, {
+        status: 'aborted',
+        errorSummary: `Not started: ${describeError(error)}`,
+      });
+      if (ConflictError.name === (error as Error)?.name) {
+        throw new ConflictError('A sync is already running');
+      }
+      throw error;
+    }
+    return run;
+  }
+
+  /** The scheduled task: one recorded sync run. Errors are recorded, not thrown. */
+  async runTask(signal: AbortSignal): Promise<void> {
+    const { history, graph, config, logger, settings } = this.options;
+    if (await this.startedTooRecently()) return;
+    const run = await history.claimRun('scheduled');
+    const runLogger = logger.child({ taskId: SYNC_TASK_ID, runId: run.id, trigger: run.trigger });
+    runLogger.info(`Sentry sync started (${run.trigger}${run.requestedBy ? ` by ${run.requestedBy}` : ''})`);
+    const progress = new ProgressWriter(history, run.id, runLogger);
+    try {
+      const result = await runSync({
+        sentry: config.sentry,
+        engine: config.sync,
+        store: graph,
+        logger: runLogger,
+        signal,
+        onProgress: p => progress.report(p),
+      });
+      await progress.flush();
+      await history.finishRun(run.id, {
+        status: result.status,
+        result,
+        errorSummary: summarize(result.errors),
+      });
+      runLogger.info(`Sentry sync ${result.status} in ${result.durationMs} ms`, {
+        status: result.status,
+        requests: result.requests.requests,
+      });
+    } catch (error) {
+      await history.finishRun(run.id, {
+        status: signal.aborted ? 'aborted' : 'failed',
+        errorSummary: describeError(error),
+      });
+      runLogger.error(`Sentry sync failed: ${describeError(error)}`);
+    } finally {
+      await history.prune(settings.historyMaxRuns).catch(error =>
+        runLogger.warn(`Pruning the run history failed: ${describeError(error)}`),
+      );
+    }
+  }
+
+  /**
+   * The scheduler's own trigger route has no permission check and no limit
+   * of ours: a run that is not a queued manual one is skipped when the last
+   * run started less than the minimum interval ago (or half the schedule's
+   * interval, whichever is shorter, so the schedule itself is never skipped).
+   */
+  private async startedTooRecently(): Promise<boolean> {
+    const { history, settings, logger } = this.options;
+    const active = await history.activeRun();
+    if (active?.status === 'queued') return false;
+    const last = await history.lastRun();
+    if (!last?.startedAt) return false;
+    const gap = Math.min(settings.manualRunMinimumIntervalMs, (scheduleIntervalMs(settings.schedule) ?? Infinity) / 2);
+    const sinceMs = Date.now() - Date.parse(last.startedAt);
+    if (sinceMs >= gap) return false;
+    logger.warn(
+      `Skipping a Sentry sync: the previous one started ${Math.round(sinceMs / 1000)} s ago, ` +
+        'within the minimum interval that protects the Sentry rate budget',
+    );
+    return true;
+  }
+}
+
+function summarize(errors: string[]): string | undefined {
+  if (errors.length === 0) return undefined;
+  const text = errors.join('\n');
+  return text.length > ERROR_SUMMARY_LIMIT ? `${text.slice(0, ERROR_SUMMARY_LIMIT)}…` : text;
+}
+
+/** Writes progress at most once a second, so a fast run does not hammer the database. */
+class ProgressWriter {
+  private latest: SyncProgress | undefined;
+  private lastWrite = 0;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly history: RunHistoryStore,
+    private readonly runId: string,
+    private readonly logger: LoggerService,
+  ) {}
+
+  report(progress: SyncProgress): void {
+    this.latest = progress;
+    if (Date.now() - this.lastWrite >= PROGRESS_INTERVAL_MS) void this.write();
+  }
+
+  async flush(): Promise<void> {
+    await this.write();
+  }
+
+  private write(): Promise<void> {
+    this.lastWrite = Date.now();
+    const progress = this.latest;
+    if (!progress) return this.writing;
+    this.writing = this.writing
+      .then(() => this.history.updateProgress(this.runId, progress))
+      .catch(error => this.logger.debug(`Progress not recorded: ${describeError(error)}`));
+    return this.writing;
+  }
+}

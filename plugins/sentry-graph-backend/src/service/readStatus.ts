@@ -1,0 +1,70 @@
+import type { Knex } from 'knex';
+import { scheduleIntervalMs, type PluginSettings } from '../config/readPluginSettings';
+import type { SyncProgress } from '../sync/types';
+import type { RunHistoryStore, RunSummary } from './RunHistoryStore';
+import { SYNC_TASK_ID } from './SyncService';
+
+export interface SyncStatus {
+  state: 'idle' | 'running';
+  /** While running: the organization and kind being read, and items so far. */
+  progress?: SyncProgress;
+  currentRun?: RunSummary;
+  lastRun?: RunSummary;
+  lastSuccessfulRun?: RunSummary;
+  nextRunAt?: string;
+  /** The last success is older than twice the schedule's interval (or there is none). */
+  stale: boolean;
+}
+
+/** Without a fixed interval (cron), a day is the yardstick for staleness. */
+const FALLBACK_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+export async function readStatus(
+  history: RunHistoryStore,
+  settings: PluginSettings,
+  knex: Knex,
+): Promise<SyncStatus> {
+  const [active, lastRun, lastSuccessfulRun, nextRunAt] = await Promise.all([
+    history.activeRun(),
+    history.lastRun(),
+    history.lastSuccessfulRun(),
+    readNextRunAt(knex),
+  ]);
+  const intervalMs = scheduleIntervalMs(settings.schedule) ?? FALLBACK_INTERVAL_MS;
+  const successAt = lastSuccessfulRun?.finishedAt ? Date.parse(lastSuccessfulRun.finishedAt) : undefined;
+  const running = active?.status === 'running';
+  return {
+    state: running ? 'running' : 'idle',
+    progress: running ? active.progress : undefined,
+    currentRun: active ? withoutResult(active) : undefined,
+    lastRun,
+    lastSuccessfulRun,
+    nextRunAt,
+    stale: successAt === undefined || Date.now() - successAt > 2 * intervalMs,
+  };
+}
+
+function withoutResult<T extends { result?: unknown }>(run: T): Omit<T, 'result'> {
+  const { result: _result, ...rest } = run;
+  return rest;
+}
+
+/**
+ * The scheduler keeps the next start time of a global task in the plugin's
+ * own database; it offers no API for it. Read it when it is there.
+ */
+async function readNextRunAt(knex: Knex): Promise<string | undefined> {
+  try {
+    const row: { next_run_start_at?: string | Date | null } | undefined = await knex(
+      'backstage_backend_tasks__tasks',
+    )
+      .where({ id: SYNC_TASK_ID })
+      .first('next_run_start_at');
+    const value = row?.next_run_start_at;
+    if (!value) return undefined;
+    const date = value instanceof Date ? value : new Date(value);
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  } catch {
+    return undefined;
+  }
+}

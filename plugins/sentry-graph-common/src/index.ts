@@ -1,0 +1,7 @@
+/**
+ * Permissions shared by the sentry-graph backend, permission policies and
+ * frontends.
+ *
+ * @packageDocumentation
+ */
+export { sentryGraphPermissions, sentryGraphSyncRunPermission } from './permissions';
