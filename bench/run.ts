@@ -1,0 +1,109 @@
+/*
+ * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none]`
+ * Generates a size preset, starts the Sentry sample server and a Neo4j of
+ * the benchmark's own (port 7688 unless NEO4J_BENCH_PORT; it is wiped),
+ * runs a full sync into the empty graph and again into the full one, and
+ * prints wall time, items per second, the sync's peak RSS and requests.
+ * It prints figures; it asserts nothing.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { SentryGraphStore } from '../plugins/sentry-graph-backend/src/graph/SentryGraphStore';
+
+const ROOT = path.resolve(__dirname, '..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+interface RunFigures {
+  status: string;
+  errors: string[];
+  durationMs: number;
+  fetched: number;
+  written: number;
+  deleted: number;
+  requests: { requests: number; retries: number; rateLimited: number; budgetWaitMs: number };
+  peakRssMb: number;
+}
+
+async function startSampleServer(size: string, rateLimit: string): Promise<{ url: string; child: ChildProcess }> {
+  const args = ['packages/sentry-sample-server/src/cli.ts', '--preset', size, '--port', '0', '--token', 'bench-token'];
+  args.push(...(rateLimit === 'none' ? ['--no-rate-limit'] : ['--rate-limit', rateLimit]));
+  // The server has a process of its own, so its memory is not the sync's.
+  const child = spawn(TSX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = readline.createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    const match = /listening on (\S+)/.exec(line);
+    if (match) {
+      process.stdout.write(`${line}\n`);
+      return { url: match[1], child };
+    }
+  }
+  throw new Error('the sample server exited before listening');
+}
+
+function runSyncProcess(settings: object): Promise<RunFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [path.join(__dirname, 'syncOnce.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, SENTRY_GRAPH_BENCH: JSON.stringify(settings) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', chunk => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', code =>
+      code === 0 ? resolve(JSON.parse(output.trim().split('\n').pop()!)) : reject(new Error(`sync exited with ${code}`)),
+    );
+  });
+}
+
+function report(label: string, wallMs: number, figures: RunFigures): void {
+  const seconds = wallMs / 1000;
+  const r = figures.requests;
+  process.stdout.write(
+    `${label.padEnd(12)} ${figures.status.padEnd(9)} wall ${seconds.toFixed(1)} s | ` +
+      `${figures.fetched} items, ${Math.round(figures.fetched / seconds)} items/s | written ${figures.written} | ` +
+      `deleted ${figures.deleted} | peak RSS ${figures.peakRssMb} MB | ` +
+      `${r.requests} requests, ${r.retries} retries, ${r.rateLimited} rate-limited, ` +
+      `${(r.budgetWaitMs / 1000).toFixed(1)} s waiting for the budget\n`,
+  );
+  for (const error of figures.errors) process.stdout.write(`             ! ${error}\n`);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { size: { type: 'string', default: 'M' }, 'rate-limit': { type: 'string', default: '40/1' } },
+  });
+  const size = values.size!.toUpperCase();
+  // @ts-expect-error: a plain ESM script without type declarations.
+  const neo4jTool = (await import('../tools/neo4j/neo4j.mjs')) as {
+    ensureNeo4j(o: object): Promise<{ uri: string; user: string; password: string }>;
+  };
+  const neo4j = await neo4jTool.ensureNeo4j({ port: Number(process.env.NEO4J_BENCH_PORT ?? 7688) });
+  const connection = { uri: neo4j.uri, username: neo4j.user, password: neo4j.password };
+
+  const driver = SentryGraphStore.createDriver(connection);
+  const session = driver.session();
+  await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  await session.close();
+  await driver.close();
+
+  const sentry = await startSampleServer(size, values['rate-limit']!);
+  try {
+    process.stdout.write(`size ${size}, Sentry rate limit ${values['rate-limit']} per endpoint, Neo4j ${neo4j.uri}\n`);
+    const settings = { sentryUrl: sentry.url, token: 'bench-token', neo4j: connection };
+    for (const label of ['empty graph', 'full graph']) {
+      const started = Date.now();
+      const figures = await runSyncProcess(settings);
+      report(label, Date.now() - started, figures);
+    }
+  } finally {
+    sentry.child.kill('SIGTERM');
+  }
+}
+
+main().catch(error => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
