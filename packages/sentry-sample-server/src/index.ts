@@ -1,0 +1,65 @@
+/**
+ * A Sentry-compatible sample server: the organization, member, team, project, release,
+ * workflow, detector and legacy rule listings with Sentry's JSON shapes, Link-header pagination,
+ * rate-limit headers and error bodies — plus a seeded generator of data sets of any size.
+ */
+export type {
+  AvatarJson,
+  MemberFlagsJson,
+  MemberJson,
+  MemberUserJson,
+  OrganizationStatusId,
+  OrgRole,
+  ProjectJson,
+  ProjectTeamRefJson,
+  ReleaseDeployJson,
+  ReleaseJson,
+  ReleaseProjectJson,
+  ReleaseVersionInfoJson,
+  SentryOrganizationJson,
+  TeamJson,
+  TeamMemberJson,
+  TeamProjectJson,
+  TeamRole,
+} from './types/sentryJson';
+export type {
+  DataConditionGroupJson,
+  DataConditionJson,
+  DetectorJson,
+  DetectorOwnerJson,
+  DetectorType,
+  LegacyRuleComponentJson,
+  LegacyRuleJson,
+  LogicType,
+  WorkflowActionJson,
+  WorkflowJson,
+} from './types/alertJson';
+export type {
+  Collection,
+  SampleData,
+  SampleOrganization,
+  SizePreset,
+  Sizes,
+  TeamMembership,
+} from './types/sampleData';
+export type {
+  FaultKind,
+  FaultRule,
+  RateLimitOptions,
+  SampleServer,
+  SampleServerOptions,
+  SampleServerStats,
+  SampleToken,
+  TokenKind,
+} from './types/serverOptions';
+export {
+  startSampleServer,
+  DEFAULT_SAMPLE_TOKEN,
+} from './server/startSampleServer';
+export {
+  generateSampleData,
+  type GenerateOptions,
+} from './generator/generateSampleData';
+export { PRESETS } from './generator/presets';
+export { loadSampleData } from './loadSampleData';
+export { ALL_SCOPES } from './server/scopes';

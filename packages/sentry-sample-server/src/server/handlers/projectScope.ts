@@ -1,0 +1,119 @@
+import type { Listing } from '../../collection';
+import { ApiError } from '../apiError';
+import type { OrganizationView } from '../organizationView';
+import type { OrganizationRequest } from './handlerContext';
+
+/** Project ids a listing is restricted to, or 'all'. */
+export type ProjectScope =
+  | { kind: 'all' }
+  | {
+      kind: 'projects';
+      ids: Set<string>;
+      explicit: boolean;
+      /** identifies the set for caching */ key: string;
+    };
+
+/**
+ * The `project` query parameter as Sentry's get_projects reads it: ids or slugs (repeatable),
+ * `-1` = all accessible projects. An unknown project is a 403, as for one the caller cannot access.
+ * Without the parameter, releases and detectors fall back to the projects the caller is a team
+ * member of — for a membership-bound user token a subset (clients should pass project=-1);
+ * workflows fall back to every accessible project.
+ */
+export function projectScopeOf(
+  context: OrganizationRequest,
+  fallback: 'member-projects' | 'all',
+): ProjectScope {
+  const { view, access } = context;
+  const requested = [
+    ...context.query.getAll('project'),
+    ...context.query.getAll('projectSlug'),
+  ].filter(Boolean);
+  if (requested.includes('-1')) return { kind: 'all' };
+  if (requested.length > 0) {
+    const ids = new Set<string>();
+    for (const key of requested) {
+      const index = view.projectIndex(key);
+      if (index === undefined) throw ApiError.forbidden();
+      ids.add(view.projects.get(index).id);
+    }
+    return {
+      kind: 'projects',
+      ids,
+      explicit: true,
+      key: `explicit:${[...ids].sort().join(',')}`,
+    };
+  }
+  if (fallback === 'all' || !access.member) return { kind: 'all' };
+  return {
+    kind: 'projects',
+    ids: memberProjectIds(view, access.member.id),
+    explicit: false,
+    key: `member:${access.member.id}`,
+  };
+}
+
+const memberProjects = new WeakMap<
+  OrganizationView,
+  Map<string, Set<string>>
+>();
+
+/** Ids of the projects owned by a team the member joined (cached: it scans every project). */
+function memberProjectIds(
+  view: OrganizationView,
+  memberId: string,
+): Set<string> {
+  let byMember = memberProjects.get(view);
+  if (!byMember) {
+    byMember = new Map();
+    memberProjects.set(view, byMember);
+  }
+  let ids = byMember.get(memberId);
+  if (!ids) {
+    ids = new Set();
+    for (const { teamSlug } of view.teamsOfMember(memberId)) {
+      for (const index of view.projectIndicesOfTeam(teamSlug))
+        ids.add(view.projects.get(index).id);
+    }
+    byMember.set(memberId, ids);
+  }
+  return ids;
+}
+
+const filteredIndices = new WeakMap<OrganizationView, Map<string, number[]>>();
+const CACHED_FILTERS_PER_ORGANIZATION = 16;
+
+/**
+ * A listing restricted to the items `keep` accepts. Filtering a lazy listing means one scan of
+ * it; the matching indices (not the items) are cached per organization, a few filters at a time.
+ */
+export function filteredListing<T>(
+  view: OrganizationView,
+  cacheKey: string,
+  listing: Listing<T>,
+  keep: (item: T) => boolean,
+): Listing<T> {
+  let cache = filteredIndices.get(view);
+  if (!cache) {
+    cache = new Map();
+    filteredIndices.set(view, cache);
+  }
+  let indices = cache.get(cacheKey);
+  if (!indices) {
+    indices = [];
+    for (let index = 0; index < listing.count; index++) {
+      if (keep(listing.get(index))) indices.push(index);
+    }
+    if (cache.size >= CACHED_FILTERS_PER_ORGANIZATION) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    cache.set(cacheKey, indices);
+  }
+  const kept = indices;
+  return { count: kept.length, get: index => listing.get(kept[index]) };
+}
+
+export function scopeCacheKey(kind: string, scope: ProjectScope): string {
+  return scope.kind === 'all' ? `${kind}:all` : `${kind}:${scope.key}`;
+}

@@ -1,0 +1,43 @@
+import type { SampleData } from '../types/sampleData';
+import { OrganizationView } from './organizationView';
+
+/** The whole data set the server answers from; replaced as a unit by setData(). */
+export class SampleStore {
+  readonly organizations: OrganizationView[];
+  private readonly bySlug = new Map<string, OrganizationView>();
+  private readonly byId = new Map<string, OrganizationView>();
+  private readonly userIdByMemberId = new Map<string, string | null>();
+
+  constructor(data: SampleData) {
+    this.organizations = data.organizations.map(
+      organization => new OrganizationView(organization),
+    );
+    for (const view of this.organizations) {
+      this.bySlug.set(view.slug, view);
+      this.byId.set(view.id, view);
+    }
+  }
+
+  /** `{org}` in a path: a numeric id or a slug (Sentry slugs are never all digits). */
+  organization(idOrSlug: string): OrganizationView | undefined {
+    return /^\d+$/.test(idOrSlug)
+      ? (this.byId.get(idOrSlug) ?? this.bySlug.get(idOrSlug))
+      : this.bySlug.get(idOrSlug);
+  }
+
+  /** The user behind a membership id, searched across organizations (a token acts as its user). */
+  userIdOfMember(memberId: string): string | null {
+    if (!this.userIdByMemberId.has(memberId)) {
+      let userId: string | null = null;
+      for (const view of this.organizations) {
+        const member = view.memberById(memberId);
+        if (member) {
+          userId = member.user?.id ?? null;
+          break;
+        }
+      }
+      this.userIdByMemberId.set(memberId, userId);
+    }
+    return this.userIdByMemberId.get(memberId) ?? null;
+  }
+}

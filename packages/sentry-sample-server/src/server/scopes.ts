@@ -1,0 +1,138 @@
+import type { OrgRole, TeamRole } from '../types/sentryJson';
+
+/** Every scope Sentry knows (sentry-api.md §1): the default sample token has them all. */
+export const ALL_SCOPES: readonly string[] = [
+  'org:read',
+  'org:write',
+  'org:admin',
+  'org:integrations',
+  'org:billing',
+  'org:ci',
+  'member:read',
+  'member:write',
+  'member:admin',
+  'member:invite',
+  'team:read',
+  'team:write',
+  'team:admin',
+  'project:read',
+  'project:write',
+  'project:admin',
+  'project:releases',
+  'project:distribution',
+  'event:read',
+  'event:write',
+  'event:admin',
+  'alerts:read',
+  'alerts:write',
+];
+
+/** SENTRY_SCOPE_HIERARCHY_MAPPING: X:admin implies X:write implies X:read. */
+export function expandScopes(scopes: Iterable<string>): Set<string> {
+  const expanded = new Set<string>();
+  for (const scope of scopes) {
+    expanded.add(scope);
+    const [resource, level] = scope.split(':');
+    if (level === 'admin') expanded.add(`${resource}:write`);
+    if (level === 'admin' || level === 'write')
+      expanded.add(`${resource}:read`);
+  }
+  return expanded;
+}
+
+const MEMBER_SCOPES = [
+  'event:read',
+  'event:write',
+  'event:admin',
+  'project:releases',
+  'project:read',
+  'org:read',
+  'member:invite',
+  'member:read',
+  'team:read',
+  'alerts:read',
+  'alerts:write',
+];
+const ADMIN_SCOPES = [
+  ...MEMBER_SCOPES,
+  'project:write',
+  'project:admin',
+  'team:write',
+  'team:admin',
+  'org:integrations',
+];
+const MANAGER_SCOPES = [
+  ...ADMIN_SCOPES,
+  'member:write',
+  'member:admin',
+  'org:write',
+];
+
+/** Scopes per org role (sentry-api.md §7); SaaS adds billing, which only has org:billing. */
+export const ORG_ROLE_SCOPES: Record<OrgRole, readonly string[]> = {
+  member: MEMBER_SCOPES,
+  admin: ADMIN_SCOPES,
+  manager: MANAGER_SCOPES,
+  owner: ALL_SCOPES,
+  billing: ['org:billing'],
+};
+
+export const TEAM_ROLE_SCOPES: Record<TeamRole, readonly string[]> = {
+  contributor: [
+    'event:read',
+    'event:write',
+    'project:releases',
+    'project:read',
+    'org:read',
+    'member:read',
+    'team:read',
+    'alerts:read',
+  ],
+  admin: [
+    'event:read',
+    'event:write',
+    'project:releases',
+    'project:read',
+    'org:read',
+    'member:read',
+    'team:read',
+    'alerts:read',
+    'event:admin',
+    'project:write',
+    'project:admin',
+    'team:write',
+    'team:admin',
+    'org:integrations',
+    'alerts:write',
+  ],
+};
+
+/** Managers and owners act on every team and project without joining (is_global). */
+export function isGlobalRole(role: OrgRole | undefined): boolean {
+  return role === 'owner' || role === 'manager';
+}
+
+/** The minimum team role an org role grants (_make_minimum_team_role_map). */
+export function minimumTeamRole(role: OrgRole | undefined): TeamRole {
+  return role === 'admin' || role === 'manager' || role === 'owner'
+    ? 'admin'
+    : 'contributor';
+}
+
+/** The higher of the stored team role and the org role's minimum (OrganizationMemberTeam.get_team_role). */
+export function effectiveTeamRole(
+  stored: TeamRole | null,
+  orgRole: OrgRole | undefined,
+): TeamRole {
+  return stored === 'admin' || minimumTeamRole(orgRole) === 'admin'
+    ? 'admin'
+    : 'contributor';
+}
+
+export const ROLE_NAMES: Record<OrgRole, string> = {
+  member: 'Member',
+  admin: 'Admin',
+  manager: 'Manager',
+  owner: 'Owner',
+  billing: 'Billing',
+};

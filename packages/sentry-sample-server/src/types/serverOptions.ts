@@ -1,0 +1,91 @@
+import type { SampleData } from './sampleData';
+
+export type TokenKind = 'user' | 'integration' | 'org';
+
+export interface SampleToken {
+  token: string;
+  /** Scopes the token was created with; `X:admin` implies `X:write` implies `X:read`. */
+  scopes: string[];
+  /** Default 'user'. Integration and org tokens are not members: /organizations/ lists nothing for them. */
+  kind?: TokenKind;
+  /**
+   * The caller's membership id (user tokens). The server finds the member, takes its user id and
+   * treats the caller as that user in every organization (matched by user id). Without it a user
+   * token acts like a superuser: it sees every organization and is limited only by its scopes.
+   */
+  memberId?: string;
+  /** Integration and org tokens are bound to one organization (slug or id); others get 403. */
+  organization?: string;
+}
+
+export interface RateLimitOptions {
+  limit: number;
+  windowSeconds: number;
+  /** Reported in X-Sentry-Rate-Limit-ConcurrentLimit (default 25). */
+  concurrentLimit?: number;
+  /** Answer 429 above concurrentLimit (Sentry's ENFORCE_CONCURRENT_RATE_LIMITS, default false). */
+  enforceConcurrent?: boolean;
+  /** false = self-hosted: no X-Sentry-Rate-Limit-* headers, no 429. */
+  enabled?: boolean;
+}
+
+export type FaultKind =
+  | 'status'
+  | 'gone'
+  | 'slow'
+  | 'drop'
+  | 'malformed-json'
+  | 'invalid-items'
+  | 'rate-limit';
+
+export interface FaultRule {
+  /** string: the request pathname contains it; RegExp: tested against the pathname. */
+  path: string | RegExp;
+  /** Only the request for this 0-based page index of a listing (by cursor). */
+  page?: number;
+  kind: FaultKind;
+  /** For 'status' (default 500). */
+  status?: number;
+  /** For 'slow' (default 30,000 ms). */
+  delayMs?: number;
+  /** Apply to the first N matching requests only (default: every matching request). */
+  times?: number;
+}
+
+export interface SampleServerOptions {
+  data: SampleData;
+  /** 0 = ephemeral (default). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default: one user token 'sample-token' with every scope. */
+  tokens?: SampleToken[];
+  /** Default {limit: 40, windowSeconds: 1}. */
+  rateLimit?: RateLimitOptions;
+  faults?: FaultRule[];
+  /** Default 100 (the maximum stays 100, as on Sentry). */
+  perPageDefault?: number;
+}
+
+export interface SampleServerStats {
+  /** All requests received. */
+  requests: number;
+  /** Key = method + route template, e.g. 'GET /api/0/teams/{org}/{team}/members/'. */
+  byEndpoint: Record<string, number>;
+  /** 429s answered. */
+  rateLimited: number;
+  /** Per endpoint key: the most requests one token sent in any one rate-limit window. */
+  maxInWindow: Record<string, number>;
+  /** Most requests in flight at once. */
+  maxConcurrent: number;
+}
+
+export interface SampleServer {
+  /** e.g. http://127.0.0.1:40123 (no trailing slash). */
+  url: string;
+  setData(data: SampleData): void;
+  setFaults(faults: FaultRule[]): void;
+  stats(): SampleServerStats;
+  resetStats(): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,237 @@
+import { listenForAbort, sleep, throwIfAborted } from './abort';
+import { SentryRateLimitError } from './errors';
+import {
+  estimateClockSkewMs,
+  hasRateLimitInfo,
+  readRateLimitHeaders,
+} from './rateLimitHeaders';
+import type { SentryEndpoint } from './types';
+
+/** What one bucket (one Sentry endpoint) is known to allow right now. */
+interface BucketState {
+  inFlight: number;
+  /** Until the first answer nothing is known, so only one request probes. */
+  answered: boolean;
+  limit?: number;
+  /** Requests left in the current window, minus those reserved since the last answer. */
+  remaining?: number;
+  /** Reset of the current window, server epoch seconds; undefined once it has passed. */
+  windowResetS?: number;
+  /** Reset of the window we last rolled past; later answers from it are stale. */
+  closedResetS?: number;
+  concurrentCap?: number;
+  /** Set after a 429 that gave no usable reset (Retry-After or backoff). */
+  blockedUntilMs?: number;
+  wakers: Set<() => void>;
+}
+
+export interface BudgetAnswer {
+  headers: Headers;
+  receivedAt: number;
+  rateLimited?: { retryAfterMs?: number; backoffMs: number };
+}
+
+export interface RateBudgetOptions {
+  /** Longest single wait before the request fails with SentryRateLimitError. */
+  maxWaitMs: number;
+  /** Called with the time a request spent waiting for its bucket. */
+  onWait?: (ms: number) => void;
+  now?: () => number;
+  /** Sent this long after a reset so the request lands in the new window. */
+  resetMarginMs?: number;
+}
+
+/**
+ * Keeps each endpoint bucket inside the window Sentry announces in its
+ * X-Sentry-Rate-Limit-* headers, so the sync waits for a reset instead of
+ * collecting 429s. Self-hosted Sentry sends no headers; then nothing here
+ * limits and only the client's concurrency cap applies.
+ */
+export class RateBudget {
+  readonly #buckets = new Map<SentryEndpoint, BucketState>();
+  readonly #maxWaitMs: number;
+  readonly #onWait: (ms: number) => void;
+  readonly #now: () => number;
+  readonly #marginMs: number;
+  #skewMs = 0;
+
+  constructor(options: RateBudgetOptions) {
+    this.#maxWaitMs = options.maxWaitMs;
+    this.#onWait = options.onWait ?? (() => {});
+    this.#now = options.now ?? Date.now;
+    this.#marginMs = options.resetMarginMs ?? 50;
+  }
+
+  /** Waits until the bucket may send one more request, then reserves it. */
+  async acquire(
+    bucket: SentryEndpoint,
+    context: { path: string; signal?: AbortSignal },
+  ): Promise<void> {
+    const started = this.#now();
+    let waited = false;
+    try {
+      for (;;) {
+        throwIfAborted(context.signal);
+        const state = this.#state(bucket);
+        const now = this.#now();
+        this.#rollWindow(state, now);
+        const wait = this.#waitNeeded(state, now);
+        if (wait === 0) {
+          state.inFlight++;
+          if (state.remaining !== undefined) state.remaining--;
+          return;
+        }
+        waited = true;
+        if (wait === 'answer') {
+          await this.#nextChange(state, context.signal);
+        } else if (wait > this.#maxWaitMs) {
+          throw new SentryRateLimitError(
+            `Sentry's rate limit for ${bucket} requires a wait of ${seconds(wait)} ` +
+              `(until ${new Date(now + wait).toISOString()}), longer than the allowed ` +
+              `${seconds(this.#maxWaitMs)}; the request to ${context.path} was not sent. ` +
+              'Try again later or allow a longer maxRateLimitWaitMs.',
+            { endpoint: bucket, path: context.path },
+          );
+        } else {
+          await sleep(wait, context.signal);
+        }
+      }
+    } finally {
+      if (waited) this.#onWait(this.#now() - started);
+    }
+  }
+
+  /**
+   * Ends a reservation. `answer` carries the response headers when Sentry
+   * answered, and for a 429 how long to hold the bucket when the headers
+   * give no reset in the future.
+   */
+  release(bucket: SentryEndpoint, answer?: BudgetAnswer): void {
+    const state = this.#state(bucket);
+    state.inFlight = Math.max(0, state.inFlight - 1);
+    if (answer) {
+      this.#learn(state, answer.headers, answer.receivedAt);
+      if (answer.rateLimited) this.#holdAfter429(state, answer.rateLimited);
+    }
+    for (const wake of [...state.wakers]) wake();
+  }
+
+  /** Holds the whole bucket until Retry-After, else the announced reset, else for backoffMs. */
+  #holdAfter429(
+    state: BucketState,
+    { retryAfterMs, backoffMs }: { retryAfterMs?: number; backoffMs: number },
+  ): void {
+    const now = this.#now();
+    if (retryAfterMs !== undefined) {
+      state.blockedUntilMs = now + retryAfterMs;
+    } else if (
+      state.windowResetS !== undefined &&
+      this.#resetAtMs(state.windowResetS) > now
+    ) {
+      state.remaining = 0;
+    } else {
+      // No reset in the future by our clock (none sent, or clocks disagree):
+      // without a floor the retry would go out at once and meet another 429.
+      state.blockedUntilMs = now + backoffMs;
+    }
+  }
+
+  #learn(state: BucketState, headers: Headers, receivedAt: number): void {
+    state.answered = true;
+    const info = readRateLimitHeaders(headers);
+    if (!hasRateLimitInfo(info)) return;
+    this.#skewMs = estimateClockSkewMs(headers, receivedAt);
+    if (info.limit !== undefined) state.limit = info.limit;
+    if (info.concurrentLimit !== undefined) {
+      // ConcurrentRemaining was measured while this request ran, alongside
+      // `ours` of our own; the rest of the limit is used by other clients
+      // of the same token.
+      const ours = state.inFlight + 1;
+      state.concurrentCap = Math.max(
+        1,
+        info.concurrentRemaining === undefined
+          ? info.concurrentLimit
+          : Math.min(info.concurrentLimit, info.concurrentRemaining + ours),
+      );
+    }
+    if (info.remaining === undefined) return;
+    // Requests still in flight may not have been counted yet: assume not.
+    const estimate = Math.max(0, info.remaining - state.inFlight);
+    const resetS =
+      info.resetEpochSeconds ??
+      Math.floor((receivedAt + this.#skewMs) / 1000) + 1; // Sentry's usual 1 s window
+    if (state.closedResetS !== undefined && resetS <= state.closedResetS)
+      return;
+    if (state.windowResetS === undefined || resetS > state.windowResetS) {
+      state.windowResetS = resetS;
+      state.remaining = estimate;
+    } else if (resetS === state.windowResetS) {
+      // Answers can arrive out of order; within a window the count only falls.
+      state.remaining = Math.min(state.remaining ?? estimate, estimate);
+    }
+  }
+
+  #rollWindow(state: BucketState, now: number): void {
+    if (state.windowResetS === undefined) return;
+    if (now < this.#resetAtMs(state.windowResetS)) return;
+    state.closedResetS = state.windowResetS;
+    state.windowResetS = undefined;
+    state.remaining =
+      state.limit === undefined
+        ? undefined
+        : Math.max(0, state.limit - state.inFlight);
+  }
+
+  /** 0: send now; a number: sleep that long; 'answer': wait for an in-flight request to end. */
+  #waitNeeded(state: BucketState, now: number): number | 'answer' {
+    if (state.blockedUntilMs !== undefined) {
+      if (now < state.blockedUntilMs) return state.blockedUntilMs - now;
+      state.blockedUntilMs = undefined;
+    }
+    const cap = state.answered ? state.concurrentCap : 1;
+    if (cap !== undefined && state.inFlight >= cap) return 'answer';
+    if (state.remaining !== undefined && state.remaining <= 0) {
+      if (state.windowResetS !== undefined) {
+        return this.#resetAtMs(state.windowResetS) - now;
+      }
+      // The new window is used up by requests still in flight; their
+      // answers will say when it resets. With none in flight, probe.
+      if (state.inFlight > 0) return 'answer';
+    }
+    return 0;
+  }
+
+  /** When a window opens on our clock, margin included. */
+  #resetAtMs(resetS: number): number {
+    return resetS * 1000 - this.#skewMs + this.#marginMs;
+  }
+
+  #nextChange(state: BucketState, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let stopListening = () => {};
+      const wake = () => {
+        state.wakers.delete(wake);
+        stopListening();
+        resolve();
+      };
+      state.wakers.add(wake);
+      stopListening = listenForAbort(signal, error => {
+        state.wakers.delete(wake);
+        reject(error);
+      });
+    });
+  }
+
+  #state(bucket: SentryEndpoint): BucketState {
+    let state = this.#buckets.get(bucket);
+    if (!state) {
+      state = { inFlight: 0, answered: false, wakers: new Set() };
+      this.#buckets.set(bucket, state);
+    }
+    return state;
+  }
+}
+
+function seconds(ms: number): string {
+  return `${Math.ceil(ms / 100) / 10} s`;
+}

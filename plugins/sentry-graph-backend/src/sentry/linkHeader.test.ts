@@ -1,0 +1,87 @@
+import { LinkHeaderError, nextPageUrl, parseLinkHeader } from './linkHeader';
+
+const base = 'https://sentry.io/api/0/organizations/acme/members/';
+const request = new URL(`${base}?per_page=100`);
+
+function sentryLink(nextResults: boolean, nextCursor = '100:1:0'): string {
+  return (
+    `<${base}?&cursor=100:-1:1>; rel="previous"; results="false"; cursor="100:-1:1", ` +
+    `<${base}?&cursor=${nextCursor}>; rel="next"; results="${nextResults}"; cursor="${nextCursor}"`
+  );
+}
+
+describe('parseLinkHeader', () => {
+  it('reads both entries of the header Sentry sends', () => {
+    expect(parseLinkHeader(sentryLink(true))).toEqual([
+      {
+        url: `${base}?&cursor=100:-1:1`,
+        params: { rel: 'previous', results: 'false', cursor: '100:-1:1' },
+      },
+      {
+        url: `${base}?&cursor=100:1:0`,
+        params: { rel: 'next', results: 'true', cursor: '100:1:0' },
+      },
+    ]);
+  });
+
+  it('tolerates any spacing, parameter order, unquoted values and commas in quotes', () => {
+    const header = ` <https://x.io/a?b=1,2>;cursor="a,b" ;results=true;REL = "next" ,<https://x.io/p>;rel=previous`;
+    expect(parseLinkHeader(header)).toEqual([
+      {
+        url: 'https://x.io/a?b=1,2',
+        params: { cursor: 'a,b', results: 'true', rel: 'next' },
+      },
+      { url: 'https://x.io/p', params: { rel: 'previous' } },
+    ]);
+  });
+
+  it.each([
+    ['no angle brackets', 'https://x.io/; rel="next"'],
+    ['an unclosed bracket', '<https://x.io/; rel="next"'],
+    ['an unterminated quote', '<https://x.io/>; rel="next'],
+    ['garbage between entries', '<https://x.io/>; rel="next" junk'],
+  ])('rejects a header with %s', (_what, header) => {
+    expect(() => parseLinkHeader(header)).toThrow(LinkHeaderError);
+  });
+});
+
+describe('nextPageUrl', () => {
+  it('follows next while results="true", as given', () => {
+    expect(nextPageUrl(sentryLink(true), request)?.href).toBe(
+      `${base}?&cursor=100:1:0`,
+    );
+  });
+
+  it('stops when next says results="false"', () => {
+    expect(nextPageUrl(sentryLink(false), request)).toBeUndefined();
+  });
+
+  it('treats a missing or empty Link header as a single page', () => {
+    expect(nextPageUrl(null, request)).toBeUndefined();
+    expect(nextPageUrl('  ', request)).toBeUndefined();
+  });
+
+  it('stops when there is no next entry', () => {
+    expect(
+      nextPageUrl(
+        `<${base}?&cursor=1>; rel="previous"; results="true"`,
+        request,
+      ),
+    ).toBeUndefined();
+  });
+
+  it('refuses a next link on another origin, so the token stays home', () => {
+    const foreign = `<https://evil.example/api/0/x/?&cursor=1>; rel="next"; results="true"`;
+    expect(() => nextPageUrl(foreign, request)).toThrow(
+      expect.objectContaining({ problem: 'foreign-next-link' }),
+    );
+    const downgraded = `<http://sentry.io/api/0/x/?&cursor=1>; rel="next"; results="true"`;
+    expect(() => nextPageUrl(downgraded, request)).toThrow(LinkHeaderError);
+  });
+
+  it('refuses a next link that points back at the same page', () => {
+    expect(() =>
+      nextPageUrl(`<${request.href}>; rel="next"; results="true"`, request),
+    ).toThrow(/same page/);
+  });
+});

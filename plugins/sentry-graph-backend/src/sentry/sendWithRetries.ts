@@ -1,0 +1,161 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { sleep } from './abort';
+import { SentryRateLimitError } from './errors';
+import { sendAttempt, type AttemptOutcome } from './httpAttempt';
+import type { BudgetAnswer, RateBudget } from './RateBudget';
+import { readRetryAfterMs } from './rateLimitHeaders';
+import { backoffDelayMs, isRetryable } from './retry';
+import type { Semaphore } from './Semaphore';
+import type { SentryEndpoint, SentryRequestStats } from './types';
+
+const USER_AGENT = 'sentry-graph/0.1';
+/** 429s do not use the retry budget, but a server that never lets us in must not hold a run forever. */
+export const MAX_RATE_LIMITED_IN_A_ROW = 10;
+
+/** What a client shares with the clients forRegion derives from it. */
+export interface SharedState {
+  token: string;
+  stats: SentryRequestStats;
+  semaphore: Semaphore;
+  budget: RateBudget;
+  timeoutMs: number;
+  maxRetries: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  logger?: LoggerService;
+  /** Removes the token from any text that may leave the client. */
+  redact(text: string): string;
+}
+
+/**
+ * Sends one GET until it succeeds, fails for good, or the retry and 429
+ * bounds run out. Each send first waits for its rate-limit bucket, then for
+ * a concurrency slot; both are given back as soon as the answer is read.
+ */
+export async function sendWithRetries(
+  shared: SharedState,
+  url: URL,
+  endpoint: SentryEndpoint,
+  signal: AbortSignal | undefined,
+): Promise<{ body: unknown; headers: Headers }> {
+  const { stats, budget } = shared;
+  const path = url.pathname;
+  let attempts = 0;
+  let failures = 0;
+  let rateLimitedInARow = 0;
+  for (;;) {
+    await budget.acquire(endpoint, { path, signal });
+    attempts++;
+    const outcome = await sendOnce(
+      shared,
+      url,
+      endpoint,
+      attempts,
+      signal,
+      rateLimitedInARow,
+    );
+
+    if (outcome.kind === 'ok') return outcome;
+    if (outcome.kind === 'rate-limited') {
+      stats.rateLimited++;
+      rateLimitedInARow++;
+      if (rateLimitedInARow >= MAX_RATE_LIMITED_IN_A_ROW) {
+        throw new SentryRateLimitError(
+          `Sentry kept answering 429 Too Many Requests for GET ${path} ` +
+            `(${rateLimitedInARow} times in a row${outcome.detail ? `: ${outcome.detail}` : ''}). ` +
+            'Another client may be using the same rate limit; try again later.',
+          { endpoint, path, attempts, status: 429 },
+        );
+      }
+      shared.logger?.debug(
+        `Sentry rate-limited GET ${path}; waiting for the window to reset`,
+        { endpoint, attempt: attempts },
+      );
+      stats.retries++;
+      continue;
+    }
+
+    rateLimitedInARow = 0;
+    const error = outcome.error;
+    if (!isRetryable(error) || failures >= shared.maxRetries) throw error;
+    failures++;
+    const delayMs = backoffDelayMs(
+      failures,
+      shared.retryBaseDelayMs,
+      shared.retryMaxDelayMs,
+    );
+    shared.logger?.debug(
+      `Retrying GET ${path} in ${delayMs} ms: ${shared.redact(error.message)}`,
+      { endpoint, attempt: attempts },
+    );
+    await sleep(delayMs, signal);
+    stats.retries++;
+  }
+}
+
+/** One send inside the bucket reservation the caller holds; always ends it. */
+async function sendOnce(
+  shared: SharedState,
+  url: URL,
+  endpoint: SentryEndpoint,
+  attempts: number,
+  signal: AbortSignal | undefined,
+  rateLimitedInARow: number,
+): Promise<AttemptOutcome> {
+  let outcome: AttemptOutcome | undefined;
+  try {
+    await shared.semaphore.acquire(signal);
+    try {
+      shared.stats.requests++;
+      outcome = await sendAttempt(url, {
+        endpoint,
+        path: url.pathname,
+        attempts,
+        signal,
+        timeoutMs: shared.timeoutMs,
+        headers: {
+          Authorization: `Bearer ${shared.token}`,
+          Accept: 'application/json',
+          'User-Agent': USER_AGENT,
+        },
+      });
+      return outcome;
+    } finally {
+      shared.semaphore.release();
+    }
+  } finally {
+    shared.budget.release(
+      endpoint,
+      budgetAnswer(shared, outcome, rateLimitedInARow),
+    );
+  }
+}
+
+/** What the rate budget learns from an answer; nothing when Sentry did not answer. */
+function budgetAnswer(
+  shared: SharedState,
+  outcome: AttemptOutcome | undefined,
+  rateLimitedInARow: number,
+): BudgetAnswer | undefined {
+  if (!outcome?.headers || outcome.receivedAt === undefined) return undefined;
+  const answer: BudgetAnswer = {
+    headers: outcome.headers,
+    receivedAt: outcome.receivedAt,
+  };
+  if (outcome.kind === 'rate-limited') {
+    const { retryBaseDelayMs, retryMaxDelayMs } = shared;
+    answer.rateLimited = {
+      retryAfterMs: readRetryAfterMs(outcome.headers, Date.now()),
+      // Used only when there is no reset to wait for: never retry a 429 at once.
+      backoffMs: Math.max(
+        retryBaseDelayMs,
+        backoffDelayMs(
+          rateLimitedInARow + 1,
+          retryBaseDelayMs,
+          retryMaxDelayMs,
+        ),
+      ),
+    };
+  }
+  return answer;
+}

@@ -1,0 +1,91 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { ZodType } from 'zod';
+
+/**
+ * The Sentry listing or detail a request belongs to. It names the rate-limit
+ * bucket (Sentry limits per endpoint, so requests of one kind share a window)
+ * and selects the scope hint given when the token is refused.
+ */
+export type SentryEndpoint =
+  | 'organizations'
+  | 'organization'
+  | 'members'
+  | 'teams'
+  | 'team-members'
+  | 'projects'
+  | 'releases'
+  | 'workflows'
+  | 'detectors'
+  | 'legacy-rules';
+
+/** Query values; arrays become repeated keys (`project=1&project=2`), undefined values are left out. */
+export type SentryQuery = Record<string, string | string[] | undefined>;
+
+export interface SentryClientOptions {
+  /** https://sentry.io, https://us.sentry.io, a self-hosted root or the sample server; without /api/0. */
+  baseUrl: string;
+  token: string;
+  /** Per request, covering headers and body. Default 30_000. */
+  timeoutMs?: number;
+  /** Retries for 5xx, network errors, timeouts and malformed JSON bodies. Default 4. */
+  maxRetries?: number;
+  /** Default 500; exponential with full jitter, capped by retryMaxDelayMs. */
+  retryBaseDelayMs?: number;
+  /** Default 20_000. */
+  retryMaxDelayMs?: number;
+  /** Requests in flight across this client and every client derived with forRegion. Default 4. */
+  maxConcurrency?: number;
+  /** Longest single wait for a rate-limit reset before the request fails. Default 120_000. */
+  maxRateLimitWaitMs?: number;
+  /** Debug messages for retries and waits. The token is never logged. */
+  logger?: LoggerService;
+}
+
+export interface RequestOptions<T> {
+  endpoint: SentryEndpoint;
+  schema: ZodType<T>;
+  query?: SentryQuery;
+  signal?: AbortSignal;
+}
+
+export interface PaginateOptions<T> {
+  endpoint: SentryEndpoint;
+  itemSchema: ZodType<T>;
+  query?: SentryQuery;
+  signal?: AbortSignal;
+  /** Default and maximum 100 (Sentry rejects more with 400). */
+  perPage?: number;
+}
+
+export interface InvalidItem {
+  endpoint: SentryEndpoint;
+  /** The item's id (or release version) when one could be read. */
+  id?: string;
+  /** One line, e.g. 'id: expected string, received number'. */
+  reason: string;
+}
+
+export interface SentryPage<T> {
+  items: T[];
+  invalid: InvalidItem[];
+  /** 0 for the first page. */
+  pageIndex: number;
+}
+
+/**
+ * Live counters, shared by a client and every client derived from it with
+ * forRegion. The sync reads them per run (take a copy at the start and
+ * subtract).
+ */
+export interface SentryRequestStats {
+  /** HTTP requests sent (each attempt counts). */
+  requests: number;
+  /** Requests sent again after a failure or a 429. */
+  retries: number;
+  /** 429 responses received. */
+  rateLimited: number;
+  /** Milliseconds requests spent waiting for a rate-limit window, summed over requests. */
+  budgetWaitMs: number;
+  /** getJson calls and listing pages that finally failed (aborts not counted). */
+  failedRequests: number;
+}
