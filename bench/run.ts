@@ -11,6 +11,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { SentryGraphStore } from '../plugins/sentry-graph-backend/src/graph/SentryGraphStore';
+import { wipeDatabase } from '../plugins/sentry-graph-backend/src/testing/testGraph';
 
 const ROOT = path.resolve(__dirname, '..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -24,6 +25,7 @@ interface RunFigures {
   deleted: number;
   requests: { requests: number; retries: number; rateLimited: number; budgetWaitMs: number };
   peakRssMb: number;
+  kindSeconds: Record<string, number>;
 }
 
 async function startSampleServer(size: string, rateLimit: string): Promise<{ url: string; child: ChildProcess }> {
@@ -68,6 +70,9 @@ function report(label: string, wallMs: number, figures: RunFigures): void {
       `${r.requests} requests, ${r.retries} retries, ${r.rateLimited} rate-limited, ` +
       `${(r.budgetWaitMs / 1000).toFixed(1)} s waiting for the budget\n`,
   );
+  process.stdout.write(
+    `             seconds per kind (slowest organization): ${Object.entries(figures.kindSeconds).map(([k, v]) => `${k} ${v}`).join(', ')}\n`,
+  );
   for (const error of figures.errors) process.stdout.write(`             ! ${error}\n`);
 }
 
@@ -84,9 +89,7 @@ async function main() {
   const connection = { uri: neo4j.uri, username: neo4j.user, password: neo4j.password };
 
   const driver = SentryGraphStore.createDriver(connection);
-  const session = driver.session();
-  await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  await session.close();
+  await wipeDatabase(driver);
   await driver.close();
 
   const sentry = await startSampleServer(size, values['rate-limit']!);

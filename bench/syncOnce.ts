@@ -24,6 +24,12 @@ async function main() {
       store: new SentryGraphStore(driver),
       logger: createConsoleLogger('warn'),
     });
+    const kindSeconds: Record<string, number> = {};
+    for (const org of result.organizations) {
+      for (const [kind, value] of Object.entries(org.kinds)) {
+        kindSeconds[kind] = Math.max(kindSeconds[kind] ?? 0, Math.round((value?.durationMs ?? 0) / 100) / 10);
+      }
+    }
     let fetched = 0;
     let written = 0;
     let deleted = 0;
@@ -43,6 +49,7 @@ async function main() {
         written,
         deleted,
         requests: result.requests,
+        kindSeconds,
         // resourceUsage reports kilobytes on Linux.
         peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       })}\n`,

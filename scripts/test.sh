@@ -12,4 +12,4 @@ if [ -f scripts/postgres.sh ]; then
 fi
 # Tests share one Neo4j (Community has one user database) and wipe it
 # between cases, so test files run one at a time.
-CI=true scripts/node22.sh node_modules/.bin/backstage-cli repo test --runInBand "$@"
+CI=true BACKSTAGE_TEST_DISABLE_DOCKER=1 scripts/node22.sh node_modules/.bin/backstage-cli repo test --runInBand "$@"

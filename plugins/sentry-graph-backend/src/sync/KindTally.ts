@@ -23,6 +23,7 @@ export class KindTally {
   readonly result: KindResult = emptyKindResult();
   private readonly protectedIdSet = new Set<string>();
   private invalidWithoutId = 0;
+  private readonly startedAt = Date.now();
 
   constructor(
     readonly kind: SyncKind,
@@ -79,6 +80,11 @@ export class KindTally {
     const message = describeError(error);
     const line = during ? `${during}: ${message}` : message;
     this.result.error = this.result.error ? `${this.result.error}; ${line}` : line;
+  }
+
+  /** Records how long the kind took to list and write. */
+  stop(): void {
+    this.result.durationMs = Date.now() - this.startedAt;
   }
 
   keep(report: KeptReport): void {

@@ -83,15 +83,20 @@ export async function syncOrganization(
 }
 
 async function syncKinds(context: OrganizationContext) {
-  const teamsDone = syncTeams(context);
-  const membersDone = syncMembers(context);
+  const timed = <T extends { tally: KindTally } | KindTally>(done: Promise<T>) =>
+    done.then(value => {
+      ('tally' in value ? value.tally : value).stop();
+      return value;
+    });
+  const teamsDone = timed(syncTeams(context));
+  const membersDone = timed(syncMembers(context));
   // HAS_TEAM needs the teams, HAS_RELEASE and HAS_RULE the projects.
-  const projectsDone = teamsDone.then(() => syncProjects(context));
+  const projectsDone = teamsDone.then(() => timed(syncProjects(context)));
   const membershipsDone = Promise.all([teamsDone, membersDone]).then(([teams, members]) =>
-    syncTeamMemberships(context, teams, members),
+    timed(syncTeamMemberships(context, teams, members)),
   );
-  const releasesDone = projectsDone.then(() => syncReleases(context));
-  const alertRulesDone = projectsDone.then(() => syncAlertRules(context));
+  const releasesDone = projectsDone.then(() => timed(syncReleases(context)));
+  const alertRulesDone = projectsDone.then(() => timed(syncAlertRules(context)));
   const [teams, members, memberships, projects, releases, alertRules] = await Promise.all([
     teamsDone,
     membersDone,

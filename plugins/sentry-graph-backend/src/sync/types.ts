@@ -39,6 +39,8 @@ export interface KindResult {
   error?: string;
   /** For alert rules: `workflows` or the legacy `rules` endpoint. */
   source?: string;
+  /** From the kind's first request to its last write, before cleanup. */
+  durationMs?: number;
 }
 
 export interface OrganizationResult {

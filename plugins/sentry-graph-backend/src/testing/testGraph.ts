@@ -32,18 +32,26 @@ export function openTestGraph(): TestGraph {
   return {
     driver,
     store,
-    async wipe() {
-      const session = driver.session();
-      try {
-        await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-      } finally {
-        await session.close();
-      }
-    },
+    wipe: () => wipeDatabase(driver),
     async query<T>(cypher: string, params: Record<string, unknown> = {}) {
       const result = await store.read(cypher, params);
       return result.records.map(record => record.toObject() as T);
     },
     close: () => driver.close(),
   };
+}
+
+/**
+ * Deletes everything, in bounded transactions: relationships first, since
+ * detaching an organization node with a million relationships in one
+ * transaction runs Neo4j out of transaction memory.
+ */
+export async function wipeDatabase(driver: Driver): Promise<void> {
+  const session = driver.session();
+  try {
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
 }

@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import { resolvePackagePath, type DatabaseService } from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import type { Knex } from 'knex';
+import type { SyncProgress, SyncRunResult } from '../sync/types';
+
+const migrationsDir = resolvePackagePath('@sentry-graph/plugin-sentry-graph-backend', 'migrations');
+const TABLE = 'sentry_graph_sync_runs';
+
+export type RunTrigger = 'scheduled' | 'manual';
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed' | 'aborted';
+/** The statuses a run ends in (the engine's own `RunStatus`). */
+export type FinishedRunStatus = Exclude<RunStatus, 'queued' | 'running'>;
+
+const ACTIVE: RunStatus[] = ['queued', 'running'];
+const FINISHED: FinishedRunStatus[] = ['succeeded', 'partial', 'failed', 'aborted'];
+
+/** Sums over every organization and kind of a run's result. */
+export interface RunTotals {
+  fetched: number;
+  written: number;
+  deleted: number;
+  invalid: number;
+}
+
+/** A run without its (possibly large) result: what listings return. */
+export interface RunSummary {
+  id: string;
+  trigger: RunTrigger;
+  /** Entity ref of whoever asked for a manual run. */
+  requestedBy?: string;
+  status: RunStatus;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  progress?: SyncProgress;
+  errorSummary?: string;
+  /** Present once a run finished with a result. */
+  totals?: RunTotals;
+}
+
+export interface RunRecord extends RunSummary {
+  result?: SyncRunResult;
+}
+
+interface RunRow {
+  seq: number;
+  id: string;
+  trigger: RunTrigger;
+  requested_by: string | null;
+  status: RunStatus;
+  created_at: string | Date;
+  started_at: string | Date | null;
+  finished_at: string | Date | null;
+  updated_at: string | Date;
+  progress_json: string | null;
+  result_json?: string | null;
+  error_summary: string | null;
+  fetched: number | null;
+  written: number | null;
+  deleted: number | null;
+  invalid: number | null;
+}
+
+/** Every column but the result, which listings never need to read. */
+const SUMMARY_COLUMNS = [
+  ...['seq', 'id', 'trigger', 'requested_by', 'status', 'progress_json', 'error_summary'],
+  ...['created_at', 'started_at', 'finished_at', 'updated_at', 'fetched', 'written', 'deleted', 'invalid'],
+];
+
+/**
+ * The history of sync runs in the plugin's own database.
+ *
+ * Runs are ordered by `seq`, which the database assigns at insert: unlike
+ * `created_at` it never ties and does not depend on which replica's clock
+ * stamped the row. Timestamps are written as ISO strings from this process's
+ * clock (SQLite's own clock has no milliseconds and no zone) and read back as
+ * ISO strings on both PostgreSQL (timestamptz) and SQLite (text).
+ */
+export class RunHistoryStore {
+  static async create({ database }: { database: DatabaseService }): Promise<RunHistoryStore> {
+    const knex = await database.getClient();
+    if (!database.migrations?.skip) {
+      await knex.migrate.latest({ directory: migrationsDir });
+    }
+    return new RunHistoryStore(knex);
+  }
+
+  private constructor(private readonly knex: Knex) {}
+
+  async enqueueManualRun(requestedBy: string): Promise<RunRecord> {
+    return this.insert('manual', 'queued', requestedBy);
+  }
+
+  /**
+   * Starts a run: the oldest queued one when there is one, else a new one
+   * with `trigger`. Taking a queued run is a compare-and-set (update where
+   * still queued), so of two replicas claiming at once only one gets it, on
+   * any database and without dialect-specific row locks; the loser tries the
+   * next one.
+   */
+  async claimRun(trigger: RunTrigger): Promise<RunRecord> {
+    for (;;) {
+      const next: Pick<RunRow, 'id'> | undefined = await this.knex(TABLE)
+        .where({ status: 'queued' })
+        .orderBy('seq', 'asc')
+        .first('id');
+      if (!next) break;
+      const now = new Date().toISOString();
+      const taken = await this.knex(TABLE)
+        .where({ id: next.id, status: 'queued' })
+        .update({ status: 'running', started_at: now, updated_at: now });
+      if (taken === 1) return (await this.getRun(next.id))!;
+    }
+    return this.insert(trigger, 'running');
+  }
+
+  async updateProgress(id: string, progress: SyncProgress): Promise<void> {
+    await this.updateById(id, { progress_json: JSON.stringify(progress) });
+  }
+
+  /**
+   * Records how a run ended. Not limited to active runs on purpose: a run
+   * that another replica marked interrupted but that did finish still gets
+   * its real outcome.
+   */
+  async finishRun(
+    id: string,
+    outcome: {
+      status: FinishedRunStatus;
+      result?: SyncRunResult;
+      errorSummary?: string;
+    },
+  ): Promise<void> {
+    const totals = outcome.result ? totalsOf(outcome.result) : undefined;
+    await this.updateById(id, {
+      status: outcome.status,
+      finished_at: new Date().toISOString(),
+      result_json: outcome.result ? JSON.stringify(outcome.result) : null,
+      error_summary: outcome.errorSummary ?? null,
+      // Columns named like RunTotals' fields.
+      ...(totals ?? { fetched: null, written: null, deleted: null, invalid: null }),
+    });
+  }
+
+  async getRun(id: string): Promise<RunRecord | undefined> {
+    const row: RunRow | undefined = await this.knex(TABLE).where({ id }).first();
+    if (!row) return undefined;
+    const record: RunRecord = toSummary(row);
+    if (row.result_json) record.result = JSON.parse(row.result_json) as SyncRunResult;
+    return record;
+  }
+
+  /** Newest first; `before` is a run id, and only runs created before it are listed. */
+  async listRuns(options: { limit: number; before?: string }): Promise<RunSummary[]> {
+    const query = this.knex(TABLE).select(SUMMARY_COLUMNS).orderBy('seq', 'desc').limit(options.limit);
+    if (options.before !== undefined) {
+      const cursor: Pick<RunRow, 'seq'> | undefined = await this.knex(TABLE).where({ id: options.before }).first('seq');
+      if (!cursor) throw new NotFoundError(`No run with id ${options.before}`);
+      query.where('seq', '<', cursor.seq);
+    }
+    return (await query).map(toSummary);
+  }
+
+  /** The newest queued or running run. */
+  async activeRun(): Promise<RunRecord | undefined> {
+    return this.newest(ACTIVE);
+  }
+
+  /** The newest run that ended, however it ended. */
+  async lastRun(): Promise<RunSummary | undefined> {
+    return this.newest(FINISHED);
+  }
+
+  /**
+   * The newest run with status `succeeded`. A `partial` run left some kinds
+   * unsynced (and their stale data undeleted), so it does not count as a
+   * success for staleness.
+   */
+  async lastSuccessfulRun(): Promise<RunSummary | undefined> {
+    return this.newest(['succeeded']);
+  }
+
+  /** When the newest manual run was requested, for the minimum interval between them. */
+  async lastManualRequestAt(): Promise<string | undefined> {
+    const row: Pick<RunRow, 'created_at'> | undefined = await this.knex(TABLE)
+      .where({ trigger: 'manual' })
+      .orderBy('seq', 'desc')
+      .first('created_at');
+    return row ? toIso(row.created_at) : undefined;
+  }
+
+  /**
+   * Ends queued and running runs that no process will finish, as `failed`
+   * with `reason`. Without `idleForMs` every active run counts, which is only
+   * right when this is the sole backend; with replicas, pass a time no live
+   * run goes without a write (progress or claim), so their runs are spared.
+   */
+  async markInterruptedRuns(reason: string, options?: { idleForMs?: number }): Promise<number> {
+    const now = new Date();
+    const query = this.knex(TABLE).whereIn('status', ACTIVE);
+    if (options?.idleForMs !== undefined) {
+      query.where('updated_at', '<', new Date(now.getTime() - options.idleForMs).toISOString());
+    }
+    return query.update({
+      status: 'failed',
+      finished_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      error_summary: reason,
+    });
+  }
+
+  /** Deletes all but the newest `keep` runs; active runs are never deleted. */
+  async prune(keep: number): Promise<number> {
+    if (!Number.isInteger(keep) || keep < 0) throw new InputError(`Cannot keep ${keep} runs`);
+    const oldestDropped: Pick<RunRow, 'seq'> | undefined = await this.knex(TABLE)
+      .orderBy('seq', 'desc')
+      .offset(keep)
+      .first('seq');
+    if (!oldestDropped) return 0;
+    return this.knex(TABLE).where('seq', '<=', oldestDropped.seq).whereIn('status', FINISHED).delete();
+  }
+
+  private async insert(trigger: RunTrigger, status: RunStatus, requestedBy?: string): Promise<RunRecord> {
+    const now = new Date().toISOString();
+    const id = randomUUID();
+    await this.knex(TABLE).insert({
+      id,
+      trigger,
+      requested_by: requestedBy ?? null,
+      status,
+      created_at: now,
+      started_at: status === 'running' ? now : null,
+      updated_at: now,
+    });
+    return (await this.getRun(id))!;
+  }
+
+  /** Every write by the run's process also stamps `updated_at`, its heartbeat. */
+  private async updateById(id: string, values: Record<string, unknown>): Promise<void> {
+    const updated = await this.knex(TABLE)
+      .where({ id })
+      .update({ ...values, updated_at: new Date().toISOString() });
+    if (updated === 0) throw new NotFoundError(`No run with id ${id}`);
+  }
+
+  private async newest(statuses: RunStatus[]): Promise<RunSummary | undefined> {
+    const row: RunRow | undefined = await this.knex(TABLE)
+      .select(SUMMARY_COLUMNS)
+      .whereIn('status', statuses)
+      .orderBy('seq', 'desc')
+      .first();
+    return row && toSummary(row);
+  }
+}
+
+/** PostgreSQL returns Date, SQLite the ISO string we wrote. */
+function toIso(value: string | Date): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+function toSummary(row: RunRow): RunSummary {
+  const summary: RunSummary = {
+    id: row.id,
+    trigger: row.trigger,
+    status: row.status,
+    createdAt: toIso(row.created_at),
+  };
+  if (row.requested_by) summary.requestedBy = row.requested_by;
+  if (row.started_at) summary.startedAt = toIso(row.started_at);
+  if (row.finished_at) summary.finishedAt = toIso(row.finished_at);
+  if (row.progress_json) summary.progress = JSON.parse(row.progress_json) as SyncProgress;
+  if (row.error_summary) summary.errorSummary = row.error_summary;
+  if (row.fetched !== null) {
+    summary.totals = {
+      fetched: row.fetched,
+      written: row.written ?? 0,
+      deleted: row.deleted ?? 0,
+      invalid: row.invalid ?? 0,
+    };
+  }
+  return summary;
+}
+
+function totalsOf(result: SyncRunResult): RunTotals {
+  const totals: RunTotals = { fetched: 0, written: 0, deleted: 0, invalid: 0 };
+  for (const organization of result.organizations) {
+    for (const kind of Object.values(organization.kinds)) {
+      if (!kind) continue;
+      totals.fetched += kind.fetched;
+      totals.written += kind.written;
+      totals.deleted += kind.deleted;
+      totals.invalid += kind.invalid;
+    }
+  }
+  return totals;
+}
