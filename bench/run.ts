@@ -81,8 +81,8 @@ async function main() {
     options: { size: { type: 'string', default: 'M' }, 'rate-limit': { type: 'string', default: '40/1' } },
   });
   const size = values.size!.toUpperCase();
-  // @ts-expect-error: a plain ESM script without type declarations.
-  const neo4jTool = (await import('../tools/neo4j/neo4j.mjs')) as {
+  // A plain ESM script (it also runs before npm install); typed here by hand.
+  const neo4jTool = (await import('../tools/neo4j/neo4j.mjs')) as unknown as {
     ensureNeo4j(o: object): Promise<{ uri: string; user: string; password: string }>;
   };
   const neo4j = await neo4jTool.ensureNeo4j({ port: Number(process.env.NEO4J_BENCH_PORT ?? 7688) });

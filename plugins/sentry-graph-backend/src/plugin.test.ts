@@ -2,6 +2,7 @@ import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { startSampleServer, type SampleServer } from '@sentry-graph/sentry-sample-server';
+import type { JsonObject } from '@backstage/types';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { sentryGraphPlugin } from './plugin';
@@ -23,7 +24,7 @@ beforeEach(async () => {
 afterEach(() => sentry.close());
 afterAll(() => graph.close());
 
-function pluginConfig(overrides: Record<string, unknown> = {}) {
+function pluginConfig(overrides: JsonObject = {}): JsonObject & { sentryGraph: JsonObject } {
   const neo4j = testNeo4jConnection();
   return {
     sentryGraph: {
@@ -37,7 +38,7 @@ function pluginConfig(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function startBackend(options: { config?: Record<string, unknown>; deny?: boolean; db?: Knex } = {}) {
+function startBackend(options: { config?: JsonObject; deny?: boolean; db?: Knex } = {}) {
   return startTestBackend({
     features: [
       sentryGraphPlugin,
@@ -195,7 +196,7 @@ describe('run history', () => {
 });
 
 describe('configuration', () => {
-  const cases: Array<[string, Record<string, unknown>, RegExp]> = [
+  const cases: Array<[string, JsonObject, RegExp]> = [
     ['a missing token', { sentry: { baseUrl: 'https://sentry.io' } }, /sentryGraph\.sentry\.token/],
     ['a bad base URL', { sentry: { baseUrl: 'sentry.io', token: 't' } }, /sentryGraph\.sentry\.baseUrl/],
     ['a bad Neo4j URI', { neo4j: { uri: 'http://localhost:7474', username: 'neo4j', password: 'p' } }, /sentryGraph\.neo4j\.uri/],
@@ -214,7 +215,7 @@ describe('configuration', () => {
       sentryGraph: {
         ...base,
         ...override,
-        sentry: { ...(override.sentry ? (override.sentry as object) : base.sentry) },
+        sentry: (override.sentry ?? base.sentry) as JsonObject,
       },
     };
     await expect(startBackend({ config: merged })).rejects.toThrow(message);

@@ -49,10 +49,7 @@ export const sentryGraphPlugin = createBackendPlugin({
         );
 
         const history = await RunHistoryStore.create({ database });
-        const interrupted = await history.markInterruptedRuns(
-          'The backend stopped while this run was in progress',
-        );
-        if (interrupted > 0) logger.warn(`Marked ${interrupted} interrupted sync run(s) as failed`);
+        const knex = await database.getClient();
 
         const syncService = new SyncService({
           config: sentryGraphConfig,
@@ -62,10 +59,10 @@ export const sentryGraphPlugin = createBackendPlugin({
           scheduler: deps.scheduler,
           logger,
         });
-        await syncService.schedule();
+        // With SQLite, replicas cannot share a database (nor a lock).
+        await syncService.schedule({ sharedDatabase: !/sqlite/i.test(String(knex.client.config.client)) });
 
         deps.permissionsRegistry.addPermissions(sentryGraphPermissions);
-        const knex = await database.getClient();
         deps.httpRouter.use(
           await createRouter({
             syncService,

@@ -5,10 +5,11 @@ import {
   countRelationshipsStatement,
   deleteStaleNodesStatement,
   deleteStaleRelationshipsStatement,
+  indexStatement,
   mergeNodesStatement,
   mergeRelationshipsStatement,
 } from './cypher';
-import { allNodes } from './schema';
+import { allNodes, propertyIndexes } from './schema';
 import {
   toNodeRow,
   toRelationshipRow,
@@ -67,10 +68,13 @@ export class SentryGraphStore {
     await this.read('RETURN 1 AS ok');
   }
 
-  /** Uniqueness on `id` per label, created idempotently. */
+  /** Uniqueness on `id` per label and the schema's indexes, created idempotently. */
   async ensureSchema(): Promise<void> {
     for (const spec of allNodes) {
       await this.write(constraintStatement(spec.label), {});
+    }
+    for (const { label, property } of propertyIndexes) {
+      await this.write(indexStatement(label, property), {});
     }
   }
 

@@ -20,6 +20,13 @@ export function constraintStatement(label: string): string {
   );
 }
 
+export function indexStatement(label: string, property: string): string {
+  return (
+    `CREATE RANGE INDEX ${quote(`${label.toLowerCase()}_${property}`)} IF NOT EXISTS ` +
+    `FOR (n:${quote(label)}) ON (n.${quote(property)})`
+  );
+}
+
 /**
  * Upserts a batch of nodes. Nodes an organization owns also get their
  * RESOURCE relationship, through which cleanup is scoped.

@@ -188,3 +188,6 @@ export const resourceNodes = [
 ] as const;
 
 export const allNodes = [organizationNode, ...resourceNodes] as const;
+
+/** Indexes beyond the id constraints: the summary's newest release per organization. */
+export const propertyIndexes = [{ label: releaseNode.label, property: 'date_created' }] as const;

@@ -15,6 +15,14 @@ export const SYNC_TASK_ID = 'sentry-graph:sync';
 
 /** How often a running sync writes its progress to the history table. */
 const PROGRESS_INTERVAL_MS = 1_000;
+/** A running sync writes at least this often, so other replicas see it is alive. */
+const HEARTBEAT_INTERVAL_MS = 15_000;
+/**
+ * A run silent for this long was left by a process that died. Far above the
+ * heartbeat, so a live run on another replica is never taken for dead.
+ */
+export const INTERRUPTED_AFTER_MS = 3 * 60_000;
+const INTERRUPTED_REASON = 'The backend stopped while this run was in progress';
 /** Longest error summary kept per run; the full result holds the rest. */
 const ERROR_SUMMARY_LIMIT = 4_000;
 
@@ -46,9 +54,29 @@ export interface SyncServiceOptions {
 export class SyncService {
   constructor(private readonly options: SyncServiceOptions) {}
 
-  /** Registers the scheduled task. */
-  async schedule(): Promise<void> {
-    const { scheduler, settings, logger } = this.options;
+  /**
+   * Registers the scheduled task, after marking the runs a dead process left
+   * running as failed. With SQLite every backend has a database of its own,
+   * so any run still marked running here is orphaned. With a shared database
+   * another replica may be running it: only runs silent for a while are
+   * taken for dead, now and every minute after.
+   */
+  async schedule(options: { sharedDatabase: boolean }): Promise<void> {
+    const { scheduler, settings, logger, history } = this.options;
+    const markInterrupted = async (idleForMs?: number) => {
+      const count = await history.markInterruptedRuns(INTERRUPTED_REASON, { idleForMs });
+      if (count > 0) logger.warn(`Marked ${count} interrupted sync run(s) as failed`);
+    };
+    await markInterrupted(options.sharedDatabase ? INTERRUPTED_AFTER_MS : undefined);
+    if (options.sharedDatabase) {
+      await scheduler.scheduleTask({
+        id: 'sentry-graph:mark-interrupted-runs',
+        frequency: { minutes: 1 },
+        timeout: { minutes: 1 },
+        scope: 'local',
+        fn: () => markInterrupted(INTERRUPTED_AFTER_MS),
+      });
+    }
     logger.info(`Scheduling Sentry sync with ${JSON.stringify(settings.schedule)}`);
     await scheduler.scheduleTask({
       id: SYNC_TASK_ID,
@@ -93,6 +121,7 @@ export class SyncService {
     const runLogger = logger.child({ taskId: SYNC_TASK_ID, runId: run.id, trigger: run.trigger });
     runLogger.info(`Sentry sync started (${run.trigger}${run.requestedBy ? ` by ${run.requestedBy}` : ''})`);
     const progress = new ProgressWriter(history, run.id, runLogger);
+    const heartbeat = setInterval(() => void progress.flush(), HEARTBEAT_INTERVAL_MS);
     try {
       const result = await runSync({
         sentry: config.sentry,
@@ -119,6 +148,7 @@ export class SyncService {
       });
       runLogger.error(`Sentry sync failed: ${describeError(error)}`);
     } finally {
+      clearInterval(heartbeat);
       await history.prune(settings.historyMaxRuns).catch(error =>
         runLogger.warn(`Pruning the run history failed: ${describeError(error)}`),
       );
@@ -177,8 +207,8 @@ class ProgressWriter {
 
   private write(): Promise<void> {
     this.lastWrite = Date.now();
-    const progress = this.latest;
-    if (!progress) return this.writing;
+    // Written even before the first item: it is also the run's heartbeat.
+    const progress = this.latest ?? { items: 0 };
     this.writing = this.writing
       .then(() => this.history.updateProgress(this.runId, progress))
       .catch(error => this.logger.debug(`Progress not recorded: ${describeError(error)}`));

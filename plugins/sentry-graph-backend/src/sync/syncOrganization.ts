@@ -15,7 +15,7 @@ import { SentryOrganizationSchema, type SentryClient } from '../sentry';
 import { cleanupKind, type CleanupTarget } from './cleanup';
 import { emptyKindResult, type OrganizationContext } from './context';
 import { describeError } from './describeError';
-import type { KindTally } from './KindTally';
+import { KindTally } from './KindTally';
 import { syncAlertRules } from './kinds/alertRules';
 import { syncMembers } from './kinds/members';
 import { syncProjects } from './kinds/projects';
@@ -85,7 +85,8 @@ export async function syncOrganization(
 async function syncKinds(context: OrganizationContext) {
   const timed = <T extends { tally: KindTally } | KindTally>(done: Promise<T>) =>
     done.then(value => {
-      ('tally' in value ? value.tally : value).stop();
+      const tally: KindTally = value instanceof KindTally ? value : value.tally;
+      tally.stop();
       return value;
     });
   const teamsDone = timed(syncTeams(context));

@@ -1,0 +1,188 @@
+/*
+ * The data behind GET /api/sentry-graph/summary: per organization, what the
+ * graph holds and the findings a security engineer looks at first.
+ * One query lists the organizations, then three per organization
+ * (summaryCypher.ts says why each is shaped as it is): counts, the list
+ * findings, the newest release. Measured on a synthetic XL organization next
+ * to a small one: a warm summary of XL takes about 0.35-0.5 s, of the small
+ * one about 0.15 s.
+ */
+import type { Record as Neo4jRecord } from 'neo4j-driver';
+import type { SentryGraphStore } from './SentryGraphStore';
+import {
+  COUNTS,
+  FINDING_KEYS,
+  FINDINGS_QUERY,
+  NEWEST_RELEASE_BY_EXPANSION,
+  NEWEST_RELEASE_BY_INDEX,
+  ORGANIZATIONS,
+  type ListedFinding,
+} from './summaryCypher';
+
+export { ITEM_LIMIT, SUMMARY_CYPHER } from './summaryCypher';
+
+export interface FindingItem {
+  id: string;
+  name?: string;
+  slug?: string;
+  email?: string;
+}
+
+export interface Finding {
+  count: number;
+  /** The first ITEM_LIMIT (20), ordered by name, then slug, then email, then id. */
+  items: FindingItem[];
+}
+
+export interface OrganizationSummary {
+  organization: {
+    id: string;
+    slug: string;
+    name?: string;
+    require2fa: boolean;
+    /** Epoch seconds: the organization node's `lastupdated` (the last run that wrote it). */
+    lastUpdated?: number;
+  };
+  /** Per label, the nodes the organization owns, plus `SentryOrganization: 1`. */
+  nodes: Record<string, number>;
+  /** Per relationship type, those of the organization. */
+  relationships: Record<string, number>;
+  findings: {
+    /** Joined members (not pending) with `has_2fa = false`; flagged when the organization requires 2FA. */
+    membersWithout2fa: Finding & { flagged: boolean };
+    /** Invites still open: pending and not expired. */
+    pendingInvites: Finding;
+    expiredInvites: Finding;
+    /** Org role owner or manager (admin of every team), not pending. */
+    ownersAndManagers: Finding;
+    /** Teams nobody joined (no MEMBER_OF). */
+    teamsWithoutMembers: Finding;
+    /** Teams without a joined member whose effective team role is admin (MEMBER_OF {role: 'admin'}). */
+    teamsWithoutAdmin: Finding;
+    projectsWithoutTeam: Finding;
+    /** Projects with no issue alert rule at all (no HAS_RULE). */
+    projectsWithoutAlertRules: Finding;
+    /** Projects whose issue alert rules are all disabled: nothing alerts, though rules exist. */
+    projectsWithOnlyDisabledAlertRules: Finding;
+    disabledAlertRules: Finding;
+    /** The release with the greatest `date_created`; absent when the organization has none. */
+    newestRelease?: { id: string; version: string; dateCreated?: string };
+  };
+}
+
+/**
+ * Summaries of every organization in the graph, or of the one with the given
+ * slug; [] when there is no such organization.
+ */
+export async function readGraphSummary(
+  store: SentryGraphStore,
+  options: { organization?: string },
+): Promise<OrganizationSummary[]> {
+  const organizations = await store.read(ORGANIZATIONS, { slug: options.organization ?? null });
+  const summaries: OrganizationSummary[] = [];
+  // One organization at a time: a graph rarely holds many, and this keeps the
+  // load on Neo4j to two queries in flight.
+  for (const record of organizations.records) {
+    summaries.push(await summarize(store, record));
+  }
+  return summaries;
+}
+
+async function summarize(store: SentryGraphStore, org: Neo4jRecord): Promise<OrganizationSummary> {
+  const params = { organizationId: text(org.get('id')) ?? '' };
+  const [findings, { counts, newest }] = await Promise.all([
+    store.read(FINDINGS_QUERY, params),
+    readCountsAndNewestRelease(store, params),
+  ]);
+  const count = (key: string) => num(counts?.get(key)) ?? 0;
+  const require2fa = org.get('require2fa') === true;
+  const listed = Object.fromEntries(
+    FINDING_KEYS.map(key => [key, finding(findings.records[0]?.get(key))]),
+  ) as Record<ListedFinding, Finding>;
+
+  return {
+    organization: withoutUndefined({
+      id: params.organizationId,
+      slug: text(org.get('slug')) ?? '',
+      name: text(org.get('name')),
+      require2fa,
+      lastUpdated: num(org.get('lastUpdated')),
+    }),
+    nodes: {
+      SentryOrganization: 1,
+      SentryTeam: count('teams'),
+      SentryUser: count('users'),
+      SentryProject: count('projects'),
+      SentryRelease: count('releases'),
+      SentryAlertRule: count('rules'),
+    },
+    relationships: {
+      RESOURCE: count('resource'),
+      MEMBER_OF: count('memberOf'),
+      ADMIN_OF: count('adminOf'),
+      HAS_TEAM: count('hasTeam'),
+      HAS_RULE: count('hasRule'),
+      HAS_RELEASE: count('hasRelease'),
+    },
+    findings: {
+      ...listed,
+      membersWithout2fa: { ...listed.membersWithout2fa, flagged: require2fa },
+      ...(newest
+        ? {
+            newestRelease: withoutUndefined({
+              id: text(newest.get('id')) ?? '',
+              version: text(newest.get('version')) ?? '',
+              dateCreated: text(newest.get('dateCreated')),
+            }),
+          }
+        : {}),
+    },
+  };
+}
+
+async function readCountsAndNewestRelease(store: SentryGraphStore, params: { organizationId: string }) {
+  const counts = (await store.read(COUNTS, params)).records[0];
+  const releases = num(counts?.get('releases')) ?? 0;
+  if (releases === 0) return { counts, newest: undefined };
+  // Which plan is cheaper depends on whose releases the graph holds (summaryCypher.ts).
+  const byIndex = releases * 2 > (num(counts?.get('allReleases')) ?? 0);
+  const result = await store.read(byIndex ? NEWEST_RELEASE_BY_INDEX : NEWEST_RELEASE_BY_EXPANSION, params);
+  return { counts, newest: result.records[0] };
+}
+
+function finding(value: unknown): Finding {
+  const map = isRecord(value) ? value : {};
+  return {
+    count: num(map.count) ?? 0,
+    items: asRecordList(map.items).map(item =>
+      withoutUndefined({
+        id: text(item.id) ?? '',
+        name: text(item.name),
+        slug: text(item.slug),
+        email: text(item.email),
+      }),
+    ),
+  };
+}
+
+// Values from Neo4j are `unknown` until checked: the driver's types say `any`.
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asRecordList(value: unknown): Array<Record<string, unknown>> {
+  return Array.isArray(value) ? value.filter(isRecord) : [];
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** Absent properties come back as null; the response leaves them out instead. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
