@@ -30,8 +30,10 @@ function pluginConfig(overrides: JsonObject = {}): JsonObject & { sentryGraph: J
     sentryGraph: {
       sentry: { baseUrl: sentry.url, token: 'sample-token', organizations: ['acme'] },
       neo4j: { uri: neo4j.uri, username: neo4j.username, password: neo4j.password },
-      // No run at startup: each test starts the runs it needs.
-      schedule: { frequency: { minutes: 30 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } },
+      // No run at startup: each test starts the runs it needs. (An initial
+      // delay would not do: the scheduler's worker sleeps through it, deaf
+      // to triggers.)
+      schedule: { frequency: { trigger: 'manual' }, timeout: { minutes: 5 } },
       manualRunMinimumInterval: { seconds: 0 },
       ...overrides,
     },
