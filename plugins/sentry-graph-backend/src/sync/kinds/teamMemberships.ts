@@ -38,6 +38,14 @@ export async function syncTeamMemberships(
     );
   }, options.batchSize);
 
+  // Owner and manager edges need no listing: they are written while the
+  // per-team listings wait on Sentry's rate budget.
+  const globalAdmins = writeGlobalTeamAdmins(context, members.globalTeamAdminIds, teams.teams).then(
+    written => {
+      tally.result.written += written;
+    },
+    error => tally.fail(error, 'writing owner and manager ADMIN_OF to Neo4j'),
+  );
   await forEachConcurrently(teams.teams, options.listingConcurrency, async team => {
     if (context.signal?.aborted) return;
     try {
@@ -56,10 +64,10 @@ export async function syncTeamMemberships(
 
   try {
     tally.result.written += await writer.close();
-    tally.result.written += await writeGlobalTeamAdmins(context, members.globalTeamAdminIds, teams.teams);
   } catch (error) {
     tally.fail(error, 'writing to Neo4j');
   }
+  await globalAdmins;
   return tally;
 }
 
