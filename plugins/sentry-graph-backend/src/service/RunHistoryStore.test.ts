@@ -1,27 +1,10 @@
-import { TestDatabases, type TestDatabaseId } from '@backstage/backend-test-utils';
+import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
 import type { SyncRunResult } from '../sync/types';
+import { createTestDatabases } from '../testing/testDatabases';
 import { RunHistoryStore } from './RunHistoryStore';
 
-/**
- * The PostgreSQL that scripts/postgres.sh (or CI) exports a connection string
- * for, whatever its major version; POSTGRES_17 when none is exported, which
- * TestDatabases starts in Docker only when CI is set and Docker is allowed.
- */
-const POSTGRES_IDS: TestDatabaseId[] = [
-  'POSTGRES_18',
-  'POSTGRES_17',
-  'POSTGRES_16',
-  'POSTGRES_15',
-  'POSTGRES_14',
-  'POSTGRES_13',
-];
-const exported = POSTGRES_IDS.filter(
-  id => process.env[`BACKSTAGE_TEST_DATABASE_${id.replace('_', '')}_CONNECTION_STRING`],
-);
-const databases = TestDatabases.create({
-  ids: [...(exported.length > 0 ? exported : ['POSTGRES_17' as const]), 'SQLITE_3'],
-});
+const databases = createTestDatabases();
 const ids = databases.eachSupportedId();
 
 async function openStore(id: TestDatabaseId): Promise<{ store: RunHistoryStore; knex: Knex }> {

@@ -77,12 +77,27 @@ const SUMMARY_COLUMNS = [
  * clock (SQLite's own clock has no milliseconds and no zone) and read back as
  * ISO strings on both PostgreSQL (timestamptz) and SQLite (text).
  */
+/**
+ * Replicas that start together race to create knex's own migrations table
+ * (PostgreSQL answers one of them with a duplicate-key error); knex's lock
+ * only guards the migrations after that. A second try sees the table.
+ */
+async function migrate(knex: Knex, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await knex.migrate.latest({ directory: migrationsDir });
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise(resolve => setTimeout(resolve, 200 * attempt + Math.random() * 300));
+    }
+  }
+}
+
 export class RunHistoryStore {
   static async create({ database }: { database: DatabaseService }): Promise<RunHistoryStore> {
     const knex = await database.getClient();
-    if (!database.migrations?.skip) {
-      await knex.migrate.latest({ directory: migrationsDir });
-    }
+    if (!database.migrations?.skip) await migrate(knex);
     return new RunHistoryStore(knex);
   }
 

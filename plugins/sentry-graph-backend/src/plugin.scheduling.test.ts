@@ -1,0 +1,151 @@
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { AuditorService } from '@backstage/backend-plugin-api';
+import type { JsonObject } from '@backstage/types';
+import { startSampleServer, type SampleServer } from '@sentry-graph/sentry-sample-server';
+import knexFactory, { type Knex } from 'knex';
+import request from 'supertest';
+import { sentryGraphPlugin } from './plugin';
+import { acmeOrganization } from './testing/acmeFixture';
+import { createTestDatabases } from './testing/testDatabases';
+import { openTestGraph, testNeo4jConnection } from './testing/testGraph';
+
+const graph = openTestGraph();
+const databases = createTestDatabases();
+let sentry: SampleServer;
+
+beforeEach(async () => {
+  await graph.wipe();
+  sentry = await startSampleServer({ data: { organizations: [acmeOrganization()] } });
+});
+afterEach(() => sentry.close());
+afterAll(() => graph.close());
+
+function config(schedule: JsonObject): JsonObject {
+  const neo4j = testNeo4jConnection();
+  return {
+    sentryGraph: {
+      sentry: { baseUrl: sentry.url, token: 'sample-token', organizations: ['acme'] },
+      neo4j: { uri: neo4j.uri, username: neo4j.username, password: neo4j.password },
+      schedule,
+      manualRunMinimumInterval: { seconds: 0 },
+    },
+  };
+}
+
+function startBackend(knex: Knex, schedule: JsonObject, extra: Parameters<typeof startTestBackend>[0]['features'] = []) {
+  return startTestBackend({
+    features: [
+      sentryGraphPlugin,
+      schedulerServiceFactory,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({ data: config(schedule) }),
+      ...extra,
+    ],
+  });
+}
+
+async function until<T>(read: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+}
+
+interface RunRow {
+  id: string;
+  status: string;
+  trigger: string;
+  started_at: string | Date | null;
+  finished_at: string | Date | null;
+}
+
+const runs = (knex: Knex): Promise<RunRow[]> =>
+  knex('sentry_graph_sync_runs').select('id', 'status', 'trigger', 'started_at', 'finished_at').orderBy('seq');
+
+const manual = { frequency: { trigger: 'manual' }, timeout: { minutes: 2 } };
+
+describe.each(databases.eachSupportedId())('scheduling on %s', databaseId => {
+  it('runs through the scheduler’s own trigger route, and a cancel aborts the run, deleting nothing', async () => {
+    const knex = await databases.init(databaseId);
+    sentry.setFaults([{ path: '/organizations/acme/releases/', kind: 'slow', delayMs: 30_000 }]);
+    const { server } = await startBackend(knex, manual);
+    const tasks = '/api/sentry-graph/.backstage/scheduler/v1/tasks';
+
+    await request(server).post(`${tasks}/sentry-graph:sync/trigger`).expect(200);
+    const running = await until(async () => (await runs(knex)).find(r => r.status === 'running'));
+    expect(running.trigger).toBe('scheduled');
+    await until(async () => {
+      const [row] = await graph.query<{ n: number }>('MATCH (u:SentryUser) RETURN count(u) AS n');
+      return row.n === 8 ? true : undefined;
+    });
+
+    const cancelledAt = Date.now();
+    await request(server).post(`${tasks}/sentry-graph:sync/cancel`).expect(200);
+    const aborted = await until(async () => (await runs(knex)).find(r => r.id === running.id && r.status !== 'running'));
+    expect(aborted.status).toBe('aborted');
+    // The scheduler notices a cancel within its 5 s liveness check.
+    expect(Date.now() - cancelledAt).toBeLessThan(15_000);
+    const [row] = await graph.query<{ n: number }>('MATCH (u:SentryUser) RETURN count(u) AS n');
+    expect(row.n).toBe(8);
+  });
+
+  it('records an audit event naming who asked for a manual run', async () => {
+    const knex = await databases.init(databaseId);
+    const events: Array<{ eventId: string; meta?: JsonObject; outcome?: string }> = [];
+    const auditor: Partial<AuditorService> = {
+      createEvent: async options => {
+        const event: (typeof events)[number] = { eventId: options.eventId };
+        events.push(event);
+        return {
+          success: async params => {
+            event.outcome = 'success';
+            event.meta = params?.meta;
+          },
+          fail: async () => {
+            event.outcome = 'fail';
+          },
+        };
+      },
+    };
+    const { server } = await startBackend(knex, manual, [mockServices.auditor.mock(auditor).factory]);
+    const res = await request(server).post('/api/sentry-graph/sync').expect(202);
+    expect(events).toEqual([
+      { eventId: 'sync-run', outcome: 'success', meta: { runId: res.body.runId, requestedBy: 'user:default/mock' } },
+    ]);
+    await until(async () => (await runs(knex)).find(r => r.status === 'succeeded'));
+  });
+});
+
+const postgresIds = databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES'));
+
+describe.each(postgresIds.length > 0 ? postgresIds : [['none']])('two backends sharing %s', databaseId => {
+  const itWithPostgres = databaseId === 'none' ? it.skip : it;
+
+  itWithPostgres('run one sync per interval between them (the scheduler’s global lock)', async () => {
+    const first = await databases.init(databaseId as Parameters<typeof databases.init>[0]);
+    // A second connection pool to the same database: another replica.
+    const second = knexFactory(first.client.config);
+    const schedule = { frequency: { seconds: 4 }, timeout: { minutes: 1 } };
+    const [a, b] = await Promise.all([startBackend(first, schedule), startBackend(second, schedule)]);
+    await new Promise(resolve => setTimeout(resolve, 15_000));
+    await Promise.all([a.stop(), b.stop()]);
+    await second.destroy();
+
+    const finished = (await runs(first)).filter(r => r.finished_at);
+    expect(finished.length).toBeGreaterThanOrEqual(2);
+    expect(finished.length).toBeLessThanOrEqual(5);
+    expect(finished.every(r => r.status === 'succeeded')).toBe(true);
+    const spans = finished
+      .map(r => [new Date(r.started_at!).getTime(), new Date(r.finished_at!).getTime()])
+      .sort((x, y) => x[0] - y[0]);
+    for (let i = 1; i < spans.length; i++) {
+      // Never two at once, and the next only after the interval.
+      expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
+      expect(spans[i][0] - spans[i - 1][0]).toBeGreaterThanOrEqual(3_500);
+    }
+  });
+});
