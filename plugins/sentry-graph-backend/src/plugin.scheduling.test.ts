@@ -9,6 +9,7 @@ import { sentryGraphPlugin } from './plugin';
 import { acmeOrganization } from './testing/acmeFixture';
 import { createTestDatabases } from './testing/testDatabases';
 import { openTestGraph, testNeo4jConnection } from './testing/testGraph';
+import { waitFor } from './testing/waitFor';
 
 const graph = openTestGraph();
 const databases = createTestDatabases();
@@ -45,16 +46,6 @@ function startBackend(knex: Knex, schedule: JsonObject, extra: Parameters<typeof
   });
 }
 
-async function until<T>(read: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-}
-
 interface RunRow {
   id: string;
   status: string;
@@ -76,16 +67,16 @@ describe.each(databases.eachSupportedId())('scheduling on %s', databaseId => {
     const tasks = '/api/sentry-graph/.backstage/scheduler/v1/tasks';
 
     await request(server).post(`${tasks}/sentry-graph:sync/trigger`).expect(200);
-    const running = await until(async () => (await runs(knex)).find(r => r.status === 'running'));
+    const running = await waitFor(async () => (await runs(knex)).find(r => r.status === 'running'));
     expect(running.trigger).toBe('scheduled');
-    await until(async () => {
+    await waitFor(async () => {
       const [row] = await graph.query<{ n: number }>('MATCH (u:SentryUser) RETURN count(u) AS n');
       return row.n === 8 ? true : undefined;
     });
 
     const cancelledAt = Date.now();
     await request(server).post(`${tasks}/sentry-graph:sync/cancel`).expect(200);
-    const aborted = await until(async () => (await runs(knex)).find(r => r.id === running.id && r.status !== 'running'));
+    const aborted = await waitFor(async () => (await runs(knex)).find(r => r.id === running.id && r.status !== 'running'));
     expect(aborted.status).toBe('aborted');
     // The scheduler notices a cancel within its 5 s liveness check.
     expect(Date.now() - cancelledAt).toBeLessThan(15_000);
@@ -116,7 +107,7 @@ describe.each(databases.eachSupportedId())('scheduling on %s', databaseId => {
     expect(events).toEqual([
       { eventId: 'sync-run', outcome: 'success', meta: { runId: res.body.runId, requestedBy: 'user:default/mock' } },
     ]);
-    await until(async () => (await runs(knex)).find(r => r.status === 'succeeded'));
+    await waitFor(async () => (await runs(knex)).find(r => r.status === 'succeeded'));
   });
 });
 

@@ -10,6 +10,7 @@ import { RunHistoryStore } from './service/RunHistoryStore';
 import { acmeOrganization } from './testing/acmeFixture';
 import { openApiMismatches } from './testing/openApi';
 import { openTestGraph, testNeo4jConnection } from './testing/testGraph';
+import { waitFor } from './testing/waitFor';
 
 const graph = openTestGraph();
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -60,16 +61,6 @@ async function conforming(
   const response = await pending;
   expect(openApiMismatches(method, route, response)).toEqual([]);
   return response;
-}
-
-async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
 }
 
 async function waitForRunEnd(server: Parameters<typeof request>[0], runId: string) {

@@ -15,17 +15,6 @@ import type {
 import { buildApiUrl, normalizeBaseUrl } from './url';
 import { describeZodError, validateItems } from './validateItems';
 
-export type {
-  InvalidItem,
-  PaginateOptions,
-  RequestOptions,
-  SentryClientOptions,
-  SentryEndpoint,
-  SentryPage,
-  SentryQuery,
-  SentryRequestStats,
-} from './types';
-
 const MAX_PER_PAGE = 100;
 
 // Handed from forRegion to the constructor it calls, so the public

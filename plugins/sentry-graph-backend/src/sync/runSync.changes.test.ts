@@ -1,19 +1,11 @@
-import { startSampleServer, type SampleServer } from '@sentry-graph/sentry-sample-server';
 import { acmeOrganization, type FixtureOrganization } from '../testing/acmeFixture';
 import { dumpGraph, edges } from '../testing/dumpGraph';
 import { releaseJson } from '../testing/sentryJson';
+import { useAcmeEnvironment } from '../testing/acmeEnvironment';
 import { runTestSync } from '../testing/syncHarness';
-import { openTestGraph } from '../testing/testGraph';
 
-const graph = openTestGraph();
-let server: SampleServer;
-
-beforeEach(async () => {
-  await graph.wipe();
-  server = await startSampleServer({ data: { organizations: [acmeOrganization()] } });
-});
-afterEach(() => server.close());
-afterAll(() => graph.close());
+const env = useAcmeEnvironment();
+const { graph } = env;
 
 function changedAcme(): FixtureOrganization {
   const acme = acmeOrganization();
@@ -40,14 +32,14 @@ function changedAcme(): FixtureOrganization {
 
 describe('a second run after changes in Sentry', () => {
   it('gives exactly the new graph and keeps firstseen', async () => {
-    const first = await runTestSync(server, graph);
+    const first = await runTestSync(env.sentry, graph);
     expect(first.status).toBe('succeeded');
     const firstSeen = await graph.query<{ id: string; firstseen: number }>(
       'MATCH (n) WHERE n.id IN ["2003", "3001", "4002", "1001"] RETURN n.id AS id, n.firstseen AS firstseen ORDER BY id',
     );
 
-    server.setData({ organizations: [changedAcme()] });
-    const second = await runTestSync(server, graph);
+    env.sentry.setData({ organizations: [changedAcme()] });
+    const second = await runTestSync(env.sentry, graph);
     expect(second.errors).toEqual([]);
     expect(second.status).toBe('succeeded');
     expect(second.updateTag).toBeGreaterThan(first.updateTag);
@@ -95,11 +87,11 @@ describe('a second run after changes in Sentry', () => {
   });
 
   it('removes a property that Sentry no longer sends', async () => {
-    await runTestSync(server, graph);
+    await runTestSync(env.sentry, graph);
     const acme = acmeOrganization();
     const projects = acme.projects.map(p => (p.id === '4001' ? { ...p, platform: null } : p));
-    server.setData({ organizations: [{ ...acme, projects }] });
-    await runTestSync(server, graph);
+    env.sentry.setData({ organizations: [{ ...acme, projects }] });
+    await runTestSync(env.sentry, graph);
     const [api] = await graph.query<{ props: Record<string, unknown> }>(
       'MATCH (p:SentryProject {id: "4001"}) RETURN properties(p) AS props',
     );

@@ -1,18 +1,9 @@
-import { startSampleServer, type SampleServer } from '@sentry-graph/sentry-sample-server';
-import { acmeOrganization } from '../testing/acmeFixture';
 import { dumpGraph, edges } from '../testing/dumpGraph';
+import { useAcmeEnvironment } from '../testing/acmeEnvironment';
 import { runTestSync } from '../testing/syncHarness';
-import { openTestGraph } from '../testing/testGraph';
 
-const graph = openTestGraph();
-let server: SampleServer;
-
-beforeEach(async () => {
-  await graph.wipe();
-  server = await startSampleServer({ data: { organizations: [acmeOrganization()] } });
-});
-afterEach(() => server.close());
-afterAll(() => graph.close());
+const env = useAcmeEnvironment();
+const { graph } = env;
 
 const user = (props: Record<string, unknown>) => ({ labels: ['SentryUser', 'UserAccount'], props });
 const team = (props: Record<string, unknown>) => ({ labels: ['SentryTeam', 'UserGroup'], props });
@@ -22,7 +13,7 @@ const rule = (props: Record<string, unknown>) => ({ labels: ['SentryAlertRule'],
 
 describe('a sync of the fixture organization', () => {
   it('writes exactly the graph of the contract', async () => {
-    const result = await runTestSync(server, graph);
+    const result = await runTestSync(env.sentry, graph);
     expect(result.errors).toEqual([]);
     expect(result.status).toBe('succeeded');
 
@@ -92,7 +83,7 @@ describe('a sync of the fixture organization', () => {
   });
 
   it('reports per kind what it fetched and wrote', async () => {
-    const result = await runTestSync(server, graph);
+    const result = await runTestSync(env.sentry, graph);
     const kinds = result.organizations[0].kinds;
     expect(result.organizations.map(o => [o.slug, o.id, o.status])).toEqual([['acme', '1001', 'succeeded']]);
     expect(kinds.teams).toMatchObject({ status: 'complete', fetched: 4, written: 4, invalid: 0, deleted: 0 });

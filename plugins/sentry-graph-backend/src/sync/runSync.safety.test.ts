@@ -1,25 +1,14 @@
-import {
-  startSampleServer,
-  type FaultRule,
-  type SampleServer,
-} from '@sentry-graph/sentry-sample-server';
+import { startSampleServer, type FaultRule } from '@sentry-graph/sentry-sample-server';
 import { SentryGraphStore } from '../graph/SentryGraphStore';
 import { acmeOrganization, type FixtureOrganization } from '../testing/acmeFixture';
+import { useAcmeEnvironment } from '../testing/acmeEnvironment';
 import { runTestSync } from '../testing/syncHarness';
-import { openTestGraph } from '../testing/testGraph';
 import { DEFAULT_SYNC_ENGINE_OPTIONS } from './context';
 import { runSync } from './runSync';
 import { mockServices } from '@backstage/backend-test-utils';
 
-const graph = openTestGraph();
-let server: SampleServer;
-
-beforeEach(async () => {
-  await graph.wipe();
-  server = await startSampleServer({ data: { organizations: [acmeOrganization()] } });
-});
-afterEach(() => server.close());
-afterAll(() => graph.close());
+const env = useAcmeEnvironment();
+const { graph } = env;
 
 /** Acme with one item of every kind gone, so a cleanup that ran would show. */
 function shrunkAcme(): FixtureOrganization {
@@ -61,12 +50,12 @@ describe('a kind whose listing does not complete', () => {
   ];
 
   it.each(cases)('keeps its data: %s', async (_name, fault, kind, count) => {
-    await runTestSync(server, graph);
+    await runTestSync(env.sentry, graph);
     expect(await counts()).toEqual(FULL);
 
-    server.setData({ organizations: [shrunkAcme()] });
-    server.setFaults([fault]);
-    const result = await runTestSync(server, graph, { sentry: { maxRetries: 2 } });
+    env.sentry.setData({ organizations: [shrunkAcme()] });
+    env.sentry.setFaults([fault]);
+    const result = await runTestSync(env.sentry, graph, { sentry: { maxRetries: 2 } });
 
     expect(result.status).toBe('partial');
     const kinds = result.organizations[0].kinds;
@@ -89,13 +78,12 @@ describe('a kind whose listing does not complete', () => {
 
 describe('permissions and deprecations', () => {
   it('fails only the kind a 403 forbids and names the missing scope', async () => {
-    await runTestSync(server, graph);
-    await server.close();
-    server = await startSampleServer({
+    await runTestSync(env.sentry, graph);
+    const withoutMemberScope = await startSampleServer({
       data: { organizations: [shrunkAcme()] },
       tokens: [{ token: 'sample-token', scopes: ['org:read', 'team:read', 'project:read', 'alerts:read'] }],
     });
-    const result = await runTestSync(server, graph);
+    const result = await runTestSync(withoutMemberScope, graph).finally(() => withoutMemberScope.close());
     const members = result.organizations[0].kinds.members;
     expect(members?.status).toBe('incomplete');
     expect(members?.error).toContain('member:read');
@@ -111,8 +99,8 @@ describe('permissions and deprecations', () => {
       owner: null, createdBy: null, projects: ['api'], snooze: false,
     });
     const selfHosted = { ...acmeOrganization(), workflowsApi: false, legacyRules: { api: [legacy('11', 'Old rule'), legacy('12', 'Other')], web: [legacy('13', 'Web rule')] } };
-    server.setData({ organizations: [selfHosted] });
-    const first = await runTestSync(server, graph);
+    env.sentry.setData({ organizations: [selfHosted] });
+    const first = await runTestSync(env.sentry, graph);
     expect(first.organizations[0].kinds['alert-rules']).toMatchObject({ status: 'complete', source: 'rules' });
     const rules = await graph.query<{ id: string; slug: string; frequency: number; p: string }>(
       'MATCH (p:SentryProject)-[:HAS_RULE]->(r:SentryAlertRule) RETURN r.id AS id, r.project_slug AS slug, r.frequency AS frequency, p.slug AS p ORDER BY id',
@@ -123,9 +111,9 @@ describe('permissions and deprecations', () => {
       { id: '13', slug: 'web', frequency: 3600, p: 'web' },
     ]);
 
-    server.setData({ organizations: [{ ...selfHosted, legacyRules: { api: [], web: [] } }] });
-    server.setFaults([{ path: '/projects/acme/web/rules/', kind: 'gone' }]);
-    const second = await runTestSync(server, graph);
+    env.sentry.setData({ organizations: [{ ...selfHosted, legacyRules: { api: [], web: [] } }] });
+    env.sentry.setFaults([{ path: '/projects/acme/web/rules/', kind: 'gone' }]);
+    const second = await runTestSync(env.sentry, graph);
     const kind = second.organizations[0].kinds['alert-rules'];
     expect(kind?.status).toBe('incomplete');
     expect(kind?.error).toMatch(/410|brownout|no longer exists/i);
@@ -135,9 +123,9 @@ describe('permissions and deprecations', () => {
 
 describe('items Sentry sends in a shape we cannot read', () => {
   it('skips and reports them, keeps the rest, and does not delete the node they stand for', async () => {
-    await runTestSync(server, graph);
-    server.setFaults([{ path: /\/organizations\/acme\/members\/$/, kind: 'invalid-items' }]);
-    const result = await runTestSync(server, graph);
+    await runTestSync(env.sentry, graph);
+    env.sentry.setFaults([{ path: /\/organizations\/acme\/members\/$/, kind: 'invalid-items' }]);
+    const result = await runTestSync(env.sentry, graph);
     const members = result.organizations[0].kinds.members!;
     expect(members.invalid).toBeGreaterThan(0);
     expect(members.invalidItems[0].reason.length).toBeGreaterThan(0);
@@ -154,9 +142,9 @@ describe('the mass-deletion guard', () => {
   };
 
   it('keeps a kind that would lose more than half its nodes, and reports it', async () => {
-    await runTestSync(server, graph);
-    server.setData({ organizations: [mostMembersGone()] });
-    const result = await runTestSync(server, graph);
+    await runTestSync(env.sentry, graph);
+    env.sentry.setData({ organizations: [mostMembersGone()] });
+    const result = await runTestSync(env.sentry, graph);
     const members = result.organizations[0].kinds.members!;
     expect(members.deleted).toBe(0);
     expect(members.kept).toEqual([
@@ -167,9 +155,9 @@ describe('the mass-deletion guard', () => {
   });
 
   it('deletes them when the run is told to', async () => {
-    await runTestSync(server, graph);
-    server.setData({ organizations: [mostMembersGone()] });
-    const result = await runTestSync(server, graph, { engine: { allowMassDeletion: true } });
+    await runTestSync(env.sentry, graph);
+    env.sentry.setData({ organizations: [mostMembersGone()] });
+    const result = await runTestSync(env.sentry, graph, { engine: { allowMassDeletion: true } });
     expect(result.organizations[0].kinds.members?.deleted).toBe(5);
     expect((await counts()).users).toBe(3);
   });
@@ -180,7 +168,7 @@ describe('Neo4j unreachable', () => {
     const driver = SentryGraphStore.createDriver({ uri: 'bolt://127.0.0.1:1', username: 'neo4j', password: 'not-this-secret' });
     try {
       const result = await runSync({
-        sentry: { baseUrl: server.url, token: 'sample-token' },
+        sentry: { baseUrl: env.sentry.url, token: 'sample-token' },
         engine: DEFAULT_SYNC_ENGINE_OPTIONS,
         store: new SentryGraphStore(driver),
         logger: mockServices.logger.mock(),
@@ -188,7 +176,7 @@ describe('Neo4j unreachable', () => {
       expect(result.status).toBe('failed');
       expect(result.errors[0]).toMatch(/^Neo4j is not usable: /);
       expect(JSON.stringify(result)).not.toContain('not-this-secret');
-      expect(server.stats().requests).toBe(0);
+      expect(env.sentry.stats().requests).toBe(0);
     } finally {
       await driver.close();
     }
@@ -205,8 +193,8 @@ describe('two organizations with the same release versions', () => {
       projects: [{ ...acme.projects[0], id: '4101', slug: 'globex-api', teams: [], team: null }],
       releases: [{ ...acme.releases[0], id: 8001, projects: [{ ...acme.releases[0].projects[0], id: 4101, slug: 'globex-api' }] }],
     };
-    server.setData({ organizations: [acme, globex] });
-    const result = await runTestSync(server, graph, { engine: { organizations: ['acme', 'globex'] } });
+    env.sentry.setData({ organizations: [acme, globex] });
+    const result = await runTestSync(env.sentry, graph, { engine: { organizations: ['acme', 'globex'] } });
     expect(result.status).toBe('succeeded');
     const releases = await graph.query<{ org: string; id: string; project: string }>(`
       MATCH (o:SentryOrganization)-[:RESOURCE]->(r:SentryRelease {version: 'api@1.0.0'})<-[:HAS_RELEASE]-(p:SentryProject)
@@ -220,8 +208,8 @@ describe('two organizations with the same release versions', () => {
   it('lists every organization the token can see when none are configured', async () => {
     const acme = acmeOrganization();
     const globex = { ...acmeOrganization(), organization: { ...acme.organization, id: '1002', slug: 'globex', name: 'Globex' }, members: [], teams: [], teamMembers: {}, projects: [], releases: [], detectors: [], workflows: [] };
-    server.setData({ organizations: [acme, globex] });
-    const result = await runTestSync(server, graph);
+    env.sentry.setData({ organizations: [acme, globex] });
+    const result = await runTestSync(env.sentry, graph);
     expect(result.organizations.map(o => o.slug).sort()).toEqual(['acme', 'globex']);
   });
 });
