@@ -111,6 +111,21 @@ describe.each(databases.eachSupportedId())('scheduling on %s', databaseId => {
   });
 });
 
+describe('the schedule', () => {
+  it('tells in /status when the next run starts', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const before = Date.now();
+    const { server } = await startBackend(knex, { frequency: { minutes: 30 }, timeout: { minutes: 5 }, initialDelay: { minutes: 10 } });
+    const status = await waitFor(async () => {
+      const res = await request(server).get('/api/sentry-graph/status');
+      return res.body.nextRunAt ? res.body : undefined;
+    });
+    const next = Date.parse(status.nextRunAt);
+    expect(next).toBeGreaterThan(before + 9 * 60_000);
+    expect(next).toBeLessThan(Date.now() + 11 * 60_000);
+  });
+});
+
 const postgresIds = databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES'));
 
 describe.each(postgresIds.length > 0 ? postgresIds : [['none']])('two backends sharing %s', databaseId => {

@@ -10,6 +10,7 @@ import { RunHistoryStore } from './service/RunHistoryStore';
 import { acmeOrganization } from './testing/acmeFixture';
 import { openApiMismatches } from './testing/openApi';
 import { openTestGraph, testNeo4jConnection } from './testing/testGraph';
+import { createTcpProxy } from './testing/tcpProxy';
 import { waitFor } from './testing/waitFor';
 
 const graph = openTestGraph();
@@ -79,6 +80,9 @@ describe('the REST API', () => {
     );
     expect(health.status).toBe(200);
     expect(health.body).toEqual({ status: 'ok', neo4j: { reachable: true } });
+    // Nothing has run yet: the data is stale.
+    const status = await conforming(request(server).get('/api/sentry-graph/status'), 'GET', '/status');
+    expect(status.body).toEqual({ state: 'idle', stale: true });
 
     for (const [method, path, route] of [
       ['GET', '/status', '/status'],
@@ -162,6 +166,32 @@ describe('the REST API', () => {
       const res = await conforming(request(server).get(`/api/sentry-graph${path}`), 'GET', route);
       expect([path, res.status]).toEqual([path, status]);
       expect(res.body.error.message.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('Neo4j availability', () => {
+  it('starts without Neo4j, records a failed run, and the next run recovers', async () => {
+    const proxy = await createTcpProxy(Number(new URL(testNeo4jConnection().uri.replace('bolt', 'http')).port));
+    try {
+      const config = pluginConfig();
+      config.sentryGraph.neo4j = { ...(config.sentryGraph.neo4j as JsonObject), uri: `bolt://127.0.0.1:${proxy.port}` };
+      const { server } = await startBackend({ config });
+      const health = await request(server).get('/api/sentry-graph/health');
+      expect(health.body.neo4j.reachable).toBe(false);
+
+      const first = await request(server).post('/api/sentry-graph/sync').expect(202);
+      const failed = await waitForRunEnd(server, first.body.runId);
+      expect(failed.body.status).toBe('failed');
+      expect(failed.body.errorSummary).toMatch(/^Neo4j is not usable/);
+
+      await proxy.open();
+      const second = await request(server).post('/api/sentry-graph/sync').expect(202);
+      const recovered = await waitForRunEnd(server, second.body.runId);
+      expect(recovered.body.status).toBe('succeeded');
+      expect((await request(server).get('/api/sentry-graph/health')).body.neo4j.reachable).toBe(true);
+    } finally {
+      await proxy.close();
     }
   });
 });

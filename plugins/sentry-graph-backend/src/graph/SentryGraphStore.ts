@@ -63,9 +63,18 @@ export class SentryGraphStore {
     );
   }
 
-  /** Resolves when Neo4j answers a query; rejects with the driver's error otherwise. */
+  /**
+   * Resolves when Neo4j answers a query; rejects with the driver's error
+   * otherwise. One attempt, not a retried transaction: a health check and a
+   * run's first step should learn at once that Neo4j is down.
+   */
   async verify(): Promise<void> {
-    await this.read('RETURN 1 AS ok');
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run('RETURN 1 AS ok');
+    } finally {
+      await session.close();
+    }
   }
 
   /** Uniqueness on `id` per label and the schema's indexes, created idempotently. */

@@ -61,6 +61,27 @@ describe('long listings', () => {
     expect(server.stats().byEndpoint['GET /api/0/organizations/{org}/releases/']).toBe(300);
   });
 
+  it('keeps every release when a page in the middle of the listing is malformed', async () => {
+    server = await startSampleServer({ data: manyReleases() });
+    await runTestSync(server, graph);
+    // Ten thousand releases gone, and page 150 of the rest unreadable.
+    const [organization] = manyReleases().organizations;
+    const releases = organization.releases as { count: number; get(index: number): unknown };
+    server.setData({
+      organizations: [{ ...organization, releases: { count: 20_000, get: i => releases.get(i) } } as typeof organization],
+    });
+    server.setFaults([{ path: '/releases/', page: 150, kind: 'malformed-json' }]);
+    const result = await runTestSync(server, graph, { sentry: { maxRetries: 1 } });
+
+    const kind = result.organizations[0].kinds.releases!;
+    expect(kind.status).toBe('incomplete');
+    expect(kind.error).toMatch(/JSON/i);
+    expect(kind.fetched).toBe(15_000);
+    expect(kind.deleted).toBe(0);
+    expect(result.status).toBe('partial');
+    expect(await countLabel('SentryRelease')).toBe(30_000);
+  });
+
   it('stops promptly when aborted in the middle, deleting nothing', async () => {
     server = await startSampleServer({ data: manyReleases() });
     await runTestSync(server, graph);
