@@ -3,65 +3,120 @@
 # and the Sentry sample server (size M), then a standalone Backstage backend
 # with the plugin on port 7007, whose first sync starts at once. Ctrl-C stops
 # the backend and the sample server; `npm run neo4j:stop` stops Neo4j.
+#
+#   npm run demo                          # or: bash scripts/demo.sh
+#   SENTRY_SAMPLE_PORT=9200 npm run demo  # when 9100 is taken
+#   SENTRY_GRAPH_DEMO_API_TOKEN=... npm run demo   # a token of your own (8+ characters)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/setup.sh
 
+# Everything below runs on the project's pinned Node 22, not the system's.
+# TypeScript runs through tsx as a loader in the same process (not the tsx
+# CLI, which forks a child), and node22.sh execs node: so `$!` of a
+# backgrounded "${ts_node[@]}" is the server itself, and signals reach it.
+node22=(scripts/node22.sh node)
+ts_node=(scripts/node22.sh node --import tsx)
+
+backend_port=7007 # fixed in app-config.yaml (backend.listen.port)
+sample_port="${SENTRY_SAMPLE_PORT:-9100}"
+# Fail before starting anything rather than half-way with a stack trace.
+"${ts_node[@]}" plugins/sentry-graph-backend/dev/demo.ts check-ports \
+  "the Backstage backend=$backend_port" "the Sentry sample server=$sample_port"
+
+export SENTRY_TOKEN="${SENTRY_TOKEN:-sample-token}"
+# A fresh random token per demo unless one is given, because it opens the API.
+export SENTRY_GRAPH_DEMO_API_TOKEN="${SENTRY_GRAPH_DEMO_API_TOKEN:-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')}"
+if [[ ! "$SENTRY_GRAPH_DEMO_API_TOKEN" =~ ^[^[:space:]]{8,}$ ]]; then
+  echo "SENTRY_GRAPH_DEMO_API_TOKEN must have at least 8 characters and no spaces (Backstage's rule for static tokens)." >&2
+  exit 1
+fi
+
+# Neo4j outlives the demo (the tests use it too), so it is not ours to stop;
+# neo4j.mjs reuses one already running on the port.
 export NEO4J_BOLT_PORT="${NEO4J_BOLT_PORT:-7687}"
 export NEO4J_PASSWORD="${NEO4J_PASSWORD:-sentry-graph-dev}"
 export NEO4J_URI="bolt://127.0.0.1:$NEO4J_BOLT_PORT"
-scripts/node22.sh node tools/neo4j/neo4j.mjs start
+echo "Starting Neo4j ..."
+"${node22[@]}" tools/neo4j/neo4j.mjs start
 
-export SENTRY_TOKEN="${SENTRY_TOKEN:-sample-token}"
-export SENTRY_GRAPH_DEMO_API_TOKEN="${SENTRY_GRAPH_DEMO_API_TOKEN:-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')}"
-sample_port="${SENTRY_SAMPLE_PORT:-9100}"
+# From here on, whatever we started is stopped on every way out: Ctrl-C,
+# kill, a failed step. (INT/TERM just exit; the EXIT trap does the work once.)
 mkdir -p .cache
-scripts/node22.sh node_modules/.bin/tsx packages/sentry-sample-server/src/cli.ts \
-  --preset M --port "$sample_port" >.cache/sample-server.log 2>&1 &
-sample_pid=$!
-backend_pid=""
+pids=()
 cleanup() {
-  [ -n "$backend_pid" ] && kill "$backend_pid" 2>/dev/null || true
-  kill "$sample_pid" 2>/dev/null || true
+  trap - EXIT INT TERM
+  [ ${#pids[@]} -gt 0 ] || return 0
+  kill -TERM "${pids[@]}" 2>/dev/null || true
+  # The backend closes its Neo4j driver and database first; give it a while.
+  for _ in $(seq 50); do
+    kill -0 "${pids[@]}" 2>/dev/null || break
+    sleep 0.2
+  done
+  kill -KILL "${pids[@]}" 2>/dev/null || true
   wait 2>/dev/null || true
-  echo "Stopped the backend and the sample server (Neo4j keeps running: npm run neo4j:stop)."
+  echo "Stopped the backend and the sample server. Neo4j keeps running (npm run neo4j:stop stops it)."
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+echo "Starting the Sentry sample server (preset M) ..."
+"${ts_node[@]}" packages/sentry-sample-server/src/cli.ts --preset M --port "$sample_port" \
+  >.cache/sample-server.log 2>&1 &
+pids+=($!)
 until grep -q "listening on" .cache/sample-server.log; do
-  kill -0 "$sample_pid" 2>/dev/null || { cat .cache/sample-server.log; exit 1; }
-  sleep 0.5
+  kill -0 "${pids[0]}" 2>/dev/null || { cat .cache/sample-server.log >&2; exit 1; }
+  sleep 0.2
 done
+sed 's/^sentry-sample-server //' .cache/sample-server.log
 export SENTRY_BASE_URL="http://127.0.0.1:$sample_port"
-grep "listening on" .cache/sample-server.log
 
-api="http://localhost:7007/api/sentry-graph"
-auth="Authorization: Bearer $SENTRY_GRAPH_DEMO_API_TOKEN"
-(cd plugins/sentry-graph-backend && exec ../../scripts/node22.sh ../../node_modules/.bin/backstage-cli package start \
-  --config ../../app-config.yaml) >.cache/backend.log 2>&1 &
-backend_pid=$!
+# The run history lives on in the SQLite file, but the scheduler's memory of
+# the last demo would delay (or, after a Ctrl-C mid-sync, block) the first
+# sync; dev/demo.ts explains. The backend is not running, so this is safe.
+"${ts_node[@]}" plugins/sentry-graph-backend/dev/demo.ts reset-schedule .cache/demo-database/sentry-graph.sqlite
+
+# A plain node run, not `backstage-cli package start`: that one watches the
+# source tree and restarts the backend (cancelling a running sync) whenever
+# a file changes.
 echo "Starting the Backstage backend (log: .cache/backend.log) ..."
-until curl -sf "$api/health" >/dev/null; do
-  kill -0 "$backend_pid" 2>/dev/null || { tail -50 .cache/backend.log; exit 1; }
-  sleep 1
-done
-echo "Backend up. Waiting for the first sync ..."
-until curl -sf -H "$auth" "$api/status" | grep -q '"lastRun"'; do sleep 2; done
-curl -sf -H "$auth" "$api/status" | scripts/node22.sh node -e '
-  const s = JSON.parse(require("fs").readFileSync(0, "utf8"));
-  const r = s.lastRun;
-  console.log(`First sync: ${r.status}, ${r.totals ? `${r.totals.fetched} items fetched, ${r.totals.written} written` : ""} (${r.startedAt} to ${r.finishedAt})`);'
+since="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
+"${ts_node[@]}" plugins/sentry-graph-backend/dev/index.ts --config app-config.yaml \
+  >.cache/backend.log 2>&1 &
+backend_pid=$!
+pids+=("$backend_pid")
+"${ts_node[@]}" plugins/sentry-graph-backend/dev/demo.ts first-sync \
+  --api "http://127.0.0.1:$backend_port/api/sentry-graph" --pid "$backend_pid" --since "$since" ||
+  { tail -30 .cache/backend.log >&2; exit 1; }
 
+api="http://localhost:$backend_port/api/sentry-graph"
+auth="Authorization: Bearer $SENTRY_GRAPH_DEMO_API_TOKEN"
 cat <<MSG
 
-The sentry-graph API is at $api (every route but /health needs the token):
+The sentry-graph API is at $api. Every route but /health needs the demo token:
   curl $api/health
   curl -H "$auth" $api/status
   curl -H "$auth" $api/summary
   curl -H "$auth" "$api/runs?limit=5"
-  curl -X POST -H "$auth" $api/sync          # a sync now (202; 409 while one runs)
-Neo4j: $NEO4J_URI (user neo4j, password from NEO4J_PASSWORD), e.g.
-  MATCH (u:SentryUser {has_2fa: false})-[:ADMIN_OF]->(t:SentryTeam) RETURN u.email, t.slug LIMIT 10
+  curl -H "$auth" $api/runs/<id>
+  curl -X POST -H "$auth" $api/sync   # a sync now: 202; 409 while one runs, 429 within 30 s of the last
+The schedule syncs every 30 minutes. Backend log: tail -f .cache/backend.log
+
+Neo4j: $NEO4J_URI (user neo4j, password $NEO4J_PASSWORD). A read-only query, e.g. admins without 2FA:
+  scripts/node22.sh node --import tsx plugins/sentry-graph-backend/dev/cypher.ts \\
+    'MATCH (u:SentryUser {has_2fa: false})-[:ADMIN_OF]->(t:SentryTeam) RETURN u.email, count(t) AS teams ORDER BY teams DESC LIMIT 5'
+
+One sync from the command line, without the backend:
+  SENTRY_BASE_URL=$SENTRY_BASE_URL SENTRY_TOKEN=$SENTRY_TOKEN NEO4J_URI=$NEO4J_URI NEO4J_PASSWORD=$NEO4J_PASSWORD \\
+    SENTRY_GRAPH_DEMO_API_TOKEN=unused npm run sync -- --config app-config.yaml
+
 Press Ctrl-C to stop the backend and the sample server; npm run neo4j:stop stops Neo4j.
 MSG
-wait "$backend_pid"
+# Runs until Ctrl-C. If the backend dies on its own, say so instead of
+# leaving a sample server behind.
+status=0
+wait "$backend_pid" || status=$?
+echo "The backend exited (status $status); see .cache/backend.log." >&2
+exit 1

@@ -6,7 +6,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/setup.sh
-scripts/node22.sh node tools/neo4j/neo4j.mjs start
+# A Neo4j of the tests' own (they wipe it), not the demo's on 7687.
+export SENTRY_GRAPH_TEST_NEO4J_PORT="${SENTRY_GRAPH_TEST_NEO4J_PORT:-7689}"
+NEO4J_BOLT_PORT="$SENTRY_GRAPH_TEST_NEO4J_PORT" scripts/node22.sh node tools/neo4j/neo4j.mjs start
 if [ -f scripts/postgres.sh ]; then
   eval "$(bash scripts/postgres.sh start)"
 fi

@@ -22,7 +22,7 @@ exports.up = async function up(knex) {
     table.increments('seq').comment('Insertion order; ordering and paging');
     table.string('id', 36).notNullable().unique().comment('Run UUID');
     table.string('trigger', 16).notNullable().comment("'scheduled' | 'manual'");
-    table.string('requested_by', 255).nullable().comment('Entity ref of whoever requested a manual run');
+    table.string('requested_by', 255).nullable().comment('Who requested a manual run: a user entity ref, or a service principal subject');
     table
       .string('status', 16)
       .notNullable()

@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   const driver = SentryGraphStore.createDriver(config.neo4j);
   const controller = new AbortController();
   const abort = () => {
-    logger.warn('Interrupted: aborting the run (nothing will be deleted)');
+    logger.warn('Interrupted: aborting the run (no further listing or cleanup)');
     controller.abort();
   };
   process.once('SIGINT', abort);

@@ -54,9 +54,7 @@ export function readSentryGraphConfig(root: Config): SentryGraphConfig {
     sentry: {
       baseUrl: readUrl(sentry.getString('baseUrl'), 'sentry.baseUrl', ['http:', 'https:']),
       token: readSecret(sentry, 'token', 'sentry.token'),
-      timeoutMs: sentry.has('requestTimeout')
-        ? durationToMilliseconds(readDurationFromConfig(sentry, { key: 'requestTimeout' }))
-        : 30_000,
+      timeoutMs: readRequestTimeout(sentry),
       maxRetries: int(sentry, 'sentry', 'maxRetries', 0, 10, 4),
       maxConcurrency: int(sentry, 'sentry', 'maxConcurrency', 1, 32, 4),
     },
@@ -76,6 +74,23 @@ export function readSentryGraphConfig(root: Config): SentryGraphConfig {
       allowMassDeletion: sync?.getOptionalBoolean('allowMassDeletion') ?? defaults.allowMassDeletion,
     },
   };
+}
+
+function readRequestTimeout(sentry: Config): number {
+  if (!sentry.has('requestTimeout')) return 30_000;
+  let ms: number;
+  try {
+    ms = durationToMilliseconds(readDurationFromConfig(sentry, { key: 'requestTimeout' }));
+  } catch (error) {
+    throw new SentryGraphConfigError(
+      'sentry.requestTimeout',
+      `${error instanceof Error ? error.message : String(error)} (expected a duration such as { seconds: 30 } or '30s')`,
+    );
+  }
+  if (!(ms >= 1_000 && ms <= 10 * 60_000)) {
+    throw new SentryGraphConfigError('sentry.requestTimeout', `expected from 1 second to 10 minutes, got ${ms} ms`);
+  }
+  return ms;
 }
 
 function readUrl(value: string, key: string, protocols: string[]): string {

@@ -27,7 +27,7 @@ export interface RunTotals {
 export interface RunSummary {
   id: string;
   trigger: RunTrigger;
-  /** Entity ref of whoever asked for a manual run. */
+  /** Who asked for a manual run: a user entity ref, or a service principal's subject. */
   requestedBy?: string;
   status: RunStatus;
   createdAt: string;

@@ -3,8 +3,8 @@ import type { SentryClient, SentryOrganization } from '../sentry';
 
 /**
  * The client for an organization's region host (`links.regionUrl`, e.g.
- * https://de.sentry.io). The token is only sent to the configured host, or a
- * sibling host of the same Sentry (us.sentry.io beside sentry.io); anything
+ * https://de.sentry.io). The token is only sent to the configured host (any
+ * port), or, for Sentry's SaaS, another sentry.io host over HTTPS; anything
  * else is logged and the configured host is used.
  */
 export function regionClient(
@@ -34,18 +34,15 @@ export function regionClient(
   return client.forRegion(region.origin);
 }
 
+const SAAS_DOMAIN = 'sentry.io';
+
+function isSaas(hostname: string): boolean {
+  return hostname === SAAS_DOMAIN || hostname.endsWith(`.${SAAS_DOMAIN}`);
+}
+
 function isSameSentry(base: URL, region: URL): boolean {
   // A region host must not downgrade to plain HTTP.
   if (base.protocol === 'https:' && region.protocol !== 'https:') return false;
   if (region.hostname === base.hostname) return true;
-  const parent = parentDomain(base.hostname);
-  return parent !== undefined && (region.hostname === parent || region.hostname.endsWith(`.${parent}`));
-}
-
-/** sentry.io for sentry.io and us.sentry.io; none for IP addresses and single labels. */
-function parentDomain(hostname: string): string | undefined {
-  if (/^[\d.]+$/.test(hostname) || hostname.includes(':')) return undefined;
-  const labels = hostname.split('.');
-  if (labels.length < 2) return undefined;
-  return labels.length === 2 ? hostname : labels.slice(1).join('.');
+  return isSaas(base.hostname) && isSaas(region.hostname) && region.protocol === 'https:';
 }

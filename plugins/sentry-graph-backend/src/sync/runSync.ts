@@ -12,7 +12,11 @@ export interface RunSyncOptions {
   engine: SyncEngineOptions;
   store: SentryGraphStore;
   logger: LoggerService;
-  /** Aborting stops the run promptly; an aborted run deletes nothing. */
+  /**
+   * Aborting stops the run promptly: no listing goes on and no cleanup starts
+   * after it. (A deletion batch already committed, of items a complete
+   * listing proved gone, stays deleted.)
+   */
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
 }

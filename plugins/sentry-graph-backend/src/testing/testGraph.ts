@@ -4,14 +4,19 @@ import {
   type Neo4jConnectionOptions,
 } from '../graph/SentryGraphStore';
 
+/** The port of the Neo4j that `npm test` starts for the tests alone. */
+export const TEST_NEO4J_PORT = process.env.SENTRY_GRAPH_TEST_NEO4J_PORT ?? '7689';
+
 /**
- * The local Neo4j that `npm test` starts (tools/neo4j). Tests run one file at
- * a time and wipe the database between cases: Community has one user database.
+ * The local Neo4j that `npm test` starts (tools/neo4j) on a port of its own,
+ * never the demo's or one a user points NEO4J_URI at: tests wipe it. They
+ * run one file at a time and wipe between cases, as Community has one user
+ * database.
  */
 export function testNeo4jConnection(): Neo4jConnectionOptions {
   return {
-    uri: process.env.NEO4J_URI ?? `bolt://127.0.0.1:${process.env.NEO4J_BOLT_PORT ?? '7687'}`,
-    username: process.env.NEO4J_USERNAME ?? 'neo4j',
+    uri: `bolt://127.0.0.1:${TEST_NEO4J_PORT}`,
+    username: 'neo4j',
     password: process.env.NEO4J_PASSWORD ?? 'sentry-graph-dev',
   };
 }
