@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type QueryResult, type Record as Neo4jRecord } from 'neo4j-driver';
 import {
   constraintStatement,
+  createRelationshipsStatement,
   countNodesStatement,
   countRelationshipsStatement,
   deleteStaleNodesStatement,
@@ -8,6 +9,7 @@ import {
   indexStatement,
   mergeNodesStatement,
   mergeRelationshipsStatement,
+  refreshFanOutStatement,
 } from './cypher';
 import { allNodes, propertyIndexes } from './schema';
 import {
@@ -128,6 +130,47 @@ export class SentryGraphStore {
       updateTag: neo4j.int(scope.updateTag),
     });
     return numberField(result.records[0], 'written');
+  }
+
+  /**
+   * Links each of `fromIds` to every one of `toIds` (owners and managers
+   * administer every team). MERGE per pair would scan a dense node's edges
+   * once per pair; this reads each start node's edges once, refreshes those
+   * that exist and creates the rest. No other writer may create these edges
+   * during the run. Returns the edges refreshed or created.
+   */
+  async linkFanOut(
+    spec: RelationshipSpec<never>,
+    fromIds: readonly string[],
+    toIds: readonly string[],
+    scope: Pick<WriteScope, 'updateTag'>,
+  ): Promise<number> {
+    if (fromIds.length === 0 || toIds.length === 0) return 0;
+    const updateTag = neo4j.int(scope.updateTag);
+    const refreshed = await this.write(
+      this.statement(`fanout:${spec.type}`, () => refreshFanOutStatement(spec)),
+      { fromIds, toIds, updateTag },
+    );
+    let written = 0;
+    const missing: Array<{ from: string; to: string }> = [];
+    const existingByFrom = new Map<string, Set<string>>();
+    for (const record of refreshed.records) {
+      const existing = record.get('existing') as string[];
+      written += existing.length;
+      existingByFrom.set(record.get('fromId') as string, new Set(existing));
+    }
+    for (const from of fromIds) {
+      const existing = existingByFrom.get(from);
+      for (const to of toIds) if (!existing?.has(to)) missing.push({ from, to });
+    }
+    if (missing.length > 0) {
+      const created = await this.write(
+        this.statement(`create:${spec.type}`, () => createRelationshipsStatement(spec)),
+        { rows: missing, updateTag },
+      );
+      written += numberField(created.records[0], 'written');
+    }
+    return written;
   }
 
   async countStaleNodes(

@@ -83,6 +83,33 @@ export function mergeRelationshipsStatement(
   ].join('\n');
 }
 
+/**
+ * For a dense fan-out (one node linked to very many): refreshes the edges
+ * that already exist from each of $fromIds to any of $toIds, reading each
+ * start node's edges once, and returns which ends they reach.
+ */
+export function refreshFanOutStatement(spec: RelationshipSpec<never>): string {
+  return [
+    'UNWIND $fromIds AS fromId',
+    `MATCH (a:${quote(spec.fromLabel)} {id: fromId})-[r:${quote(spec.type)}]->(b:${quote(spec.toLabel)})`,
+    'WHERE b.id IN $toIds',
+    'SET r.lastupdated = $updateTag',
+    'RETURN fromId, collect(b.id) AS existing',
+  ].join('\n');
+}
+
+/** Creates edges known not to exist yet (no MERGE check on dense nodes). */
+export function createRelationshipsStatement(spec: RelationshipSpec<never>): string {
+  return [
+    'UNWIND $rows AS row',
+    `MATCH (a:${quote(spec.fromLabel)} {id: row.from})`,
+    `MATCH (b:${quote(spec.toLabel)} {id: row.to})`,
+    `CREATE (a)-[r:${quote(spec.type)}]->(b)`,
+    'SET r.firstseen = timestamp(), r.lastupdated = $updateTag',
+    'RETURN count(r) AS written',
+  ].join('\n');
+}
+
 const ownedNodes = (label: string) =>
   `MATCH (:SentryOrganization {id: $organizationId})-[:RESOURCE]->(n:${quote(label)})`;
 

@@ -4,11 +4,11 @@ import {
   memberOfRelationship,
   type Link,
 } from '../../graph/schema';
-import { SentryTeamMemberSchema } from '../../sentry';
+import { SentryTeamMemberSchema, type SentryTeamMember } from '../../sentry';
 import type { OrganizationContext } from '../context';
 import { forEachConcurrently } from '../forEachConcurrently';
 import { KindTally } from '../KindTally';
-import { effectiveTeamRole, orgRoleOf } from '../teamRoles';
+import { effectiveTeamRole, isGlobalTeamAdmin, orgRoleOf } from '../teamRoles';
 import type { MembersOutcome } from './members';
 import type { TeamRef, TeamsOutcome } from './teams';
 
@@ -63,7 +63,9 @@ export async function syncTeamMemberships(
   });
 
   try {
-    tally.result.written += await writer.close();
+    // Not `+= await`: the owner and manager writes add to the count meanwhile.
+    const written = await writer.close();
+    tally.result.written += written;
   } catch (error) {
     tally.fail(error, 'writing to Neo4j');
   }
@@ -71,29 +73,36 @@ export async function syncTeamMemberships(
   return tally;
 }
 
-function membership(
-  item: { id: string; orgRole?: string | null; role?: string | null; teamRole?: string | null },
-  team: TeamRef,
-): Membership {
+function membership(item: SentryTeamMember, team: TeamRef): Membership {
   const role = effectiveTeamRole(orgRoleOf(item), item.teamRole);
   const link = { from: item.id, to: team.id };
   return {
     memberOf: { ...link, role },
-    adminOf: role === 'admin' ? link : undefined,
+    // Owners' and managers' ADMIN_OF edges, to every team, are written by
+    // writeGlobalTeamAdmins alone: two writers of one edge could duplicate it.
+    adminOf: role === 'admin' && !isGlobalTeamAdmin(item) ? link : undefined,
   };
 }
+
+/** Edges per transaction when owners and managers are linked to every team. */
+const FAN_OUT_PAIRS_PER_TRANSACTION = 10_000;
 
 async function writeGlobalTeamAdmins(
   context: OrganizationContext,
   adminIds: readonly string[],
   teams: readonly TeamRef[],
 ): Promise<number> {
-  const writer = new BatchWriter<Link>(
-    batch => context.store.mergeRelationships(adminOfRelationship, batch, context.scope),
-    context.options.batchSize,
-  );
-  for (const from of adminIds) {
-    await writer.add(teams.map(team => ({ from, to: team.id })));
+  const teamIds = teams.map(team => team.id);
+  const adminsPerTransaction = Math.max(1, Math.floor(FAN_OUT_PAIRS_PER_TRANSACTION / Math.max(1, teamIds.length)));
+  let written = 0;
+  for (let i = 0; i < adminIds.length; i += adminsPerTransaction) {
+    if (context.signal?.aborted) break;
+    written += await context.store.linkFanOut(
+      adminOfRelationship,
+      adminIds.slice(i, i + adminsPerTransaction),
+      teamIds,
+      context.scope,
+    );
   }
-  return writer.close();
+  return written;
 }
