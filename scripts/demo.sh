@@ -63,6 +63,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 echo "Starting the Sentry sample server (preset M) ..."
+# Emptied here, not by the redirection below: that happens in the child, and
+# the wait loop could read the last demo's "listening on" line first.
+: >.cache/sample-server.log
 "${ts_node[@]}" packages/sentry-sample-server/src/cli.ts --preset M --port "$sample_port" \
   >.cache/sample-server.log 2>&1 &
 pids+=($!)
@@ -82,14 +85,17 @@ export SENTRY_BASE_URL="http://127.0.0.1:$sample_port"
 # source tree and restarts the backend (cancelling a running sync) whenever
 # a file changes.
 echo "Starting the Backstage backend (log: .cache/backend.log) ..."
-since="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
 "${ts_node[@]}" plugins/sentry-graph-backend/dev/index.ts --config app-config.yaml \
   >.cache/backend.log 2>&1 &
 backend_pid=$!
 pids+=("$backend_pid")
+# In the background plus `wait`, so that a signal to this script alone
+# (kill, not Ctrl-C) stops the demo at once instead of after the sync.
 "${ts_node[@]}" plugins/sentry-graph-backend/dev/demo.ts first-sync \
-  --api "http://127.0.0.1:$backend_port/api/sentry-graph" --pid "$backend_pid" --since "$since" ||
-  { tail -30 .cache/backend.log >&2; exit 1; }
+  --api "http://127.0.0.1:$backend_port/api/sentry-graph" --pid "$backend_pid" &
+pids+=($!)
+wait "${pids[-1]}" || { grep -v incomingRequest .cache/backend.log | tail -15 >&2; exit 1; }
+unset 'pids[-1]'
 
 api="http://localhost:$backend_port/api/sentry-graph"
 auth="Authorization: Bearer $SENTRY_GRAPH_DEMO_API_TOKEN"
@@ -104,13 +110,13 @@ The sentry-graph API is at $api. Every route but /health needs the demo token:
   curl -X POST -H "$auth" $api/sync   # a sync now: 202; 409 while one runs, 429 within 30 s of the last
 The schedule syncs every 30 minutes. Backend log: tail -f .cache/backend.log
 
-Neo4j: $NEO4J_URI (user neo4j, password $NEO4J_PASSWORD). A read-only query, e.g. admins without 2FA:
+Neo4j: $NEO4J_URI (user neo4j, password $NEO4J_PASSWORD). A read-only query, e.g. team admins without 2FA:
   scripts/node22.sh node --import tsx plugins/sentry-graph-backend/dev/cypher.ts \\
-    'MATCH (u:SentryUser {has_2fa: false})-[:ADMIN_OF]->(t:SentryTeam) RETURN u.email, count(t) AS teams ORDER BY teams DESC LIMIT 5'
+    'MATCH (u:SentryUser {has_2fa: false})-[:ADMIN_OF]->(t:SentryTeam) RETURN u.email, u.role, count(t) AS teams ORDER BY teams DESC LIMIT 5'
 
 One sync from the command line, without the backend:
   SENTRY_BASE_URL=$SENTRY_BASE_URL SENTRY_TOKEN=$SENTRY_TOKEN NEO4J_URI=$NEO4J_URI NEO4J_PASSWORD=$NEO4J_PASSWORD \\
-    SENTRY_GRAPH_DEMO_API_TOKEN=unused npm run sync -- --config app-config.yaml
+    npm run sync -- --config app-config.yaml
 
 Press Ctrl-C to stop the backend and the sample server; npm run neo4j:stop stops Neo4j.
 MSG

@@ -13,4 +13,11 @@ import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
 backend.add(import('../src'));
-backend.start();
+backend.start().catch(error => {
+  // Backstage logs a failed startup (a bad sentryGraph config, say) but
+  // keeps the process up, answering 503; exiting makes the failure visible.
+  process.stderr.write(
+    `dev backend: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});
