@@ -84,6 +84,26 @@ describe.each(databases.eachSupportedId())('scheduling on %s', databaseId => {
     expect(row.n).toBe(8);
   });
 
+  it('ends the run in progress when the backend stops, so the next backend can run at once', async () => {
+    const knex = await databases.init(databaseId);
+    sentry.setFaults([{ path: '/organizations/acme/releases/', kind: 'slow', delayMs: 30_000 }]);
+    const first = await startBackend(knex, manual);
+    await request(first.server).post('/api/sentry-graph/sync').expect(202);
+    const running = await waitFor(async () => (await runs(knex)).find(r => r.status === 'running'));
+    await first.stop();
+
+    const [stopped] = (await runs(knex)).filter(r => r.id === running.id);
+    expect(stopped.status).toBe('aborted');
+    const [task] = await knex('backstage_backend_tasks__tasks').where({ id: 'sentry-graph:sync' });
+    expect(task.current_run_ticket).toBeNull();
+
+    sentry.setFaults([]);
+    const second = await startBackend(knex, manual);
+    const accepted = await request(second.server).post('/api/sentry-graph/sync').expect(202);
+    const done = await waitFor(async () => (await runs(knex)).find(r => r.id === accepted.body.runId && r.finished_at));
+    expect(done.status).toBe('succeeded');
+  });
+
   it('records an audit event naming who asked for a manual run', async () => {
     const knex = await databases.init(databaseId);
     const events: Array<{ eventId: string; meta?: JsonObject; outcome?: string }> = [];

@@ -40,7 +40,6 @@ export const sentryGraphPlugin = createBackendPlugin({
         const settings = readPluginSettings(config);
 
         const driver = SentryGraphStore.createDriver(sentryGraphConfig.neo4j);
-        lifecycle.addShutdownHook(() => driver.close());
         const graph = new SentryGraphStore(driver, sentryGraphConfig.neo4j.database);
         // A Neo4j that is down does not stop the backend: runs fail and say so.
         graph.verify().then(
@@ -60,6 +59,11 @@ export const sentryGraphPlugin = createBackendPlugin({
           logger,
         });
         // With SQLite, replicas cannot share a database (nor a lock).
+        // The run in progress ends (recorded as aborted) before the driver closes.
+        lifecycle.addShutdownHook(async () => {
+          await syncService.stop();
+          await driver.close();
+        });
         await syncService.schedule({ sharedDatabase: !/sqlite/i.test(String(knex.client.config.client)) });
 
         deps.permissionsRegistry.addPermissions(sentryGraphPermissions);

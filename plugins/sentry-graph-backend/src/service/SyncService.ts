@@ -52,7 +52,24 @@ export interface SyncServiceOptions {
  * every replica, and every run is recorded the same way.
  */
 export class SyncService {
+  /** Aborted when the backend shuts down, so a run ends before the process does. */
+  private readonly shutdown = new AbortController();
+  private running: Promise<void> | undefined;
+
   constructor(private readonly options: SyncServiceOptions) {}
+
+  /**
+   * Aborts the run in progress and waits (at most `timeoutMs`) for it to be
+   * recorded as aborted and for the scheduler to get its task back: a
+   * process that exits mid-run would leave the scheduler's lock taken until
+   * the task's timeout, refusing every run meanwhile.
+   */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    this.shutdown.abort();
+    const running = this.running;
+    if (!running) return;
+    await Promise.race([running, new Promise(resolve => setTimeout(resolve, timeoutMs).unref())]);
+  }
 
   /**
    * Registers the scheduled task, after marking the runs a dead process left
@@ -114,7 +131,17 @@ export class SyncService {
   }
 
   /** The scheduled task: one recorded sync run. Errors are recorded, not thrown. */
-  async runTask(signal: AbortSignal): Promise<void> {
+  async runTask(taskSignal: AbortSignal): Promise<void> {
+    const run = this.recordedRun(AbortSignal.any([taskSignal, this.shutdown.signal]));
+    this.running = run;
+    try {
+      await run;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async recordedRun(signal: AbortSignal): Promise<void> {
     const { history, graph, config, logger, settings } = this.options;
     if (await this.startedTooRecently()) return;
     const run = await history.claimRun('scheduled');
