@@ -6,10 +6,13 @@ export function formatResult(result: SyncRunResult): string {
     `Sync ${result.status} in ${(result.durationMs / 1000).toFixed(1)} s ` +
       `(update tag ${result.updateTag}; ${result.requests.requests} requests, ` +
       `${result.requests.retries} retries, ${result.requests.rateLimited} rate-limited, ` +
-      `${(result.requests.budgetWaitMs / 1000).toFixed(1)} s waiting for the rate budget)`,
+      // Summed over requests waiting in parallel, so it can exceed the run's time.
+      `${(result.requests.budgetWaitMs / 1000).toFixed(1)} s of request time spent waiting for the rate budget)`,
   ];
   for (const org of result.organizations) {
     lines.push(`  ${org.slug}: ${org.status}${org.error ? ` (${org.error})` : ''}`);
+    // An organization that could not be read has nothing more to show.
+    if (org.error) continue;
     for (const [kind, k] of Object.entries(org.kinds)) {
       const kept = k.kept.length > 0 ? `, kept: ${k.kept.map(x => `${x.what} (${x.reason})`).join('; ')}` : '';
       const source = k.source ? ` from ${k.source}` : '';

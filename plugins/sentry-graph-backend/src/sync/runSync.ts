@@ -112,7 +112,11 @@ function runStatus(organizations: OrganizationResult[], signal?: AbortSignal): R
 function collectErrors(organizations: OrganizationResult[]): string[] {
   const errors: string[] = [];
   for (const org of organizations) {
-    if (org.error) errors.push(`${org.slug}: ${org.error}`);
+    if (org.error) {
+      // Its one kind, `organization`, carries the same message.
+      errors.push(`${org.slug}: ${org.error}`);
+      continue;
+    }
     for (const [kind, result] of Object.entries(org.kinds)) {
       if (result.error) errors.push(`${org.slug} ${kind}: ${result.error}`);
       if (result.invalid > 0) {
