@@ -11,7 +11,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { SentryGraphStore } from '../plugins/sentry-graph-backend/src/graph/SentryGraphStore';
-import { wipeDatabase } from '../plugins/sentry-graph-backend/src/testing/testGraph';
+import { wipeDatabase } from '../plugins/sentry-graph-backend/src/__testUtils__/testGraph';
 
 const ROOT = path.resolve(__dirname, '..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');

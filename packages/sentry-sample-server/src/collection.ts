@@ -66,12 +66,14 @@ export function compareNumericIds(a: string, b: string): number {
     const bTrimmed = b.replace(/^0+(?=\d)/, '');
     if (aTrimmed.length !== bTrimmed.length)
       return aTrimmed.length - bTrimmed.length;
-    return aTrimmed < bTrimmed ? -1 : aTrimmed > bTrimmed ? 1 : 0;
+    return compareStrings(aTrimmed, bTrimmed);
   }
   return compareStrings(a, b);
 }
 
 /** Plain code-unit order, like Postgres' "C" collation for ASCII slugs. */
 export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
 }

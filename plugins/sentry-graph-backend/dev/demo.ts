@@ -281,9 +281,14 @@ async function report(
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
-  if (command === 'check-ports') return checkPorts(rest);
-  if (command === 'reset-schedule' && rest.length === 1)
-    return resetSchedule(rest[0]);
+  if (command === 'check-ports') {
+    await checkPorts(rest);
+    return;
+  }
+  if (command === 'reset-schedule' && rest.length === 1) {
+    await resetSchedule(rest[0]);
+    return;
+  }
   if (command === 'first-sync') {
     const { values } = parseArgs({
       args: rest,
@@ -293,7 +298,8 @@ async function main(): Promise<void> {
       },
     });
     if (!values.api || !values.pid) fail('first-sync needs --api and --pid');
-    return firstSync(values.api, Number(values.pid));
+    await firstSync(values.api, Number(values.pid));
+    return;
   }
   fail(
     'usage: demo.ts check-ports <what>=<port>... | reset-schedule <SQLite file> | first-sync --api <url> --pid <pid>',

@@ -6,10 +6,10 @@ import { startSampleServer, type SampleServer } from '@sentry-graph/sentry-sampl
 import knexFactory, { type Knex } from 'knex';
 import request from 'supertest';
 import { sentryGraphPlugin } from './plugin';
-import { acmeOrganization } from './testing/acmeFixture';
-import { createTestDatabases } from './testing/testDatabases';
-import { openTestGraph, testNeo4jConnection } from './testing/testGraph';
-import { waitFor } from './testing/waitFor';
+import { acmeOrganization } from './__testUtils__/acmeFixture';
+import { createTestDatabases } from './__testUtils__/testDatabases';
+import { openTestGraph, testNeo4jConnection } from './__testUtils__/testGraph';
+import { waitFor } from './__testUtils__/waitFor';
 
 const graph = openTestGraph();
 const databases = createTestDatabases();
@@ -148,30 +148,37 @@ describe('the schedule', () => {
 
 const postgresIds = databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES'));
 
-describe.each(postgresIds.length > 0 ? postgresIds : [['none']])('two backends sharing %s', databaseId => {
-  const itWithPostgres = databaseId === 'none' ? it.skip : it;
-
-  itWithPostgres('run one sync per interval between them (the scheduler’s global lock)', async () => {
-    const first = await databases.init(databaseId as Parameters<typeof databases.init>[0]);
-    // A second connection pool to the same database: another replica.
-    const second = knexFactory(first.client.config);
-    const schedule = { frequency: { seconds: 4 }, timeout: { minutes: 1 } };
-    const [a, b] = await Promise.all([startBackend(first, schedule), startBackend(second, schedule)]);
-    await new Promise(resolve => setTimeout(resolve, 15_000));
-    await Promise.all([a.stop(), b.stop()]);
-    await second.destroy();
-
-    const finished = (await runs(first)).filter(r => r.finished_at);
-    expect(finished.length).toBeGreaterThanOrEqual(2);
-    expect(finished.length).toBeLessThanOrEqual(5);
-    expect(finished.every(r => r.status === 'succeeded')).toBe(true);
-    const spans = finished
-      .map(r => [new Date(r.started_at!).getTime(), new Date(r.finished_at!).getTime()])
-      .sort((x, y) => x[0] - y[0]);
-    for (let i = 1; i < spans.length; i++) {
-      // Never two at once, and the next only after the interval.
-      expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
-      expect(spans[i][0] - spans[i - 1][0]).toBeGreaterThanOrEqual(3_500);
-    }
+if (postgresIds.length === 0) {
+  // Without PostgreSQL the suite still runs on SQLite; this shows up as skipped.
+  describe('two backends sharing PostgreSQL', () => {
+    // eslint-disable-next-line jest/no-disabled-tests, jest/expect-expect -- deliberate placeholder: the visible marker that no PostgreSQL was available
+    it.skip('none available (scripts/postgres.sh start exports one)', () => {});
   });
-});
+} else {
+  // In an else branch because describe.each rejects an empty table.
+  describe.each(postgresIds)('two backends sharing %s', databaseId => {
+    it('run one sync per interval between them (the scheduler’s global lock)', async () => {
+      const first = await databases.init(databaseId);
+      // A second connection pool to the same database: another replica.
+      const second = knexFactory(first.client.config);
+      const schedule = { frequency: { seconds: 4 }, timeout: { minutes: 1 } };
+      const [a, b] = await Promise.all([startBackend(first, schedule), startBackend(second, schedule)]);
+      await new Promise(resolve => setTimeout(resolve, 15_000));
+      await Promise.all([a.stop(), b.stop()]);
+      await second.destroy();
+
+      const finished = (await runs(first)).filter(r => r.finished_at);
+      expect(finished.length).toBeGreaterThanOrEqual(2);
+      expect(finished.length).toBeLessThanOrEqual(5);
+      expect(finished.every(r => r.status === 'succeeded')).toBe(true);
+      const spans = finished
+        .map(r => [new Date(r.started_at!).getTime(), new Date(r.finished_at!).getTime()])
+        .sort((x, y) => x[0] - y[0]);
+      for (let i = 1; i < spans.length; i++) {
+        // Never two at once, and the next only after the interval.
+        expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
+        expect(spans[i][0] - spans[i - 1][0]).toBeGreaterThanOrEqual(3_500);
+      }
+    });
+  });
+}

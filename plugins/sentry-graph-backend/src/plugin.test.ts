@@ -7,11 +7,11 @@ import type { Knex } from 'knex';
 import request from 'supertest';
 import { sentryGraphPlugin } from './plugin';
 import { RunHistoryStore } from './service/RunHistoryStore';
-import { acmeOrganization } from './testing/acmeFixture';
-import { openApiMismatches } from './testing/openApi';
-import { openTestGraph, testNeo4jConnection } from './testing/testGraph';
-import { createTcpProxy } from './testing/tcpProxy';
-import { waitFor } from './testing/waitFor';
+import { acmeOrganization } from './__testUtils__/acmeFixture';
+import { openApiMismatches } from './__testUtils__/openApi';
+import { openTestGraph, testNeo4jConnection } from './__testUtils__/testGraph';
+import { createTcpProxy } from './__testUtils__/tcpProxy';
+import { waitFor } from './__testUtils__/waitFor';
 
 const graph = openTestGraph();
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

@@ -55,12 +55,11 @@ export function legacyRulesRecord(
   return record;
 }
 
-const fromLogic = (logic: LogicType | undefined): 'any' | 'all' | 'none' =>
-  logic === undefined
-    ? 'all'
-    : logic === 'any-short' || logic === 'any'
-      ? 'any'
-      : logic;
+const fromLogic = (logic: LogicType | undefined): 'any' | 'all' | 'none' => {
+  if (logic === undefined) return 'all';
+  if (logic === 'any-short' || logic === 'any') return 'any';
+  return logic;
+};
 
 function legacyRuleFromWorkflow(
   sources: WorkflowSources,

@@ -6,7 +6,7 @@
 export function slugify(name: string): string {
   return name
     .normalize('NFKD')
-    .replace(/[^\x00-\x7f]/g, '')
+    .replace(/[^\p{ASCII}]/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -35,7 +35,11 @@ export function namesSortedBySlug(
     slugs.push(unique);
   }
   const order = Array.from({ length: count }, (_, index) => index).sort(
-    (a, b) => (slugs[a] < slugs[b] ? -1 : slugs[a] > slugs[b] ? 1 : 0),
+    (a, b) => {
+      if (slugs[a] < slugs[b]) return -1;
+      if (slugs[a] > slugs[b]) return 1;
+      return 0;
+    },
   );
   return {
     order,

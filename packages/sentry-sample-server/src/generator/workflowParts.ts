@@ -63,12 +63,10 @@ export function action(
   switch (spec.type) {
     case 'email': {
       const picked = random.pick(['issue_owners', 'team', 'user']);
-      const target =
-        picked === 'team' && teamIds.length
-          ? random.pick(teamIds)
-          : picked === 'user'
-            ? memberTraits(context, 0).person.userId
-            : null;
+      let target: string | null = null;
+      if (picked === 'team' && teamIds.length) target = random.pick(teamIds);
+      else if (picked === 'user')
+        target = memberTraits(context, 0).person.userId;
       const targetType = target ? picked : 'issue_owners';
       return {
         id,

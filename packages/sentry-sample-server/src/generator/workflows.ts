@@ -160,13 +160,21 @@ export function workflowJson(
           REFERENCE_TIME_MS - random.int(1, 60 * 24 * 60) * 60_000,
           random,
         ),
-    owner:
-      ownerRoll < 0.4 && ownerTeam
-        ? `team:${ownerTeam}`
-        : ownerRoll < 0.6 && creator !== null
-          ? `user:${memberTraits(context, creator).person.userId}`
-          : null,
+    owner: workflowOwner(context, ownerRoll, ownerTeam, creator),
   };
+}
+
+/** A workflow's owner: its team's, its creator's, or none, by `ownerRoll`. */
+function workflowOwner(
+  context: OrganizationContext,
+  ownerRoll: number,
+  ownerTeam: string | undefined,
+  creator: number | null,
+): string | null {
+  if (ownerRoll < 0.4 && ownerTeam) return `team:${ownerTeam}`;
+  if (ownerRoll < 0.6 && creator !== null)
+    return `user:${memberTraits(context, creator).person.userId}`;
+  return null;
 }
 
 /** Ids of a workflow's groups, conditions and actions: unique, derived from the workflow index. */

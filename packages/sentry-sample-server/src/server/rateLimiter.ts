@@ -65,9 +65,11 @@ export class RateLimiter {
       this.options.enforceConcurrent === true && concurrent > concurrentLimit;
     const overWindow = count > limit;
     const limited = this.enabled && (overConcurrent || overWindow);
+    let reason: RateLimitDecision['reason'];
+    if (limited) reason = overConcurrent ? 'concurrent' : 'window';
     return {
       limited,
-      reason: !limited ? undefined : overConcurrent ? 'concurrent' : 'window',
+      reason,
       limit,
       remaining: overWindow ? 0 : limit - count,
       resetEpochSeconds: windowStart + windowSeconds,

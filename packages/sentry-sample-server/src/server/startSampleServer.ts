@@ -98,14 +98,14 @@ function sleepUnlessClosed(
   pending: Set<() => void>,
 ): Promise<void> {
   return new Promise(resolve => {
-    const wake = () => {
+    const timer = setTimeout(wake, ms);
+    pending.add(wake);
+    res.once('close', wake);
+    function wake() {
       clearTimeout(timer);
       pending.delete(wake);
       res.off('close', wake);
       resolve();
-    };
-    const timer = setTimeout(wake, ms);
-    pending.add(wake);
-    res.once('close', wake);
+    }
   });
 }

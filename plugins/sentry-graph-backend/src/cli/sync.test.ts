@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useAcmeEnvironment } from '../testing/acmeEnvironment';
-import { testNeo4jConnection } from '../testing/testGraph';
+import { useAcmeEnvironment } from '../__testUtils__/acmeEnvironment';
+import { testNeo4jConnection } from '../__testUtils__/testGraph';
 
 const env = useAcmeEnvironment();
 const TSX = path.resolve(__dirname, '../../../../node_modules/tsx/dist/cli.mjs');

@@ -1,5 +1,5 @@
 import { startSampleServer, type SampleServer } from '@sentry-graph/sentry-sample-server';
-import { acmeOrganization, type FixtureOrganization } from '../testing/acmeFixture';
+import { acmeOrganization, type FixtureOrganization } from '../__testUtils__/acmeFixture';
 import {
   detectorJson,
   memberJson,
@@ -8,9 +8,9 @@ import {
   releaseJson,
   teamJson,
   workflowJson,
-} from '../testing/sentryJson';
-import { runTestSync } from '../testing/syncHarness';
-import { openTestGraph } from '../testing/testGraph';
+} from '../__testUtils__/sentryJson';
+import { runTestSync } from '../__testUtils__/syncHarness';
+import { openTestGraph } from '../__testUtils__/testGraph';
 import { readGraphSummary } from './summary';
 
 /*

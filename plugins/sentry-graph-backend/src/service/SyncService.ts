@@ -36,6 +36,38 @@ export class TooManyRunsError extends Error {
   }
 }
 
+/** Writes progress at most once a second, so a fast run does not hammer the database. */
+class ProgressWriter {
+  private latest: SyncProgress | undefined;
+  private lastWrite = 0;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly history: RunHistoryStore,
+    private readonly runId: string,
+    private readonly logger: LoggerService,
+  ) {}
+
+  report(progress: SyncProgress): void {
+    this.latest = progress;
+    if (Date.now() - this.lastWrite >= PROGRESS_INTERVAL_MS) void this.write();
+  }
+
+  async flush(): Promise<void> {
+    await this.write();
+  }
+
+  private write(): Promise<void> {
+    this.lastWrite = Date.now();
+    // Written even before the first item: it is also the run's heartbeat.
+    const progress = this.latest ?? { items: 0 };
+    this.writing = this.writing
+      .then(() => this.history.updateProgress(this.runId, progress))
+      .catch(error => this.logger.debug(`Progress not recorded: ${describeError(error)}`));
+    return this.writing;
+  }
+}
+
 export interface SyncServiceOptions {
   config: SentryGraphConfig;
   settings: PluginSettings;
@@ -209,36 +241,4 @@ function summarize(errors: string[]): string | undefined {
   if (errors.length === 0) return undefined;
   const text = errors.join('\n');
   return text.length > ERROR_SUMMARY_LIMIT ? `${text.slice(0, ERROR_SUMMARY_LIMIT)}…` : text;
-}
-
-/** Writes progress at most once a second, so a fast run does not hammer the database. */
-class ProgressWriter {
-  private latest: SyncProgress | undefined;
-  private lastWrite = 0;
-  private writing: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly history: RunHistoryStore,
-    private readonly runId: string,
-    private readonly logger: LoggerService,
-  ) {}
-
-  report(progress: SyncProgress): void {
-    this.latest = progress;
-    if (Date.now() - this.lastWrite >= PROGRESS_INTERVAL_MS) void this.write();
-  }
-
-  async flush(): Promise<void> {
-    await this.write();
-  }
-
-  private write(): Promise<void> {
-    this.lastWrite = Date.now();
-    // Written even before the first item: it is also the run's heartbeat.
-    const progress = this.latest ?? { items: 0 };
-    this.writing = this.writing
-      .then(() => this.history.updateProgress(this.runId, progress))
-      .catch(error => this.logger.debug(`Progress not recorded: ${describeError(error)}`));
-    return this.writing;
-  }
 }

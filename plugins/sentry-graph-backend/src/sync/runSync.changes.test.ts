@@ -1,8 +1,8 @@
-import { acmeOrganization, type FixtureOrganization } from '../testing/acmeFixture';
-import { dumpGraph, edges } from '../testing/dumpGraph';
-import { releaseJson } from '../testing/sentryJson';
-import { useAcmeEnvironment } from '../testing/acmeEnvironment';
-import { runTestSync } from '../testing/syncHarness';
+import { acmeOrganization, type FixtureOrganization } from '../__testUtils__/acmeFixture';
+import { dumpGraph, edges } from '../__testUtils__/dumpGraph';
+import { releaseJson } from '../__testUtils__/sentryJson';
+import { useAcmeEnvironment } from '../__testUtils__/acmeEnvironment';
+import { runTestSync } from '../__testUtils__/syncHarness';
 
 const env = useAcmeEnvironment();
 const { graph } = env;
@@ -14,9 +14,11 @@ function changedAcme(): FixtureOrganization {
     // Frank leaves the organization (and so the frontend team).
     members: acme.members.filter(m => m.id !== '2006'),
     teamMembers: { ...acme.teamMembers, frontend: [{ memberId: '2005', teamRole: null }] },
-    teams: acme.teams.map(t =>
-      t.id === '3004' ? { ...t, name: 'Operations' } : t.id === '3002' ? { ...t, memberCount: 1 } : t,
-    ),
+    teams: acme.teams.map(t => {
+      if (t.id === '3004') return { ...t, name: 'Operations' };
+      if (t.id === '3002') return { ...t, memberCount: 1 };
+      return t;
+    }),
     // The web project drops the backend team.
     projects: acme.projects.map(p =>
       p.id === '4002' ? { ...p, teams: [{ id: '3002', slug: 'frontend', name: 'Frontend' }] } : p,

@@ -1,6 +1,6 @@
-import { dumpGraph, edges } from '../testing/dumpGraph';
-import { useAcmeEnvironment } from '../testing/acmeEnvironment';
-import { runTestSync } from '../testing/syncHarness';
+import { dumpGraph, edges } from '../__testUtils__/dumpGraph';
+import { useAcmeEnvironment } from '../__testUtils__/acmeEnvironment';
+import { runTestSync } from '../__testUtils__/syncHarness';
 
 const env = useAcmeEnvironment();
 const { graph } = env;

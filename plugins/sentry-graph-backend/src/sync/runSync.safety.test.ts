@@ -1,8 +1,8 @@
 import { startSampleServer, type FaultRule } from '@sentry-graph/sentry-sample-server';
 import { SentryGraphStore } from '../graph/SentryGraphStore';
-import { acmeOrganization, type FixtureOrganization } from '../testing/acmeFixture';
-import { useAcmeEnvironment } from '../testing/acmeEnvironment';
-import { runTestSync } from '../testing/syncHarness';
+import { acmeOrganization, type FixtureOrganization } from '../__testUtils__/acmeFixture';
+import { useAcmeEnvironment } from '../__testUtils__/acmeEnvironment';
+import { runTestSync } from '../__testUtils__/syncHarness';
 import { DEFAULT_SYNC_ENGINE_OPTIONS } from './context';
 import { runSync } from './runSync';
 import { mockServices } from '@backstage/backend-test-utils';

@@ -3,8 +3,8 @@ import {
   startSampleServer,
   type SampleServer,
 } from '@sentry-graph/sentry-sample-server';
-import { runTestSync } from '../testing/syncHarness';
-import { openTestGraph } from '../testing/testGraph';
+import { runTestSync } from '../__testUtils__/syncHarness';
+import { openTestGraph } from '../__testUtils__/testGraph';
 
 const graph = openTestGraph();
 let server: SampleServer | undefined;

@@ -22,7 +22,7 @@ export interface GraphDump {
 const STAMPS = ['firstseen', 'lastupdated'];
 
 function withoutStamps(props: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(props).filter(([key]) => !STAMPS.includes(key)));
+  return Object.fromEntries(Object.entries(props).filter(([name]) => !STAMPS.includes(name)));
 }
 
 /**
