@@ -23,16 +23,39 @@ interface RunFigures {
   fetched: number;
   written: number;
   deleted: number;
-  requests: { requests: number; retries: number; rateLimited: number; budgetWaitMs: number };
+  requests: {
+    requests: number;
+    retries: number;
+    rateLimited: number;
+    budgetWaitMs: number;
+  };
   peakRssMb: number;
   kindSeconds: Record<string, number>;
 }
 
-async function startSampleServer(size: string, rateLimit: string): Promise<{ url: string; child: ChildProcess }> {
-  const args = ['packages/sentry-sample-server/src/cli.ts', '--preset', size, '--port', '0', '--token', 'bench-token'];
-  args.push(...(rateLimit === 'none' ? ['--no-rate-limit'] : ['--rate-limit', rateLimit]));
+async function startSampleServer(
+  size: string,
+  rateLimit: string,
+): Promise<{ url: string; child: ChildProcess }> {
+  const args = [
+    'packages/sentry-sample-server/src/cli.ts',
+    '--preset',
+    size,
+    '--port',
+    '0',
+    '--token',
+    'bench-token',
+  ];
+  args.push(
+    ...(rateLimit === 'none'
+      ? ['--no-rate-limit']
+      : ['--rate-limit', rateLimit]),
+  );
   // The server has a process of its own, so its memory is not the sync's.
-  const child = spawn(TSX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(TSX, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = readline.createInterface({ input: child.stdout! });
   for await (const line of lines) {
     const match = /listening on (\S+)/.exec(line);
@@ -55,7 +78,9 @@ function runSyncProcess(settings: object): Promise<RunFigures> {
     child.stdout.on('data', chunk => (output += chunk));
     child.on('error', reject);
     child.on('exit', code =>
-      code === 0 ? resolve(JSON.parse(output.trim().split('\n').pop()!)) : reject(new Error(`sync exited with ${code}`)),
+      code === 0
+        ? resolve(JSON.parse(output.trim().split('\n').pop()!))
+        : reject(new Error(`sync exited with ${code}`)),
     );
   });
 }
@@ -71,22 +96,38 @@ function report(label: string, wallMs: number, figures: RunFigures): void {
       `${(r.budgetWaitMs / 1000).toFixed(1)} s waiting for the budget\n`,
   );
   process.stdout.write(
-    `             seconds per kind (slowest organization): ${Object.entries(figures.kindSeconds).map(([k, v]) => `${k} ${v}`).join(', ')}\n`,
+    `             seconds per kind (slowest organization): ${Object.entries(
+      figures.kindSeconds,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}\n`,
   );
-  for (const error of figures.errors) process.stdout.write(`             ! ${error}\n`);
+  for (const error of figures.errors)
+    process.stdout.write(`             ! ${error}\n`);
 }
 
 async function main() {
   const { values } = parseArgs({
-    options: { size: { type: 'string', default: 'M' }, 'rate-limit': { type: 'string', default: '40/1' } },
+    options: {
+      size: { type: 'string', default: 'M' },
+      'rate-limit': { type: 'string', default: '40/1' },
+    },
   });
   const size = values.size!.toUpperCase();
   // A plain ESM script (it also runs before npm install); typed here by hand.
   const neo4jTool = (await import('../tools/neo4j/neo4j.mjs')) as unknown as {
-    ensureNeo4j(o: object): Promise<{ uri: string; user: string; password: string }>;
+    ensureNeo4j(
+      o: object,
+    ): Promise<{ uri: string; user: string; password: string }>;
   };
-  const neo4j = await neo4jTool.ensureNeo4j({ port: Number(process.env.NEO4J_BENCH_PORT ?? 7688) });
-  const connection = { uri: neo4j.uri, username: neo4j.user, password: neo4j.password };
+  const neo4j = await neo4jTool.ensureNeo4j({
+    port: Number(process.env.NEO4J_BENCH_PORT ?? 7688),
+  });
+  const connection = {
+    uri: neo4j.uri,
+    username: neo4j.user,
+    password: neo4j.password,
+  };
 
   const driver = SentryGraphStore.createDriver(connection);
   await wipeDatabase(driver);
@@ -94,8 +135,14 @@ async function main() {
 
   const sentry = await startSampleServer(size, values['rate-limit']!);
   try {
-    process.stdout.write(`size ${size}, Sentry rate limit ${values['rate-limit']} per endpoint, Neo4j ${neo4j.uri}\n`);
-    const settings = { sentryUrl: sentry.url, token: 'bench-token', neo4j: connection };
+    process.stdout.write(
+      `size ${size}, Sentry rate limit ${values['rate-limit']} per endpoint, Neo4j ${neo4j.uri}\n`,
+    );
+    const settings = {
+      sentryUrl: sentry.url,
+      token: 'bench-token',
+      neo4j: connection,
+    };
     for (const label of ['empty graph', 'full graph']) {
       const started = Date.now();
       const figures = await runSyncProcess(settings);
@@ -107,6 +154,8 @@ async function main() {
 }
 
 main().catch(error => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -15,7 +15,9 @@ interface BenchSettings {
 }
 
 async function main() {
-  const settings = JSON.parse(process.env.SENTRY_GRAPH_BENCH ?? '{}') as BenchSettings;
+  const settings = JSON.parse(
+    process.env.SENTRY_GRAPH_BENCH ?? '{}',
+  ) as BenchSettings;
   const driver = SentryGraphStore.createDriver(settings.neo4j);
   try {
     const result = await runSync({
@@ -27,7 +29,10 @@ async function main() {
     const kindSeconds: Record<string, number> = {};
     for (const org of result.organizations) {
       for (const [kind, value] of Object.entries(org.kinds)) {
-        kindSeconds[kind] = Math.max(kindSeconds[kind] ?? 0, Math.round((value?.durationMs ?? 0) / 100) / 10);
+        kindSeconds[kind] = Math.max(
+          kindSeconds[kind] ?? 0,
+          Math.round((value?.durationMs ?? 0) / 100) / 10,
+        );
       }
     }
     let fetched = 0;
@@ -60,6 +65,8 @@ async function main() {
 }
 
 main().catch(error => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -6,6 +6,19 @@
  */
 export { sentryGraphPlugin as default } from './plugin';
 export { runSync, type RunSyncOptions } from './sync/runSync';
-export type { SyncRunResult, OrganizationResult, KindResult, SyncKind, RunStatus, SyncProgress } from './sync/types';
-export { SentryGraphStore, type Neo4jConnectionOptions } from './graph/SentryGraphStore';
-export { readSentryGraphConfig, type SentryGraphConfig } from './config/readSentryGraphConfig';
+export type {
+  SyncRunResult,
+  OrganizationResult,
+  KindResult,
+  SyncKind,
+  RunStatus,
+  SyncProgress,
+} from './sync/types';
+export {
+  SentryGraphStore,
+  type Neo4jConnectionOptions,
+} from './graph/SentryGraphStore';
+export {
+  readSentryGraphConfig,
+  type SentryGraphConfig,
+} from './config/readSentryGraphConfig';

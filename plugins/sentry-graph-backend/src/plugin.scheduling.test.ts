@@ -2,7 +2,10 @@ import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
-import { startSampleServer, type SampleServer } from '@sentry-graph/sentry-sample-server';
+import {
+  startSampleServer,
+  type SampleServer,
+} from '@sentry-graph/sentry-sample-server';
 import knexFactory, { type Knex } from 'knex';
 import request from 'supertest';
 import { sentryGraphPlugin } from './plugin';
@@ -17,7 +20,9 @@ let sentry: SampleServer;
 
 beforeEach(async () => {
   await graph.wipe();
-  sentry = await startSampleServer({ data: { organizations: [acmeOrganization()] } });
+  sentry = await startSampleServer({
+    data: { organizations: [acmeOrganization()] },
+  });
 });
 afterEach(() => sentry.close());
 afterAll(() => graph.close());
@@ -26,15 +31,27 @@ function config(schedule: JsonObject): JsonObject {
   const neo4j = testNeo4jConnection();
   return {
     sentryGraph: {
-      sentry: { baseUrl: sentry.url, token: 'sample-token', organizations: ['acme'] },
-      neo4j: { uri: neo4j.uri, username: neo4j.username, password: neo4j.password },
+      sentry: {
+        baseUrl: sentry.url,
+        token: 'sample-token',
+        organizations: ['acme'],
+      },
+      neo4j: {
+        uri: neo4j.uri,
+        username: neo4j.username,
+        password: neo4j.password,
+      },
       schedule,
       manualRunMinimumInterval: { seconds: 0 },
     },
   };
 }
 
-function startBackend(knex: Knex, schedule: JsonObject, extra: Parameters<typeof startTestBackend>[0]['features'] = []) {
+function startBackend(
+  knex: Knex,
+  schedule: JsonObject,
+  extra: Parameters<typeof startTestBackend>[0]['features'] = [],
+) {
   return startTestBackend({
     features: [
       sentryGraphPlugin,
@@ -55,58 +72,90 @@ interface RunRow {
 }
 
 const runs = (knex: Knex): Promise<RunRow[]> =>
-  knex('sentry_graph_sync_runs').select('id', 'status', 'trigger', 'started_at', 'finished_at').orderBy('seq');
+  knex('sentry_graph_sync_runs')
+    .select('id', 'status', 'trigger', 'started_at', 'finished_at')
+    .orderBy('seq');
 
 const manual = { frequency: { trigger: 'manual' }, timeout: { minutes: 2 } };
 
 describe.each(databases.eachSupportedId())('scheduling on %s', databaseId => {
   it('runs through the scheduler’s own trigger route, and a cancel aborts the run, deleting nothing', async () => {
     const knex = await databases.init(databaseId);
-    sentry.setFaults([{ path: '/organizations/acme/releases/', kind: 'slow', delayMs: 30_000 }]);
+    sentry.setFaults([
+      { path: '/organizations/acme/releases/', kind: 'slow', delayMs: 30_000 },
+    ]);
     const { server } = await startBackend(knex, manual);
     const tasks = '/api/sentry-graph/.backstage/scheduler/v1/tasks';
 
-    await request(server).post(`${tasks}/sentry-graph:sync/trigger`).expect(200);
-    const running = await waitFor(async () => (await runs(knex)).find(r => r.status === 'running'));
+    await request(server)
+      .post(`${tasks}/sentry-graph:sync/trigger`)
+      .expect(200);
+    const running = await waitFor(async () =>
+      (await runs(knex)).find(r => r.status === 'running'),
+    );
     expect(running.trigger).toBe('scheduled');
     await waitFor(async () => {
-      const [row] = await graph.query<{ n: number }>('MATCH (u:SentryUser) RETURN count(u) AS n');
+      const [row] = await graph.query<{ n: number }>(
+        'MATCH (u:SentryUser) RETURN count(u) AS n',
+      );
       return row.n === 8 ? true : undefined;
     });
 
     const cancelledAt = Date.now();
     await request(server).post(`${tasks}/sentry-graph:sync/cancel`).expect(200);
-    const aborted = await waitFor(async () => (await runs(knex)).find(r => r.id === running.id && r.status !== 'running'));
+    const aborted = await waitFor(async () =>
+      (await runs(knex)).find(
+        r => r.id === running.id && r.status !== 'running',
+      ),
+    );
     expect(aborted.status).toBe('aborted');
     // The scheduler notices a cancel within its 5 s liveness check.
     expect(Date.now() - cancelledAt).toBeLessThan(15_000);
-    const [row] = await graph.query<{ n: number }>('MATCH (u:SentryUser) RETURN count(u) AS n');
+    const [row] = await graph.query<{ n: number }>(
+      'MATCH (u:SentryUser) RETURN count(u) AS n',
+    );
     expect(row.n).toBe(8);
   });
 
   it('ends the run in progress when the backend stops, so the next backend can run at once', async () => {
     const knex = await databases.init(databaseId);
-    sentry.setFaults([{ path: '/organizations/acme/releases/', kind: 'slow', delayMs: 30_000 }]);
+    sentry.setFaults([
+      { path: '/organizations/acme/releases/', kind: 'slow', delayMs: 30_000 },
+    ]);
     const first = await startBackend(knex, manual);
     await request(first.server).post('/api/sentry-graph/sync').expect(202);
-    const running = await waitFor(async () => (await runs(knex)).find(r => r.status === 'running'));
+    const running = await waitFor(async () =>
+      (await runs(knex)).find(r => r.status === 'running'),
+    );
     await first.stop();
 
     const [stopped] = (await runs(knex)).filter(r => r.id === running.id);
     expect(stopped.status).toBe('aborted');
-    const [task] = await knex('backstage_backend_tasks__tasks').where({ id: 'sentry-graph:sync' });
+    const [task] = await knex('backstage_backend_tasks__tasks').where({
+      id: 'sentry-graph:sync',
+    });
     expect(task.current_run_ticket).toBeNull();
 
     sentry.setFaults([]);
     const second = await startBackend(knex, manual);
-    const accepted = await request(second.server).post('/api/sentry-graph/sync').expect(202);
-    const done = await waitFor(async () => (await runs(knex)).find(r => r.id === accepted.body.runId && r.finished_at));
+    const accepted = await request(second.server)
+      .post('/api/sentry-graph/sync')
+      .expect(202);
+    const done = await waitFor(async () =>
+      (await runs(knex)).find(
+        r => r.id === accepted.body.runId && r.finished_at,
+      ),
+    );
     expect(done.status).toBe('succeeded');
   });
 
   it('records an audit event naming who asked for a manual run', async () => {
     const knex = await databases.init(databaseId);
-    const events: Array<{ eventId: string; meta?: JsonObject; outcome?: string }> = [];
+    const events: Array<{
+      eventId: string;
+      meta?: JsonObject;
+      outcome?: string;
+    }> = [];
     const auditor: Partial<AuditorService> = {
       createEvent: async options => {
         const event: (typeof events)[number] = { eventId: options.eventId };
@@ -122,12 +171,22 @@ describe.each(databases.eachSupportedId())('scheduling on %s', databaseId => {
         };
       },
     };
-    const { server } = await startBackend(knex, manual, [mockServices.auditor.mock(auditor).factory]);
-    const res = await request(server).post('/api/sentry-graph/sync').expect(202);
-    expect(events).toEqual([
-      { eventId: 'sync-run', outcome: 'success', meta: { runId: res.body.runId, requestedBy: 'user:default/mock' } },
+    const { server } = await startBackend(knex, manual, [
+      mockServices.auditor.mock(auditor).factory,
     ]);
-    await waitFor(async () => (await runs(knex)).find(r => r.status === 'succeeded'));
+    const res = await request(server)
+      .post('/api/sentry-graph/sync')
+      .expect(202);
+    expect(events).toEqual([
+      {
+        eventId: 'sync-run',
+        outcome: 'success',
+        meta: { runId: res.body.runId, requestedBy: 'user:default/mock' },
+      },
+    ]);
+    await waitFor(async () =>
+      (await runs(knex)).find(r => r.status === 'succeeded'),
+    );
   });
 });
 
@@ -135,7 +194,11 @@ describe('the schedule', () => {
   it('tells in /status when the next run starts', async () => {
     const knex = await databases.init('SQLITE_3');
     const before = Date.now();
-    const { server } = await startBackend(knex, { frequency: { minutes: 30 }, timeout: { minutes: 5 }, initialDelay: { minutes: 10 } });
+    const { server } = await startBackend(knex, {
+      frequency: { minutes: 30 },
+      timeout: { minutes: 5 },
+      initialDelay: { minutes: 10 },
+    });
     const status = await waitFor(async () => {
       const res = await request(server).get('/api/sentry-graph/status');
       return res.body.nextRunAt ? res.body : undefined;
@@ -146,7 +209,9 @@ describe('the schedule', () => {
   });
 });
 
-const postgresIds = databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES'));
+const postgresIds = databases
+  .eachSupportedId()
+  .filter(([id]) => id.startsWith('POSTGRES'));
 
 if (postgresIds.length === 0) {
   // Without PostgreSQL the suite still runs on SQLite; this shows up as skipped.
@@ -162,7 +227,10 @@ if (postgresIds.length === 0) {
       // A second connection pool to the same database: another replica.
       const second = knexFactory(first.client.config);
       const schedule = { frequency: { seconds: 4 }, timeout: { minutes: 1 } };
-      const [a, b] = await Promise.all([startBackend(first, schedule), startBackend(second, schedule)]);
+      const [a, b] = await Promise.all([
+        startBackend(first, schedule),
+        startBackend(second, schedule),
+      ]);
       await new Promise(resolve => setTimeout(resolve, 15_000));
       await Promise.all([a.stop(), b.stop()]);
       await second.destroy();
@@ -172,7 +240,10 @@ if (postgresIds.length === 0) {
       expect(finished.length).toBeLessThanOrEqual(5);
       expect(finished.every(r => r.status === 'succeeded')).toBe(true);
       const spans = finished
-        .map(r => [new Date(r.started_at!).getTime(), new Date(r.finished_at!).getTime()])
+        .map(r => [
+          new Date(r.started_at!).getTime(),
+          new Date(r.finished_at!).getTime(),
+        ])
         .sort((x, y) => x[0] - y[0]);
       for (let i = 1; i < spans.length; i++) {
         // Never two at once, and the next only after the interval.

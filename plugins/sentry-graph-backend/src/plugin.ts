@@ -40,11 +40,18 @@ export const sentryGraphPlugin = createBackendPlugin({
         const settings = readPluginSettings(config);
 
         const driver = SentryGraphStore.createDriver(sentryGraphConfig.neo4j);
-        const graph = new SentryGraphStore(driver, sentryGraphConfig.neo4j.database);
+        const graph = new SentryGraphStore(
+          driver,
+          sentryGraphConfig.neo4j.database,
+        );
         // A Neo4j that is down does not stop the backend: runs fail and say so.
         graph.verify().then(
-          () => logger.info(`Connected to Neo4j at ${sentryGraphConfig.neo4j.uri}`),
-          error => logger.warn(`Neo4j at ${sentryGraphConfig.neo4j.uri} does not answer yet: ${error}`),
+          () =>
+            logger.info(`Connected to Neo4j at ${sentryGraphConfig.neo4j.uri}`),
+          error =>
+            logger.warn(
+              `Neo4j at ${sentryGraphConfig.neo4j.uri} does not answer yet: ${error}`,
+            ),
         );
 
         const history = await RunHistoryStore.create({ database });
@@ -64,7 +71,9 @@ export const sentryGraphPlugin = createBackendPlugin({
           await syncService.stop();
           await driver.close();
         });
-        await syncService.schedule({ sharedDatabase: !/sqlite/i.test(String(knex.client.config.client)) });
+        await syncService.schedule({
+          sharedDatabase: !/sqlite/i.test(String(knex.client.config.client)),
+        });
 
         deps.permissionsRegistry.addPermissions(sentryGraphPermissions);
         deps.httpRouter.use(
@@ -79,7 +88,10 @@ export const sentryGraphPlugin = createBackendPlugin({
             logger,
           }),
         );
-        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -38,21 +38,29 @@ const runsQuery = z.object({
 });
 const runParams = z.object({ id: z.string().uuid() });
 const summaryQuery = z.object({
-  organization: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be an organization slug').optional(),
+  organization: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be an organization slug')
+    .optional(),
 });
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map(i => `${i.path.join('.') || what}: ${i.message}`);
+    const issues = parsed.error.issues.map(
+      i => `${i.path.join('.') || what}: ${i.message}`,
+    );
     throw new InputError(`Invalid ${what}: ${issues.join('; ')}`);
   }
   return parsed.data;
 }
 
 /** The REST API under /api/sentry-graph. @internal */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { syncService, history, graph, httpAuth, permissions, auditor } = options;
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { syncService, history, graph, httpAuth, permissions, auditor } =
+    options;
   const router = Router();
   router.use(express.json());
 
@@ -61,7 +69,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     try {
       await graph.verify();
     } catch (error) {
-      neo4j = { reachable: false, error: error instanceof Error ? error.name : 'unknown error' };
+      neo4j = {
+        reachable: false,
+        error: error instanceof Error ? error.name : 'unknown error',
+      };
     }
     res.json({ status: 'ok', neo4j });
   });
@@ -99,7 +110,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.post('/sync', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const auditorEvent = await auditor.createEvent({
       eventId: 'sync-run',
       severityLevel: 'medium',
@@ -114,13 +127,19 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
         throw new NotAllowedError('Not allowed to start a Sentry sync');
       }
       const principal = credentials.principal;
-      const requestedBy = 'userEntityRef' in principal ? principal.userEntityRef : principal.subject;
+      const requestedBy =
+        'userEntityRef' in principal
+          ? principal.userEntityRef
+          : principal.subject;
       const run = await syncService.requestManualRun(requestedBy);
       await auditorEvent.success({ meta: { runId: run.id, requestedBy } });
       res.status(202).json({ runId: run.id, status: run.status });
     } catch (error) {
-      if (error instanceof TooManyRunsError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
-      await auditorEvent.fail({ error: error instanceof Error ? error : new Error(String(error)) });
+      if (error instanceof TooManyRunsError)
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      await auditorEvent.fail({
+        error: error instanceof Error ? error : new Error(String(error)),
+      });
       throw error;
     }
   });

@@ -4,4 +4,7 @@
  *
  * @packageDocumentation
  */
-export { sentryGraphPermissions, sentryGraphSyncRunPermission } from './permissions';
+export {
+  sentryGraphPermissions,
+  sentryGraphSyncRunPermission,
+} from './permissions';

@@ -1,4 +1,7 @@
-import { startSampleServer, type SampleServer } from '@sentry-graph/sentry-sample-server';
+import {
+  startSampleServer,
+  type SampleServer,
+} from '@sentry-graph/sentry-sample-server';
 import { acmeOrganization } from './acmeFixture';
 import { openTestGraph, type TestGraph } from './testGraph';
 
@@ -17,7 +20,9 @@ export function useAcmeEnvironment(): AcmeEnvironment {
   let sentry: SampleServer | undefined;
   beforeEach(async () => {
     await graph.wipe();
-    sentry = await startSampleServer({ data: { organizations: [acmeOrganization()] } });
+    sentry = await startSampleServer({
+      data: { organizations: [acmeOrganization()] },
+    });
   });
   afterEach(async () => {
     await sentry?.close();
@@ -27,7 +32,8 @@ export function useAcmeEnvironment(): AcmeEnvironment {
   return {
     graph,
     get sentry() {
-      if (!sentry) throw new Error('the sample server exists only inside a test');
+      if (!sentry)
+        throw new Error('the sample server exists only inside a test');
       return sentry;
     },
   };

@@ -21,19 +21,32 @@ export interface GraphDump {
 
 const STAMPS = ['firstseen', 'lastupdated'];
 
-function withoutStamps(props: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(props).filter(([name]) => !STAMPS.includes(name)));
+function withoutStamps(
+  props: Record<string, unknown>,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(props).filter(([name]) => !STAMPS.includes(name)),
+  );
 }
 
 /**
  * The whole graph, sorted, with the run stamps checked separately so that a
  * test can compare everything else with a literal.
  */
-export async function dumpGraph(graph: TestGraph, updateTag?: number): Promise<GraphDump> {
-  const nodes = await graph.query<{ labels: string[]; props: Record<string, unknown> }>(
-    'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props',
-  );
-  const relationships = await graph.query<{ type: string; from: string; to: string; props: Record<string, unknown> }>(
+export async function dumpGraph(
+  graph: TestGraph,
+  updateTag?: number,
+): Promise<GraphDump> {
+  const nodes = await graph.query<{
+    labels: string[];
+    props: Record<string, unknown>;
+  }>('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props');
+  const relationships = await graph.query<{
+    type: string;
+    from: string;
+    to: string;
+    props: Record<string, unknown>;
+  }>(
     'MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props',
   );
   const badStamps: string[] = [];
@@ -48,11 +61,18 @@ export async function dumpGraph(graph: TestGraph, updateTag?: number): Promise<G
   relationships.forEach(r => check(`${r.type} ${r.from}->${r.to}`, r.props));
   return {
     nodes: nodes
-      .map(n => ({ labels: [...n.labels].sort(), props: withoutStamps(n.props) }))
+      .map(n => ({
+        labels: [...n.labels].sort(),
+        props: withoutStamps(n.props),
+      }))
       .sort((a, b) => key(a).localeCompare(key(b))),
     relationships: relationships
       .map(r => ({ ...r, props: withoutStamps(r.props) }))
-      .sort((a, b) => `${a.type} ${a.from} ${a.to}`.localeCompare(`${b.type} ${b.from} ${b.to}`)),
+      .sort((a, b) =>
+        `${a.type} ${a.from} ${a.to}`.localeCompare(
+          `${b.type} ${b.from} ${b.to}`,
+        ),
+      ),
     badStamps,
   };
 }
@@ -65,6 +85,9 @@ function key(node: DumpedNode): string {
 export function edges(dump: GraphDump, type: string): string[] {
   return dump.relationships
     .filter(r => r.type === type)
-    .map(r => `${r.from}->${r.to}${r.props.role ? ` ${String(r.props.role)}` : ''}`)
+    .map(
+      r =>
+        `${r.from}->${r.to}${r.props.role ? ` ${String(r.props.role)}` : ''}`,
+    )
     .sort();
 }

@@ -12,7 +12,10 @@ interface DeclaredResponse {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { responses: Record<string, DeclaredResponse> }>>;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, DeclaredResponse> }>
+  >;
   components: { responses: Record<string, DeclaredResponse> };
 }
 
@@ -37,20 +40,25 @@ export function openApiMismatches(
   const operation = document.paths[route]?.[method.toLowerCase()];
   if (!operation) return [`${method} ${route} is not in the OpenAPI document`];
   const declared = operation.responses[String(response.status)];
-  if (!declared) return [`${method} ${route} does not declare status ${response.status}`];
+  if (!declared)
+    return [`${method} ${route} does not declare status ${response.status}`];
   const key = `${method} ${route} ${response.status}`;
   let validate = validators.get(key);
   if (!validate) {
     const content = declared.$ref
-      ? document.components.responses[declared.$ref.split('/').pop() ?? '']?.content
+      ? document.components.responses[declared.$ref.split('/').pop() ?? '']
+          ?.content
       : declared.content;
     const schema = content?.['application/json']?.schema;
-    if (!schema) return [`${method} ${route} ${response.status} has no JSON schema`];
+    if (!schema)
+      return [`${method} ${route} ${response.status} has no JSON schema`];
     validate = ajv.compile(pointAtDocument(schema) as object);
     validators.set(key, validate);
   }
   if (validate(response.body)) return [];
-  return (validate.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message ?? ''}`);
+  return (validate.errors ?? []).map(
+    e => `${e.instancePath || '/'} ${e.message ?? ''}`,
+  );
 }
 
 /** Rewrites the document's local $refs so a schema compiles on its own. */
@@ -60,7 +68,9 @@ function pointAtDocument(value: unknown): unknown {
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
         k,
-        k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${DOCUMENT_ID}${v}` : pointAtDocument(v),
+        k === '$ref' && typeof v === 'string' && v.startsWith('#')
+          ? `${DOCUMENT_ID}${v}`
+          : pointAtDocument(v),
       ]),
     );
   }

@@ -16,7 +16,8 @@ import type {
 const avatar = { avatarType: 'letter_avatar', avatarUuid: null };
 
 export function organizationJson(
-  fields: Pick<SentryOrganizationJson, 'id' | 'slug' | 'name'> & Partial<SentryOrganizationJson>,
+  fields: Pick<SentryOrganizationJson, 'id' | 'slug' | 'name'> &
+    Partial<SentryOrganizationJson>,
 ): SentryOrganizationJson {
   return {
     status: { id: 'active', name: 'active' },
@@ -97,7 +98,8 @@ export function memberJson(fields: MemberFields): MemberJson {
 }
 
 export function teamJson(
-  fields: Pick<TeamJson, 'id' | 'slug' | 'name' | 'memberCount'> & Partial<TeamJson>,
+  fields: Pick<TeamJson, 'id' | 'slug' | 'name' | 'memberCount'> &
+    Partial<TeamJson>,
 ): TeamJson {
   return {
     dateCreated: '2019-01-01T00:00:00.000Z',
@@ -113,7 +115,10 @@ export function teamJson(
 }
 
 export function projectJson(
-  fields: Pick<ProjectJson, 'id' | 'slug' | 'name' | 'platform' | 'firstEvent'> & {
+  fields: Pick<
+    ProjectJson,
+    'id' | 'slug' | 'name' | 'platform' | 'firstEvent'
+  > & {
     teams: Array<{ id: string; slug: string; name: string }>;
     dateCreated?: string;
   },
@@ -210,7 +215,10 @@ export interface WorkflowFields {
 }
 
 export function workflowJson(fields: WorkflowFields): WorkflowJson {
-  const group = (id: string, logicType: 'any' | 'any-short' | 'all' | 'none') => ({
+  const group = (
+    id: string,
+    logicType: 'any' | 'any-short' | 'all' | 'none',
+  ) => ({
     id,
     organizationId: '1',
     logicType,
@@ -224,10 +232,17 @@ export function workflowJson(fields: WorkflowFields): WorkflowJson {
     createdBy: null,
     dateCreated: fields.dateCreated ?? '2025-03-18T20:48:55.495059Z',
     dateUpdated: '2025-03-18T20:48:55.579094Z',
-    triggers: fields.triggerLogic ? group(`${fields.id}0`, fields.triggerLogic) : null,
-    actionFilters: fields.filterLogic.map((logic, i) => group(`${fields.id}${i + 1}`, logic)),
+    triggers: fields.triggerLogic
+      ? group(`${fields.id}0`, fields.triggerLogic)
+      : null,
+    actionFilters: fields.filterLogic.map((logic, i) =>
+      group(`${fields.id}${i + 1}`, logic),
+    ),
     environment: fields.environment,
-    config: fields.frequencyMinutes === undefined ? {} : { frequency: fields.frequencyMinutes },
+    config:
+      fields.frequencyMinutes === undefined
+        ? {}
+        : { frequency: fields.frequencyMinutes },
     detectorIds: fields.detectorIds,
     enabled: fields.enabled,
     lastTriggered: null,

@@ -1,7 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { SampleServer } from '@sentry-graph/sentry-sample-server';
 import type { SentryClientOptions } from '../sentry';
-import { DEFAULT_SYNC_ENGINE_OPTIONS, type SyncEngineOptions } from '../sync/context';
+import {
+  DEFAULT_SYNC_ENGINE_OPTIONS,
+  type SyncEngineOptions,
+} from '../sync/context';
 import { runSync } from '../sync/runSync';
 import type { SyncProgress, SyncRunResult } from '../sync/types';
 import type { TestGraph } from './testGraph';

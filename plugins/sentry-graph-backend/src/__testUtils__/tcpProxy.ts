@@ -29,10 +29,12 @@ export async function createTcpProxy(targetPort: number): Promise<TcpProxy> {
   });
   return {
     port,
-    open: () => new Promise(resolve => server.listen(port, '127.0.0.1', () => resolve())),
+    open: () =>
+      new Promise(resolve => server.listen(port, '127.0.0.1', () => resolve())),
     close: async () => {
       sockets.forEach(socket => socket.destroy());
-      if (server.listening) await new Promise<void>(resolve => server.close(() => resolve()));
+      if (server.listening)
+        await new Promise<void>(resolve => server.close(() => resolve()));
     },
   };
 }

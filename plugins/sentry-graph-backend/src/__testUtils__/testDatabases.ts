@@ -1,4 +1,7 @@
-import { TestDatabases, type TestDatabaseId } from '@backstage/backend-test-utils';
+import {
+  TestDatabases,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
 
 const POSTGRES_IDS: TestDatabaseId[] = [
   'POSTGRES_18',
@@ -11,7 +14,10 @@ const POSTGRES_IDS: TestDatabaseId[] = [
 
 /** The PostgreSQL ids that scripts/postgres.sh (or CI) exported a connection string for. */
 export const exportedPostgresIds = POSTGRES_IDS.filter(
-  id => process.env[`BACKSTAGE_TEST_DATABASE_${id.replace('_', '')}_CONNECTION_STRING`],
+  id =>
+    process.env[
+      `BACKSTAGE_TEST_DATABASE_${id.replace('_', '')}_CONNECTION_STRING`
+    ],
 );
 
 /**
@@ -22,6 +28,11 @@ export const exportedPostgresIds = POSTGRES_IDS.filter(
  */
 export function createTestDatabases(): TestDatabases {
   return TestDatabases.create({
-    ids: [...(exportedPostgresIds.length > 0 ? exportedPostgresIds : ['POSTGRES_17' as const]), 'SQLITE_3'],
+    ids: [
+      ...(exportedPostgresIds.length > 0
+        ? exportedPostgresIds
+        : ['POSTGRES_17' as const]),
+      'SQLITE_3',
+    ],
   });
 }

@@ -5,7 +5,8 @@ import {
 } from '../graph/SentryGraphStore';
 
 /** The port of the Neo4j that `npm test` starts for the tests alone. */
-export const TEST_NEO4J_PORT = process.env.SENTRY_GRAPH_TEST_NEO4J_PORT ?? '7689';
+export const TEST_NEO4J_PORT =
+  process.env.SENTRY_GRAPH_TEST_NEO4J_PORT ?? '7689';
 
 /**
  * The local Neo4j that `npm test` starts (tools/neo4j) on a port of its own,
@@ -27,7 +28,10 @@ export interface TestGraph {
   /** Deletes every node and relationship. */
   wipe(): Promise<void>;
   /** Rows of a read query, as plain objects. */
-  query<T = Record<string, unknown>>(cypher: string, params?: Record<string, unknown>): Promise<T[]>;
+  query<T = Record<string, unknown>>(
+    cypher: string,
+    params?: Record<string, unknown>,
+  ): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -54,8 +58,12 @@ export function openTestGraph(): TestGraph {
 export async function wipeDatabase(driver: Driver): Promise<void> {
   const session = driver.session();
   try {
-    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
-    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run(
+      'MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS',
+    );
+    await session.run(
+      'MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS',
+    );
   } finally {
     await session.close();
   }

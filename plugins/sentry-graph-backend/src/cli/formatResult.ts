@@ -10,11 +10,16 @@ export function formatResult(result: SyncRunResult): string {
       `${(result.requests.budgetWaitMs / 1000).toFixed(1)} s of request time spent waiting for the rate budget)`,
   ];
   for (const org of result.organizations) {
-    lines.push(`  ${org.slug}: ${org.status}${org.error ? ` (${org.error})` : ''}`);
+    lines.push(
+      `  ${org.slug}: ${org.status}${org.error ? ` (${org.error})` : ''}`,
+    );
     // An organization that could not be read has nothing more to show.
     if (org.error) continue;
     for (const [kind, k] of Object.entries(org.kinds)) {
-      const kept = k.kept.length > 0 ? `, kept: ${k.kept.map(x => `${x.what} (${x.reason})`).join('; ')}` : '';
+      const kept =
+        k.kept.length > 0
+          ? `, kept: ${k.kept.map(x => `${x.what} (${x.reason})`).join('; ')}`
+          : '';
       const source = k.source ? ` from ${k.source}` : '';
       lines.push(
         `    ${kind.padEnd(17)} ${k.status.padEnd(10)} fetched ${k.fetched}, written ${k.written}, ` +

@@ -26,7 +26,9 @@ async function main(): Promise<number> {
     },
   });
   if (!values.config?.length) {
-    process.stderr.write('usage: npm run sync -- --config <app-config.yaml> [--json] [--allow-mass-deletion]\n');
+    process.stderr.write(
+      'usage: npm run sync -- --config <app-config.yaml> [--json] [--allow-mass-deletion]\n',
+    );
     return 1;
   }
   const logger = createConsoleLogger(values.verbose ? 'debug' : 'info');
@@ -38,7 +40,9 @@ async function main(): Promise<number> {
   const driver = SentryGraphStore.createDriver(config.neo4j);
   const controller = new AbortController();
   const abort = () => {
-    logger.warn('Interrupted: aborting the run (no further listing or cleanup)');
+    logger.warn(
+      'Interrupted: aborting the run (no further listing or cleanup)',
+    );
     controller.abort();
   };
   process.once('SIGINT', abort);
@@ -46,12 +50,18 @@ async function main(): Promise<number> {
   try {
     const result = await runSync({
       sentry: config.sentry,
-      engine: { ...config.sync, allowMassDeletion: values['allow-mass-deletion'] || config.sync.allowMassDeletion },
+      engine: {
+        ...config.sync,
+        allowMassDeletion:
+          values['allow-mass-deletion'] || config.sync.allowMassDeletion,
+      },
       store: new SentryGraphStore(driver, config.neo4j.database),
       logger,
       signal: controller.signal,
     });
-    process.stdout.write(`${values.json ? JSON.stringify(result, null, 2) : formatResult(result)}\n`);
+    process.stdout.write(
+      `${values.json ? JSON.stringify(result, null, 2) : formatResult(result)}\n`,
+    );
     return EXIT_CODES[result.status];
   } finally {
     await driver.close();
@@ -62,7 +72,9 @@ main().then(
   code => process.exit(code),
   error => {
     // Config and load errors name the key; they carry no secret values.
-    process.stderr.write(`sentry-graph sync failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `sentry-graph sync failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -27,7 +27,9 @@ export function readPluginSettings(root: Config): PluginSettings {
   let schedule = DEFAULT_SCHEDULE;
   if (config.has('schedule')) {
     try {
-      schedule = readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('schedule'));
+      schedule = readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('schedule'),
+      );
     } catch (error) {
       throw new SentryGraphConfigError(
         'schedule',
@@ -40,8 +42,15 @@ export function readPluginSettings(root: Config): PluginSettings {
     ? readDuration(config, 'manualRunMinimumInterval')
     : 5 * 60_000;
   const historyMaxRuns = config.getOptionalNumber('history.maxRuns') ?? 100;
-  if (!Number.isInteger(historyMaxRuns) || historyMaxRuns < 1 || historyMaxRuns > 100_000) {
-    throw new SentryGraphConfigError('history.maxRuns', `expected a whole number from 1 to 100000, got ${historyMaxRuns}`);
+  if (
+    !Number.isInteger(historyMaxRuns) ||
+    historyMaxRuns < 1 ||
+    historyMaxRuns > 100_000
+  ) {
+    throw new SentryGraphConfigError(
+      'history.maxRuns',
+      `expected a whole number from 1 to 100000, got ${historyMaxRuns}`,
+    );
   }
   return { schedule, manualRunMinimumIntervalMs, historyMaxRuns };
 }
@@ -58,12 +67,21 @@ function readDuration(config: Config, key: string): number {
 }
 
 /** The schedule's interval in milliseconds, when it has a fixed one. */
-export function scheduleIntervalMs(schedule: SchedulerServiceTaskScheduleDefinition): number | undefined {
+export function scheduleIntervalMs(
+  schedule: SchedulerServiceTaskScheduleDefinition,
+): number | undefined {
   const frequency = schedule.frequency;
-  if (typeof frequency === 'object' && ('cron' in frequency || 'trigger' in frequency)) return undefined;
+  if (
+    typeof frequency === 'object' &&
+    ('cron' in frequency || 'trigger' in frequency)
+  )
+    return undefined;
   try {
-    if (typeof frequency === 'object' && 'toMillis' in frequency) return frequency.toMillis();
-    return durationToMilliseconds(frequency as Parameters<typeof durationToMilliseconds>[0]);
+    if (typeof frequency === 'object' && 'toMillis' in frequency)
+      return frequency.toMillis();
+    return durationToMilliseconds(
+      frequency as Parameters<typeof durationToMilliseconds>[0],
+    );
   } catch {
     return undefined;
   }

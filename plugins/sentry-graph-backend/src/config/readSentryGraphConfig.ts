@@ -2,7 +2,10 @@ import { readDurationFromConfig, type Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import type { Neo4jConnectionOptions } from '../graph/SentryGraphStore';
 import type { SentryClientOptions } from '../sentry';
-import { DEFAULT_SYNC_ENGINE_OPTIONS, type SyncEngineOptions } from '../sync/context';
+import {
+  DEFAULT_SYNC_ENGINE_OPTIONS,
+  type SyncEngineOptions,
+} from '../sync/context';
 
 /** The `sentryGraph` section, validated, with defaults applied. */
 export interface SentryGraphConfig {
@@ -21,7 +24,14 @@ export class SentryGraphConfigError extends Error {
   }
 }
 
-const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+const NEO4J_SCHEMES = [
+  'bolt',
+  'bolt+s',
+  'bolt+ssc',
+  'neo4j',
+  'neo4j+s',
+  'neo4j+ssc',
+];
 // Sentry slugs are lowercase letters, digits, '-' and '_'; a numeric id works too.
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
 
@@ -37,22 +47,39 @@ export function readSentryGraphConfig(root: Config): SentryGraphConfig {
   const sync = config.getOptionalConfig('sync');
   const defaults = DEFAULT_SYNC_ENGINE_OPTIONS;
 
-  const int = (c: Config | undefined, prefix: string, key: string, min: number, max: number, fallback: number) => {
+  const int = (
+    c: Config | undefined,
+    prefix: string,
+    key: string,
+    min: number,
+    max: number,
+    fallback: number,
+  ) => {
     const value = c?.getOptionalNumber(key) ?? fallback;
     if (!Number.isInteger(value) || value < min || value > max) {
-      throw new SentryGraphConfigError(`${prefix}.${key}`, `expected a whole number from ${min} to ${max}, got ${value}`);
+      throw new SentryGraphConfigError(
+        `${prefix}.${key}`,
+        `expected a whole number from ${min} to ${max}, got ${value}`,
+      );
     }
     return value;
   };
 
-  const maxDeletionShare = sync?.getOptionalNumber('maxDeletionShare') ?? defaults.maxDeletionShare;
+  const maxDeletionShare =
+    sync?.getOptionalNumber('maxDeletionShare') ?? defaults.maxDeletionShare;
   if (!(maxDeletionShare >= 0 && maxDeletionShare <= 1)) {
-    throw new SentryGraphConfigError('sync.maxDeletionShare', `expected a share from 0 to 1, got ${maxDeletionShare}`);
+    throw new SentryGraphConfigError(
+      'sync.maxDeletionShare',
+      `expected a share from 0 to 1, got ${maxDeletionShare}`,
+    );
   }
 
   return {
     sentry: {
-      baseUrl: readUrl(sentry.getString('baseUrl'), 'sentry.baseUrl', ['http:', 'https:']),
+      baseUrl: readUrl(sentry.getString('baseUrl'), 'sentry.baseUrl', [
+        'http:',
+        'https:',
+      ]),
       token: readSecret(sentry, 'token', 'sentry.token'),
       timeoutMs: readRequestTimeout(sentry),
       maxRetries: int(sentry, 'sentry', 'maxRetries', 0, 10, 4),
@@ -67,11 +94,34 @@ export function readSentryGraphConfig(root: Config): SentryGraphConfig {
     sync: {
       organizations: readOrganizations(sentry),
       batchSize: int(sync, 'sync', 'batchSize', 1, 10_000, defaults.batchSize),
-      deleteBatchSize: int(sync, 'sync', 'deleteBatchSize', 1, 100_000, defaults.deleteBatchSize),
-      organizationConcurrency: int(sync, 'sync', 'organizationConcurrency', 1, 16, defaults.organizationConcurrency),
-      listingConcurrency: int(sync, 'sync', 'listingConcurrency', 1, 32, defaults.listingConcurrency),
+      deleteBatchSize: int(
+        sync,
+        'sync',
+        'deleteBatchSize',
+        1,
+        100_000,
+        defaults.deleteBatchSize,
+      ),
+      organizationConcurrency: int(
+        sync,
+        'sync',
+        'organizationConcurrency',
+        1,
+        16,
+        defaults.organizationConcurrency,
+      ),
+      listingConcurrency: int(
+        sync,
+        'sync',
+        'listingConcurrency',
+        1,
+        32,
+        defaults.listingConcurrency,
+      ),
       maxDeletionShare,
-      allowMassDeletion: sync?.getOptionalBoolean('allowMassDeletion') ?? defaults.allowMassDeletion,
+      allowMassDeletion:
+        sync?.getOptionalBoolean('allowMassDeletion') ??
+        defaults.allowMassDeletion,
     },
   };
 }
@@ -80,7 +130,9 @@ function readRequestTimeout(sentry: Config): number {
   if (!sentry.has('requestTimeout')) return 30_000;
   let ms: number;
   try {
-    ms = durationToMilliseconds(readDurationFromConfig(sentry, { key: 'requestTimeout' }));
+    ms = durationToMilliseconds(
+      readDurationFromConfig(sentry, { key: 'requestTimeout' }),
+    );
   } catch (error) {
     throw new SentryGraphConfigError(
       'sentry.requestTimeout',
@@ -88,7 +140,10 @@ function readRequestTimeout(sentry: Config): number {
     );
   }
   if (!(ms >= 1_000 && ms <= 10 * 60_000)) {
-    throw new SentryGraphConfigError('sentry.requestTimeout', `expected from 1 second to 10 minutes, got ${ms} ms`);
+    throw new SentryGraphConfigError(
+      'sentry.requestTimeout',
+      `expected from 1 second to 10 minutes, got ${ms} ms`,
+    );
   }
   return ms;
 }
@@ -98,13 +153,22 @@ function readUrl(value: string, key: string, protocols: string[]): string {
   try {
     url = new URL(value);
   } catch {
-    throw new SentryGraphConfigError(key, `expected a URL such as https://sentry.io, got ${JSON.stringify(value)}`);
+    throw new SentryGraphConfigError(
+      key,
+      `expected a URL such as https://sentry.io, got ${JSON.stringify(value)}`,
+    );
   }
   if (!protocols.includes(url.protocol)) {
-    throw new SentryGraphConfigError(key, `expected an ${protocols.join(' or ')} URL, got ${JSON.stringify(value)}`);
+    throw new SentryGraphConfigError(
+      key,
+      `expected an ${protocols.join(' or ')} URL, got ${JSON.stringify(value)}`,
+    );
   }
   if (url.username || url.password) {
-    throw new SentryGraphConfigError(key, 'credentials do not belong in the URL; use the token setting');
+    throw new SentryGraphConfigError(
+      key,
+      'credentials do not belong in the URL; use the token setting',
+    );
   }
   return value.replace(/\/+$/, '');
 }
@@ -123,7 +187,8 @@ function readNeo4jUri(value: string): string {
 function readSecret(config: Config, key: string, fullKey: string): string {
   const value = config.getString(key);
   // An unset ${ENV} substitution leaves an empty string; say which key, never the value.
-  if (value.trim() === '') throw new SentryGraphConfigError(fullKey, 'must not be empty');
+  if (value.trim() === '')
+    throw new SentryGraphConfigError(fullKey, 'must not be empty');
   return value;
 }
 
@@ -138,7 +203,10 @@ function readOrganizations(sentry: Config): string[] | undefined {
   }
   for (const slug of slugs) {
     if (!SLUG.test(slug)) {
-      throw new SentryGraphConfigError('sentry.organizations', `${JSON.stringify(slug)} is not an organization slug`);
+      throw new SentryGraphConfigError(
+        'sentry.organizations',
+        `${JSON.stringify(slug)} is not an organization slug`,
+      );
     }
   }
   return [...new Set(slugs)];

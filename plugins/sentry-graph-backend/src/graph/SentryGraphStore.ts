@@ -1,4 +1,8 @@
-import neo4j, { type Driver, type QueryResult, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, {
+  type Driver,
+  type QueryResult,
+  type Record as Neo4jRecord,
+} from 'neo4j-driver';
 import {
   constraintStatement,
   createRelationshipsStatement,
@@ -71,7 +75,10 @@ export class SentryGraphStore {
    * run's first step should learn at once that Neo4j is down.
    */
   async verify(): Promise<void> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.READ,
+    });
     try {
       await session.run('RETURN 1 AS ok');
     } finally {
@@ -161,11 +168,14 @@ export class SentryGraphStore {
     }
     for (const from of fromIds) {
       const existing = existingByFrom.get(from);
-      for (const to of toIds) if (!existing?.has(to)) missing.push({ from, to });
+      for (const to of toIds)
+        if (!existing?.has(to)) missing.push({ from, to });
     }
     if (missing.length > 0) {
       const created = await this.write(
-        this.statement(`create:${spec.type}`, () => createRelationshipsStatement(spec)),
+        this.statement(`create:${spec.type}`, () =>
+          createRelationshipsStatement(spec),
+        ),
         { rows: missing, updateTag },
       );
       written += numberField(created.records[0], 'written');

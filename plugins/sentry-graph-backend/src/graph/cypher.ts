@@ -10,7 +10,9 @@ const quote = (name: string) => `\`${name.replace(/`/g, '``')}\``;
 function setProperties(variable: string, names: string[]): string[] {
   // A null parameter removes the property: what Sentry no longer sends does
   // not linger on the node.
-  return names.map(name => `${variable}.${quote(name)} = row.props.${quote(name)}`);
+  return names.map(
+    name => `${variable}.${quote(name)} = row.props.${quote(name)}`,
+  );
 }
 
 export function constraintStatement(label: string): string {
@@ -99,7 +101,9 @@ export function refreshFanOutStatement(spec: RelationshipSpec<never>): string {
 }
 
 /** Creates edges known not to exist yet (no MERGE check on dense nodes). */
-export function createRelationshipsStatement(spec: RelationshipSpec<never>): string {
+export function createRelationshipsStatement(
+  spec: RelationshipSpec<never>,
+): string {
   return [
     'UNWIND $rows AS row',
     `MATCH (a:${quote(spec.fromLabel)} {id: row.from})`,

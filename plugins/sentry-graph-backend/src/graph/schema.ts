@@ -190,4 +190,6 @@ export const resourceNodes = [
 export const allNodes = [organizationNode, ...resourceNodes] as const;
 
 /** Indexes beyond the id constraints: the summary's newest release per organization. */
-export const propertyIndexes = [{ label: releaseNode.label, property: 'date_created' }] as const;
+export const propertyIndexes = [
+  { label: releaseNode.label, property: 'date_created' },
+] as const;

@@ -61,7 +61,8 @@ export function defineRelationship<T>(
  */
 export function toPropertyValue(value: SourceValue): PropertyValue {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return int(value);
+  if (typeof value === 'number' && Number.isSafeInteger(value))
+    return int(value);
   return value;
 }
 

@@ -1,5 +1,11 @@
-import { startSampleServer, type SampleServer } from '@sentry-graph/sentry-sample-server';
-import { acmeOrganization, type FixtureOrganization } from '../__testUtils__/acmeFixture';
+import {
+  startSampleServer,
+  type SampleServer,
+} from '@sentry-graph/sentry-sample-server';
+import {
+  acmeOrganization,
+  type FixtureOrganization,
+} from '../__testUtils__/acmeFixture';
 import {
   detectorJson,
   memberJson,
@@ -27,24 +33,71 @@ function globexOrganization(): FixtureOrganization {
   // Ids 2102..2122 named "Member 21" down to "Member 01": name order is the reverse of id order.
   const withoutTwoFactor = Array.from({ length: 21 }, (_, i) => {
     const n = String(21 - i).padStart(2, '0');
-    return memberJson({ id: String(2102 + i), email: `m${n}@globex.test`, name: `Member ${n}`, orgRole: 'member', has2fa: false });
+    return memberJson({
+      id: String(2102 + i),
+      email: `m${n}@globex.test`,
+      name: `Member ${n}`,
+      orgRole: 'member',
+      has2fa: false,
+    });
   });
   const paused = (id: string) =>
-    workflowJson({ id, name: 'Paused', detectorIds: ['5101'], triggerLogic: 'any', filterLogic: [], environment: null, frequencyMinutes: 5, enabled: false });
+    workflowJson({
+      id,
+      name: 'Paused',
+      detectorIds: ['5101'],
+      triggerLogic: 'any',
+      filterLogic: [],
+      environment: null,
+      frequencyMinutes: 5,
+      enabled: false,
+    });
   return {
-    organization: organizationJson({ id: '1002', slug: 'globex', name: 'Globex', require2FA: false }),
+    organization: organizationJson({
+      id: '1002',
+      slug: 'globex',
+      name: 'Globex',
+      require2FA: false,
+    }),
     members: [
-      memberJson({ id: '2101', email: 'olivia@globex.test', name: 'Olivia', orgRole: 'owner', has2fa: true }),
+      memberJson({
+        id: '2101',
+        email: 'olivia@globex.test',
+        name: 'Olivia',
+        orgRole: 'owner',
+        has2fa: true,
+      }),
       ...withoutTwoFactor,
     ],
     teams: [teamJson({ ...platform, memberCount: 1 })],
     teamMembers: { platform: [{ memberId: '2122', teamRole: null }] },
-    projects: [projectJson({ id: '4101', slug: 'billing', name: 'Billing', platform: 'go', firstEvent: null, teams: [platform] })],
-    releases: [
-      releaseJson({ id: 7101, version: 'billing@0.1.0', dateCreated: '2025-01-01T00:00:00Z', projectRefs: [{ id: 4101, slug: 'billing' }] }),
-      releaseJson({ id: 7102, version: 'billing@0.0.9', dateCreated: '2023-01-01T00:00:00Z', projectRefs: [{ id: 4101, slug: 'billing' }] }),
+    projects: [
+      projectJson({
+        id: '4101',
+        slug: 'billing',
+        name: 'Billing',
+        platform: 'go',
+        firstEvent: null,
+        teams: [platform],
+      }),
     ],
-    detectors: [detectorJson({ id: '5101', projectId: '4101', type: 'issue_stream' })],
+    releases: [
+      releaseJson({
+        id: 7101,
+        version: 'billing@0.1.0',
+        dateCreated: '2025-01-01T00:00:00Z',
+        projectRefs: [{ id: 4101, slug: 'billing' }],
+      }),
+      releaseJson({
+        id: 7102,
+        version: 'billing@0.0.9',
+        dateCreated: '2023-01-01T00:00:00Z',
+        projectRefs: [{ id: 4101, slug: 'billing' }],
+      }),
+    ],
+    detectors: [
+      detectorJson({ id: '5101', projectId: '4101', type: 'issue_stream' }),
+    ],
     workflows: [paused('6102'), paused('6101')],
   };
 }
@@ -78,9 +131,17 @@ const none = { count: 0, items: [] };
 describe('readGraphSummary', () => {
   it('summarizes the fixture organization, figure by figure', async () => {
     const updateTag = await sync();
-    expect(await readGraphSummary(graph.store, { organization: 'acme' })).toEqual([
+    expect(
+      await readGraphSummary(graph.store, { organization: 'acme' }),
+    ).toEqual([
       {
-        organization: { id: '1001', slug: 'acme', name: 'Acme', require2fa: true, lastUpdated: updateTag },
+        organization: {
+          id: '1001',
+          slug: 'acme',
+          name: 'Acme',
+          require2fa: true,
+          lastUpdated: updateTag,
+        },
         nodes: {
           SentryOrganization: 1,
           SentryTeam: 4,
@@ -108,8 +169,18 @@ describe('readGraphSummary', () => {
               { id: '2006', name: 'Frank', email: 'frank@acme.test' },
             ],
           },
-          pendingInvites: { count: 1, items: [{ id: '2007', name: 'grace@acme.test', email: 'grace@acme.test' }] },
-          expiredInvites: { count: 1, items: [{ id: '2008', name: 'heidi@acme.test', email: 'heidi@acme.test' }] },
+          pendingInvites: {
+            count: 1,
+            items: [
+              { id: '2007', name: 'grace@acme.test', email: 'grace@acme.test' },
+            ],
+          },
+          expiredInvites: {
+            count: 1,
+            items: [
+              { id: '2008', name: 'heidi@acme.test', email: 'heidi@acme.test' },
+            ],
+          },
           // Heidi's owner invite expired unaccepted: she holds no role.
           ownersAndManagers: {
             count: 2,
@@ -118,7 +189,10 @@ describe('readGraphSummary', () => {
               { id: '2002', name: 'Bob', email: 'bob@acme.test' },
             ],
           },
-          teamsWithoutMembers: { count: 1, items: [{ id: '3003', name: 'Équipe Ünïcode 🚀', slug: 'equipe' }] },
+          teamsWithoutMembers: {
+            count: 1,
+            items: [{ id: '3003', name: 'Équipe Ünïcode 🚀', slug: 'equipe' }],
+          },
           // Alice and Bob administer every team, but only Carol (backend) and
           // Erin (frontend) joined a team as admin. Code point order: O < É.
           teamsWithoutAdmin: {
@@ -128,13 +202,26 @@ describe('readGraphSummary', () => {
               { id: '3003', name: 'Équipe Ünïcode 🚀', slug: 'equipe' },
             ],
           },
-          projectsWithoutTeam: { count: 1, items: [{ id: '4003', name: 'Orphan', slug: 'orphan' }] },
+          projectsWithoutTeam: {
+            count: 1,
+            items: [{ id: '4003', name: 'Orphan', slug: 'orphan' }],
+          },
           // Orphan's cron and uptime workflows are not issue alert rules.
-          projectsWithoutAlertRules: { count: 1, items: [{ id: '4003', name: 'Orphan', slug: 'orphan' }] },
+          projectsWithoutAlertRules: {
+            count: 1,
+            items: [{ id: '4003', name: 'Orphan', slug: 'orphan' }],
+          },
           // api and web each have an active rule beside the disabled 6002.
           projectsWithOnlyDisabledAlertRules: none,
-          disabledAlertRules: { count: 1, items: [{ id: '6002', name: 'Errors everywhere' }] },
-          newestRelease: { id: '1001/web@2.0.0', version: 'web@2.0.0', dateCreated: '2024-02-01T00:00:00Z' },
+          disabledAlertRules: {
+            count: 1,
+            items: [{ id: '6002', name: 'Errors everywhere' }],
+          },
+          newestRelease: {
+            id: '1001/web@2.0.0',
+            version: 'web@2.0.0',
+            dateCreated: '2024-02-01T00:00:00Z',
+          },
         },
       },
     ]);
@@ -143,7 +230,13 @@ describe('readGraphSummary', () => {
   it('summarizes every organization, or only the one asked for', async () => {
     const updateTag = await sync();
     const globex = {
-      organization: { id: '1002', slug: 'globex', name: 'Globex', require2fa: false, lastUpdated: updateTag },
+      organization: {
+        id: '1002',
+        slug: 'globex',
+        name: 'Globex',
+        require2fa: false,
+        lastUpdated: updateTag,
+      },
       nodes: {
         SentryOrganization: 1,
         SentryTeam: 1,
@@ -166,21 +259,50 @@ describe('readGraphSummary', () => {
           count: 21,
           flagged: false,
           items: [
-            ['2122', '01'], ['2121', '02'], ['2120', '03'], ['2119', '04'], ['2118', '05'],
-            ['2117', '06'], ['2116', '07'], ['2115', '08'], ['2114', '09'], ['2113', '10'],
-            ['2112', '11'], ['2111', '12'], ['2110', '13'], ['2109', '14'], ['2108', '15'],
-            ['2107', '16'], ['2106', '17'], ['2105', '18'], ['2104', '19'], ['2103', '20'],
-          ].map(([id, n]) => ({ id, name: `Member ${n}`, email: `m${n}@globex.test` })),
+            ['2122', '01'],
+            ['2121', '02'],
+            ['2120', '03'],
+            ['2119', '04'],
+            ['2118', '05'],
+            ['2117', '06'],
+            ['2116', '07'],
+            ['2115', '08'],
+            ['2114', '09'],
+            ['2113', '10'],
+            ['2112', '11'],
+            ['2111', '12'],
+            ['2110', '13'],
+            ['2109', '14'],
+            ['2108', '15'],
+            ['2107', '16'],
+            ['2106', '17'],
+            ['2105', '18'],
+            ['2104', '19'],
+            ['2103', '20'],
+          ].map(([id, n]) => ({
+            id,
+            name: `Member ${n}`,
+            email: `m${n}@globex.test`,
+          })),
         },
         pendingInvites: none,
         expiredInvites: none,
-        ownersAndManagers: { count: 1, items: [{ id: '2101', name: 'Olivia', email: 'olivia@globex.test' }] },
+        ownersAndManagers: {
+          count: 1,
+          items: [{ id: '2101', name: 'Olivia', email: 'olivia@globex.test' }],
+        },
         teamsWithoutMembers: none,
         // Olivia administers it without joining; its one member is a contributor.
-        teamsWithoutAdmin: { count: 1, items: [{ id: '3101', name: 'Platform', slug: 'platform' }] },
+        teamsWithoutAdmin: {
+          count: 1,
+          items: [{ id: '3101', name: 'Platform', slug: 'platform' }],
+        },
         projectsWithoutTeam: none,
         projectsWithoutAlertRules: none,
-        projectsWithOnlyDisabledAlertRules: { count: 1, items: [{ id: '4101', name: 'Billing', slug: 'billing' }] },
+        projectsWithOnlyDisabledAlertRules: {
+          count: 1,
+          items: [{ id: '4101', name: 'Billing', slug: 'billing' }],
+        },
         // Same name: ordered by id.
         disabledAlertRules: {
           count: 2,
@@ -189,20 +311,32 @@ describe('readGraphSummary', () => {
             { id: '6102', name: 'Paused' },
           ],
         },
-        newestRelease: { id: '1002/billing@0.1.0', version: 'billing@0.1.0', dateCreated: '2025-01-01T00:00:00Z' },
+        newestRelease: {
+          id: '1002/billing@0.1.0',
+          version: 'billing@0.1.0',
+          dateCreated: '2025-01-01T00:00:00Z',
+        },
       },
     };
 
     const all = await readGraphSummary(graph.store, {});
     expect(all.map(s => s.organization.slug)).toEqual(['acme', 'globex']);
     expect(all[1]).toEqual(globex);
-    expect(await readGraphSummary(graph.store, { organization: 'globex' })).toEqual([globex]);
-    expect(all[0]).toEqual((await readGraphSummary(graph.store, { organization: 'acme' }))[0]);
+    expect(
+      await readGraphSummary(graph.store, { organization: 'globex' }),
+    ).toEqual([globex]);
+    expect(all[0]).toEqual(
+      (await readGraphSummary(graph.store, { organization: 'acme' }))[0],
+    );
   });
 
   it('gives zeros, empty lists and no newest release for an empty organization', async () => {
     const empty: FixtureOrganization = {
-      organization: organizationJson({ id: '1003', slug: 'initech', name: 'Initech' }),
+      organization: organizationJson({
+        id: '1003',
+        slug: 'initech',
+        name: 'Initech',
+      }),
       members: [],
       teams: [],
       teamMembers: {},
@@ -214,11 +348,33 @@ describe('readGraphSummary', () => {
     server.setData({ organizations: [empty] });
     const updateTag = await sync();
     // Strict: no newestRelease key at all, not one that is undefined.
-    expect(await readGraphSummary(graph.store, { organization: 'initech' })).toStrictEqual([
+    expect(
+      await readGraphSummary(graph.store, { organization: 'initech' }),
+    ).toStrictEqual([
       {
-        organization: { id: '1003', slug: 'initech', name: 'Initech', require2fa: false, lastUpdated: updateTag },
-        nodes: { SentryOrganization: 1, SentryTeam: 0, SentryUser: 0, SentryProject: 0, SentryRelease: 0, SentryAlertRule: 0 },
-        relationships: { RESOURCE: 0, MEMBER_OF: 0, ADMIN_OF: 0, HAS_TEAM: 0, HAS_RULE: 0, HAS_RELEASE: 0 },
+        organization: {
+          id: '1003',
+          slug: 'initech',
+          name: 'Initech',
+          require2fa: false,
+          lastUpdated: updateTag,
+        },
+        nodes: {
+          SentryOrganization: 1,
+          SentryTeam: 0,
+          SentryUser: 0,
+          SentryProject: 0,
+          SentryRelease: 0,
+          SentryAlertRule: 0,
+        },
+        relationships: {
+          RESOURCE: 0,
+          MEMBER_OF: 0,
+          ADMIN_OF: 0,
+          HAS_TEAM: 0,
+          HAS_RULE: 0,
+          HAS_RELEASE: 0,
+        },
         findings: {
           membersWithout2fa: { count: 0, items: [], flagged: false },
           pendingInvites: none,
@@ -238,8 +394,12 @@ describe('readGraphSummary', () => {
   it('returns [] for an organization the graph does not have', async () => {
     expect(await readGraphSummary(graph.store, {})).toEqual([]);
     await sync();
-    expect(await readGraphSummary(graph.store, { organization: 'umbrella' })).toEqual([]);
+    expect(
+      await readGraphSummary(graph.store, { organization: 'umbrella' }),
+    ).toEqual([]);
     // Slugs match exactly, not by prefix or case.
-    expect(await readGraphSummary(graph.store, { organization: 'ACME' })).toEqual([]);
+    expect(
+      await readGraphSummary(graph.store, { organization: 'ACME' }),
+    ).toEqual([]);
   });
 });

@@ -78,7 +78,9 @@ export async function readGraphSummary(
   store: SentryGraphStore,
   options: { organization?: string },
 ): Promise<OrganizationSummary[]> {
-  const organizations = await store.read(ORGANIZATIONS, { slug: options.organization ?? null });
+  const organizations = await store.read(ORGANIZATIONS, {
+    slug: options.organization ?? null,
+  });
   const summaries: OrganizationSummary[] = [];
   // One organization at a time: a graph rarely holds many, and this keeps the
   // load on Neo4j to two queries in flight.
@@ -88,7 +90,10 @@ export async function readGraphSummary(
   return summaries;
 }
 
-async function summarize(store: SentryGraphStore, org: Neo4jRecord): Promise<OrganizationSummary> {
+async function summarize(
+  store: SentryGraphStore,
+  org: Neo4jRecord,
+): Promise<OrganizationSummary> {
   const params = { organizationId: text(org.get('id')) ?? '' };
   const [findings, { counts, newest }] = await Promise.all([
     store.read(FINDINGS_QUERY, params),
@@ -140,13 +145,19 @@ async function summarize(store: SentryGraphStore, org: Neo4jRecord): Promise<Org
   };
 }
 
-async function readCountsAndNewestRelease(store: SentryGraphStore, params: { organizationId: string }) {
+async function readCountsAndNewestRelease(
+  store: SentryGraphStore,
+  params: { organizationId: string },
+) {
   const counts = (await store.read(COUNTS, params)).records[0];
   const releases = num(counts?.get('releases')) ?? 0;
   if (releases === 0) return { counts, newest: undefined };
   // Which plan is cheaper depends on whose releases the graph holds (summaryCypher.ts).
   const byIndex = releases * 2 > (num(counts?.get('allReleases')) ?? 0);
-  const result = await store.read(byIndex ? NEWEST_RELEASE_BY_INDEX : NEWEST_RELEASE_BY_EXPANSION, params);
+  const result = await store.read(
+    byIndex ? NEWEST_RELEASE_BY_INDEX : NEWEST_RELEASE_BY_EXPANSION,
+    params,
+  );
   return { counts, newest: result.records[0] };
 }
 
@@ -184,5 +195,7 @@ function num(value: unknown): number | undefined {
 
 /** Absent properties come back as null; the response leaves them out instead. */
 function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as T;
 }

@@ -9,7 +9,10 @@ import type { OrganizationSummary } from './summary';
 
 export const ITEM_LIMIT = 20;
 
-export type ListedFinding = Exclude<keyof OrganizationSummary['findings'], 'newestRelease'>;
+export type ListedFinding = Exclude<
+  keyof OrganizationSummary['findings'],
+  'newestRelease'
+>;
 
 /**
  * Each list finding: the owned label it looks at and the condition on `n`.
@@ -17,21 +20,48 @@ export type ListedFinding = Exclude<keyof OrganizationSummary['findings'], 'newe
  * absent property (Neo4j has no nulls) must neither match `false` nor exclude
  * a node.
  */
-const FINDINGS: Record<ListedFinding, { label: 'SentryUser' | 'SentryTeam' | 'SentryProject' | 'SentryAlertRule'; where: string }> = {
+const FINDINGS: Record<
+  ListedFinding,
+  {
+    label: 'SentryUser' | 'SentryTeam' | 'SentryProject' | 'SentryAlertRule';
+    where: string;
+  }
+> = {
   // Pending invites have no user, hence no has_2fa; the pending test guards old data.
-  membersWithout2fa: { label: 'SentryUser', where: 'n.has_2fa = false AND NOT coalesce(n.pending, false)' },
-  pendingInvites: { label: 'SentryUser', where: 'n.pending = true AND NOT coalesce(n.expired, false)' },
+  membersWithout2fa: {
+    label: 'SentryUser',
+    where: 'n.has_2fa = false AND NOT coalesce(n.pending, false)',
+  },
+  pendingInvites: {
+    label: 'SentryUser',
+    where: 'n.pending = true AND NOT coalesce(n.expired, false)',
+  },
   expiredInvites: { label: 'SentryUser', where: 'n.expired = true' },
   // A pending owner invite (not yet accepted) holds no power yet: it is listed under invites.
-  ownersAndManagers: { label: 'SentryUser', where: "n.role IN ['owner', 'manager'] AND NOT coalesce(n.pending, false)" },
+  ownersAndManagers: {
+    label: 'SentryUser',
+    where: "n.role IN ['owner', 'manager'] AND NOT coalesce(n.pending, false)",
+  },
   // Untyped far ends: Neo4j then reads the node's degree instead of walking edges.
-  teamsWithoutMembers: { label: 'SentryTeam', where: 'NOT EXISTS { (n)<-[:MEMBER_OF]-() }' },
+  teamsWithoutMembers: {
+    label: 'SentryTeam',
+    where: 'NOT EXISTS { (n)<-[:MEMBER_OF]-() }',
+  },
   // ADMIN_OF would always include every owner and manager, making this finding
   // empty in any real organization; the question is whether someone who joined
   // the team administers it, i.e. an effective team role of admin.
-  teamsWithoutAdmin: { label: 'SentryTeam', where: "NOT EXISTS { (n)<-[:MEMBER_OF {role: 'admin'}]-() }" },
-  projectsWithoutTeam: { label: 'SentryProject', where: 'NOT EXISTS { (n)-[:HAS_TEAM]->() }' },
-  projectsWithoutAlertRules: { label: 'SentryProject', where: 'NOT EXISTS { (n)-[:HAS_RULE]->() }' },
+  teamsWithoutAdmin: {
+    label: 'SentryTeam',
+    where: "NOT EXISTS { (n)<-[:MEMBER_OF {role: 'admin'}]-() }",
+  },
+  projectsWithoutTeam: {
+    label: 'SentryProject',
+    where: 'NOT EXISTS { (n)-[:HAS_TEAM]->() }',
+  },
+  projectsWithoutAlertRules: {
+    label: 'SentryProject',
+    where: 'NOT EXISTS { (n)-[:HAS_RULE]->() }',
+  },
   // The "no HAS_RULE at all" finding above misses these, yet nothing alerts on them either.
   projectsWithOnlyDisabledAlertRules: {
     label: 'SentryProject',
@@ -39,7 +69,10 @@ const FINDINGS: Record<ListedFinding, { label: 'SentryUser' | 'SentryTeam' | 'Se
       'EXISTS { (n)-[:HAS_RULE]->() } AND ' +
       "NOT EXISTS { (n)-[:HAS_RULE]->(r:SentryAlertRule) WHERE r.status <> 'disabled' }",
   },
-  disabledAlertRules: { label: 'SentryAlertRule', where: "n.status = 'disabled'" },
+  disabledAlertRules: {
+    label: 'SentryAlertRule',
+    where: "n.status = 'disabled'",
+  },
 };
 
 export const ORGANIZATIONS = `
@@ -142,8 +175,12 @@ WHERE ${predicate}
 RETURN r.id AS id, r.version AS version, r.date_created AS dateCreated
 ORDER BY r.date_created DESC, r.id DESC
 LIMIT 1`;
-export const NEWEST_RELEASE_BY_INDEX = newestRelease('r.date_created IS NOT NULL');
-export const NEWEST_RELEASE_BY_EXPANSION = newestRelease('size(r.date_created) > 0');
+export const NEWEST_RELEASE_BY_INDEX = newestRelease(
+  'r.date_created IS NOT NULL',
+);
+export const NEWEST_RELEASE_BY_EXPANSION = newestRelease(
+  'size(r.date_created) > 0',
+);
 
 /** The statements, for benchmarks and query-plan checks ($slug, $organizationId). */
 export const SUMMARY_CYPHER = {

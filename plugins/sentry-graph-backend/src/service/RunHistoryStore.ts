@@ -1,19 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { resolvePackagePath, type DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  resolvePackagePath,
+  type DatabaseService,
+} from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import type { SyncProgress, SyncRunResult } from '../sync/types';
 
-const migrationsDir = resolvePackagePath('@sentry-graph/plugin-sentry-graph-backend', 'migrations');
+const migrationsDir = resolvePackagePath(
+  '@sentry-graph/plugin-sentry-graph-backend',
+  'migrations',
+);
 const TABLE = 'sentry_graph_sync_runs';
 
 export type RunTrigger = 'scheduled' | 'manual';
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed' | 'aborted';
+export type RunStatus =
+  'queued' | 'running' | 'succeeded' | 'partial' | 'failed' | 'aborted';
 /** The statuses a run ends in (the engine's own `RunStatus`). */
 export type FinishedRunStatus = Exclude<RunStatus, 'queued' | 'running'>;
 
 const ACTIVE: RunStatus[] = ['queued', 'running'];
-const FINISHED: FinishedRunStatus[] = ['succeeded', 'partial', 'failed', 'aborted'];
+const FINISHED: FinishedRunStatus[] = [
+  'succeeded',
+  'partial',
+  'failed',
+  'aborted',
+];
 
 /** Sums over every organization and kind of a run's result. */
 export interface RunTotals {
@@ -64,8 +76,25 @@ interface RunRow {
 
 /** Every column but the result, which listings never need to read. */
 const SUMMARY_COLUMNS = [
-  ...['seq', 'id', 'trigger', 'requested_by', 'status', 'progress_json', 'error_summary'],
-  ...['created_at', 'started_at', 'finished_at', 'updated_at', 'fetched', 'written', 'deleted', 'invalid'],
+  ...[
+    'seq',
+    'id',
+    'trigger',
+    'requested_by',
+    'status',
+    'progress_json',
+    'error_summary',
+  ],
+  ...[
+    'created_at',
+    'started_at',
+    'finished_at',
+    'updated_at',
+    'fetched',
+    'written',
+    'deleted',
+    'invalid',
+  ],
 ];
 
 /**
@@ -89,13 +118,19 @@ async function migrate(knex: Knex, attempts = 3): Promise<void> {
       return;
     } catch (error) {
       if (attempt >= attempts) throw error;
-      await new Promise(resolve => setTimeout(resolve, 200 * attempt + Math.random() * 300));
+      await new Promise(resolve =>
+        setTimeout(resolve, 200 * attempt + Math.random() * 300),
+      );
     }
   }
 }
 
 export class RunHistoryStore {
-  static async create({ database }: { database: DatabaseService }): Promise<RunHistoryStore> {
+  static async create({
+    database,
+  }: {
+    database: DatabaseService;
+  }): Promise<RunHistoryStore> {
     const knex = await database.getClient();
     if (!database.migrations?.skip) await migrate(knex);
     return new RunHistoryStore(knex);
@@ -154,23 +189,39 @@ export class RunHistoryStore {
       result_json: outcome.result ? JSON.stringify(outcome.result) : null,
       error_summary: outcome.errorSummary ?? null,
       // Columns named like RunTotals' fields.
-      ...(totals ?? { fetched: null, written: null, deleted: null, invalid: null }),
+      ...(totals ?? {
+        fetched: null,
+        written: null,
+        deleted: null,
+        invalid: null,
+      }),
     });
   }
 
   async getRun(id: string): Promise<RunRecord | undefined> {
-    const row: RunRow | undefined = await this.knex(TABLE).where({ id }).first();
+    const row: RunRow | undefined = await this.knex(TABLE)
+      .where({ id })
+      .first();
     if (!row) return undefined;
     const record: RunRecord = toSummary(row);
-    if (row.result_json) record.result = JSON.parse(row.result_json) as SyncRunResult;
+    if (row.result_json)
+      record.result = JSON.parse(row.result_json) as SyncRunResult;
     return record;
   }
 
   /** Newest first; `before` is a run id, and only runs created before it are listed. */
-  async listRuns(options: { limit: number; before?: string }): Promise<RunSummary[]> {
-    const query = this.knex(TABLE).select(SUMMARY_COLUMNS).orderBy('seq', 'desc').limit(options.limit);
+  async listRuns(options: {
+    limit: number;
+    before?: string;
+  }): Promise<RunSummary[]> {
+    const query = this.knex(TABLE)
+      .select(SUMMARY_COLUMNS)
+      .orderBy('seq', 'desc')
+      .limit(options.limit);
     if (options.before !== undefined) {
-      const cursor: Pick<RunRow, 'seq'> | undefined = await this.knex(TABLE).where({ id: options.before }).first('seq');
+      const cursor: Pick<RunRow, 'seq'> | undefined = await this.knex(TABLE)
+        .where({ id: options.before })
+        .first('seq');
       if (!cursor) throw new NotFoundError(`No run with id ${options.before}`);
       query.where('seq', '<', cursor.seq);
     }
@@ -211,11 +262,18 @@ export class RunHistoryStore {
    * right when this is the sole backend; with replicas, pass a time no live
    * run goes without a write (progress or claim), so their runs are spared.
    */
-  async markInterruptedRuns(reason: string, options?: { idleForMs?: number }): Promise<number> {
+  async markInterruptedRuns(
+    reason: string,
+    options?: { idleForMs?: number },
+  ): Promise<number> {
     const now = new Date();
     const query = this.knex(TABLE).whereIn('status', ACTIVE);
     if (options?.idleForMs !== undefined) {
-      query.where('updated_at', '<', new Date(now.getTime() - options.idleForMs).toISOString());
+      query.where(
+        'updated_at',
+        '<',
+        new Date(now.getTime() - options.idleForMs).toISOString(),
+      );
     }
     return query.update({
       status: 'failed',
@@ -227,16 +285,26 @@ export class RunHistoryStore {
 
   /** Deletes all but the newest `keep` runs; active runs are never deleted. */
   async prune(keep: number): Promise<number> {
-    if (!Number.isInteger(keep) || keep < 0) throw new InputError(`Cannot keep ${keep} runs`);
-    const oldestDropped: Pick<RunRow, 'seq'> | undefined = await this.knex(TABLE)
+    if (!Number.isInteger(keep) || keep < 0)
+      throw new InputError(`Cannot keep ${keep} runs`);
+    const oldestDropped: Pick<RunRow, 'seq'> | undefined = await this.knex(
+      TABLE,
+    )
       .orderBy('seq', 'desc')
       .offset(keep)
       .first('seq');
     if (!oldestDropped) return 0;
-    return this.knex(TABLE).where('seq', '<=', oldestDropped.seq).whereIn('status', FINISHED).delete();
+    return this.knex(TABLE)
+      .where('seq', '<=', oldestDropped.seq)
+      .whereIn('status', FINISHED)
+      .delete();
   }
 
-  private async insert(trigger: RunTrigger, status: RunStatus, requestedBy?: string): Promise<RunRecord> {
+  private async insert(
+    trigger: RunTrigger,
+    status: RunStatus,
+    requestedBy?: string,
+  ): Promise<RunRecord> {
     const now = new Date().toISOString();
     const id = randomUUID();
     await this.knex(TABLE).insert({
@@ -252,7 +320,10 @@ export class RunHistoryStore {
   }
 
   /** Every write by the run's process also stamps `updated_at`, its heartbeat. */
-  private async updateById(id: string, values: Record<string, unknown>): Promise<void> {
+  private async updateById(
+    id: string,
+    values: Record<string, unknown>,
+  ): Promise<void> {
     const updated = await this.knex(TABLE)
       .where({ id })
       .update({ ...values, updated_at: new Date().toISOString() });
@@ -284,7 +355,8 @@ function toSummary(row: RunRow): RunSummary {
   if (row.requested_by) summary.requestedBy = row.requested_by;
   if (row.started_at) summary.startedAt = toIso(row.started_at);
   if (row.finished_at) summary.finishedAt = toIso(row.finished_at);
-  if (row.progress_json) summary.progress = JSON.parse(row.progress_json) as SyncProgress;
+  if (row.progress_json)
+    summary.progress = JSON.parse(row.progress_json) as SyncProgress;
   if (row.error_summary) summary.errorSummary = row.error_summary;
   if (row.fetched !== null) {
     summary.totals = {

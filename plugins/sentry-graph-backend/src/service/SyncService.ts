@@ -4,7 +4,10 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import type { SentryGraphConfig } from '../config/readSentryGraphConfig';
-import { scheduleIntervalMs, type PluginSettings } from '../config/readPluginSettings';
+import {
+  scheduleIntervalMs,
+  type PluginSettings,
+} from '../config/readPluginSettings';
 import type { SentryGraphStore } from '../graph/SentryGraphStore';
 import { describeError } from '../sync/describeError';
 import { runSync } from '../sync/runSync';
@@ -32,7 +35,9 @@ export class TooManyRunsError extends Error {
   /** Read by Backstage's error handler: the response status. */
   statusCode = 429;
   constructor(readonly retryAfterSeconds: number) {
-    super(`A manual sync ran less than the minimum interval ago; try again in ${retryAfterSeconds} s`);
+    super(
+      `A manual sync ran less than the minimum interval ago; try again in ${retryAfterSeconds} s`,
+    );
   }
 }
 
@@ -63,7 +68,9 @@ class ProgressWriter {
     const progress = this.latest ?? { items: 0 };
     this.writing = this.writing
       .then(() => this.history.updateProgress(this.runId, progress))
-      .catch(error => this.logger.debug(`Progress not recorded: ${describeError(error)}`));
+      .catch(error =>
+        this.logger.debug(`Progress not recorded: ${describeError(error)}`),
+      );
     return this.writing;
   }
 }
@@ -100,7 +107,10 @@ export class SyncService {
     this.shutdown.abort();
     const running = this.running;
     if (!running) return;
-    await Promise.race([running, new Promise(resolve => setTimeout(resolve, timeoutMs).unref())]);
+    await Promise.race([
+      running,
+      new Promise(resolve => setTimeout(resolve, timeoutMs).unref()),
+    ]);
   }
 
   /**
@@ -113,10 +123,15 @@ export class SyncService {
   async schedule(options: { sharedDatabase: boolean }): Promise<void> {
     const { scheduler, settings, logger, history } = this.options;
     const markInterrupted = async (idleForMs?: number) => {
-      const count = await history.markInterruptedRuns(INTERRUPTED_REASON, { idleForMs });
-      if (count > 0) logger.warn(`Marked ${count} interrupted sync run(s) as failed`);
+      const count = await history.markInterruptedRuns(INTERRUPTED_REASON, {
+        idleForMs,
+      });
+      if (count > 0)
+        logger.warn(`Marked ${count} interrupted sync run(s) as failed`);
     };
-    await markInterrupted(options.sharedDatabase ? INTERRUPTED_AFTER_MS : undefined);
+    await markInterrupted(
+      options.sharedDatabase ? INTERRUPTED_AFTER_MS : undefined,
+    );
     if (options.sharedDatabase) {
       await scheduler.scheduleTask({
         id: 'sentry-graph:mark-interrupted-runs',
@@ -126,7 +141,9 @@ export class SyncService {
         fn: () => markInterrupted(INTERRUPTED_AFTER_MS),
       });
     }
-    logger.info(`Scheduling Sentry sync with ${JSON.stringify(settings.schedule)}`);
+    logger.info(
+      `Scheduling Sentry sync with ${JSON.stringify(settings.schedule)}`,
+    );
     await scheduler.scheduleTask({
       id: SYNC_TASK_ID,
       ...settings.schedule,
@@ -140,10 +157,12 @@ export class SyncService {
    */
   async requestManualRun(requestedBy: string): Promise<RunRecord> {
     const { history, scheduler, settings } = this.options;
-    if (await history.activeRun()) throw new ConflictError('A sync is already queued or running');
+    if (await history.activeRun())
+      throw new ConflictError('A sync is already queued or running');
     const last = await history.lastManualRequestAt();
     if (last) {
-      const waitMs = Date.parse(last) + settings.manualRunMinimumIntervalMs - Date.now();
+      const waitMs =
+        Date.parse(last) + settings.manualRunMinimumIntervalMs - Date.now();
       if (waitMs > 0) throw new TooManyRunsError(Math.ceil(waitMs / 1000));
     }
     const run = await history.enqueueManualRun(requestedBy);
@@ -164,7 +183,9 @@ export class SyncService {
 
   /** The scheduled task: one recorded sync run. Errors are recorded, not thrown. */
   async runTask(taskSignal: AbortSignal): Promise<void> {
-    const run = this.recordedRun(AbortSignal.any([taskSignal, this.shutdown.signal]));
+    const run = this.recordedRun(
+      AbortSignal.any([taskSignal, this.shutdown.signal]),
+    );
     this.running = run;
     try {
       await run;
@@ -177,10 +198,19 @@ export class SyncService {
     const { history, graph, config, logger, settings } = this.options;
     if (await this.startedTooRecently()) return;
     const run = await history.claimRun('scheduled');
-    const runLogger = logger.child({ taskId: SYNC_TASK_ID, runId: run.id, trigger: run.trigger });
-    runLogger.info(`Sentry sync started (${run.trigger}${run.requestedBy ? ` by ${run.requestedBy}` : ''})`);
+    const runLogger = logger.child({
+      taskId: SYNC_TASK_ID,
+      runId: run.id,
+      trigger: run.trigger,
+    });
+    runLogger.info(
+      `Sentry sync started (${run.trigger}${run.requestedBy ? ` by ${run.requestedBy}` : ''})`,
+    );
     const progress = new ProgressWriter(history, run.id, runLogger);
-    const heartbeat = setInterval(() => void progress.flush(), HEARTBEAT_INTERVAL_MS);
+    const heartbeat = setInterval(
+      () => void progress.flush(),
+      HEARTBEAT_INTERVAL_MS,
+    );
     try {
       const result = await runSync({
         sentry: config.sentry,
@@ -196,10 +226,13 @@ export class SyncService {
         result,
         errorSummary: summarize(result.errors),
       });
-      runLogger.info(`Sentry sync ${result.status} in ${result.durationMs} ms`, {
-        status: result.status,
-        requests: result.requests.requests,
-      });
+      runLogger.info(
+        `Sentry sync ${result.status} in ${result.durationMs} ms`,
+        {
+          status: result.status,
+          requests: result.requests.requests,
+        },
+      );
     } catch (error) {
       await history.finishRun(run.id, {
         status: signal.aborted ? 'aborted' : 'failed',
@@ -208,9 +241,13 @@ export class SyncService {
       runLogger.error(`Sentry sync failed: ${describeError(error)}`);
     } finally {
       clearInterval(heartbeat);
-      await history.prune(settings.historyMaxRuns).catch(error =>
-        runLogger.warn(`Pruning the run history failed: ${describeError(error)}`),
-      );
+      await history
+        .prune(settings.historyMaxRuns)
+        .catch(error =>
+          runLogger.warn(
+            `Pruning the run history failed: ${describeError(error)}`,
+          ),
+        );
     }
   }
 
@@ -226,7 +263,10 @@ export class SyncService {
     if (active?.status === 'queued') return false;
     const last = await history.lastRun();
     if (!last?.startedAt) return false;
-    const gap = Math.min(settings.manualRunMinimumIntervalMs, (scheduleIntervalMs(settings.schedule) ?? Infinity) / 2);
+    const gap = Math.min(
+      settings.manualRunMinimumIntervalMs,
+      (scheduleIntervalMs(settings.schedule) ?? Infinity) / 2,
+    );
     const sinceMs = Date.now() - Date.parse(last.startedAt);
     if (sinceMs >= gap) return false;
     logger.warn(
@@ -240,5 +280,7 @@ export class SyncService {
 function summarize(errors: string[]): string | undefined {
   if (errors.length === 0) return undefined;
   const text = errors.join('\n');
-  return text.length > ERROR_SUMMARY_LIMIT ? `${text.slice(0, ERROR_SUMMARY_LIMIT)}…` : text;
+  return text.length > ERROR_SUMMARY_LIMIT
+    ? `${text.slice(0, ERROR_SUMMARY_LIMIT)}…`
+    : text;
 }

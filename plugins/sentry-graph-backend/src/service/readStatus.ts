@@ -1,5 +1,8 @@
 import type { Knex } from 'knex';
-import { scheduleIntervalMs, type PluginSettings } from '../config/readPluginSettings';
+import {
+  scheduleIntervalMs,
+  type PluginSettings,
+} from '../config/readPluginSettings';
 import type { SyncProgress } from '../sync/types';
 import type { RunHistoryStore, RunSummary } from './RunHistoryStore';
 import { SYNC_TASK_ID } from './SyncService';
@@ -30,8 +33,11 @@ export async function readStatus(
     history.lastSuccessfulRun(),
     readNextRunAt(knex),
   ]);
-  const intervalMs = scheduleIntervalMs(settings.schedule) ?? FALLBACK_INTERVAL_MS;
-  const successAt = lastSuccessfulRun?.finishedAt ? Date.parse(lastSuccessfulRun.finishedAt) : undefined;
+  const intervalMs =
+    scheduleIntervalMs(settings.schedule) ?? FALLBACK_INTERVAL_MS;
+  const successAt = lastSuccessfulRun?.finishedAt
+    ? Date.parse(lastSuccessfulRun.finishedAt)
+    : undefined;
   const running = active?.status === 'running';
   return {
     state: running ? 'running' : 'idle',
@@ -44,7 +50,9 @@ export async function readStatus(
   };
 }
 
-function withoutResult<T extends { result?: unknown }>(run: T): Omit<T, 'result'> {
+function withoutResult<T extends { result?: unknown }>(
+  run: T,
+): Omit<T, 'result'> {
   const { result: _result, ...rest } = run;
   return rest;
 }
@@ -55,11 +63,10 @@ function withoutResult<T extends { result?: unknown }>(run: T): Omit<T, 'result'
  */
 async function readNextRunAt(knex: Knex): Promise<string | undefined> {
   try {
-    const row: { next_run_start_at?: string | Date | null } | undefined = await knex(
-      'backstage_backend_tasks__tasks',
-    )
-      .where({ id: SYNC_TASK_ID })
-      .first('next_run_start_at');
+    const row: { next_run_start_at?: string | Date | null } | undefined =
+      await knex('backstage_backend_tasks__tasks')
+        .where({ id: SYNC_TASK_ID })
+        .first('next_run_start_at');
     const value = row?.next_run_start_at;
     if (!value) return undefined;
     const date = value instanceof Date ? value : new Date(value);

@@ -57,7 +57,11 @@ export class KindTally {
     });
     for await (const page of pages) {
       this.recordPage(page);
-      progress.record(organization.slug, this.kind, page.items.length + page.invalid.length);
+      progress.record(
+        organization.slug,
+        this.kind,
+        page.items.length + page.invalid.length,
+      );
       await handlePage(page.items);
     }
   }
@@ -69,7 +73,8 @@ export class KindTally {
       if (this.result.invalidItems.length < INVALID_ITEMS_REPORTED) {
         this.result.invalidItems.push(item);
       }
-      if (item.id !== undefined && this.invalidIdsAreNodeIds) this.protectedIdSet.add(item.id);
+      if (item.id !== undefined && this.invalidIdsAreNodeIds)
+        this.protectedIdSet.add(item.id);
       else this.invalidWithoutId += 1;
     }
   }
@@ -79,7 +84,9 @@ export class KindTally {
     this.result.status = 'incomplete';
     const message = describeError(error);
     const line = during ? `${during}: ${message}` : message;
-    this.result.error = this.result.error ? `${this.result.error}; ${line}` : line;
+    this.result.error = this.result.error
+      ? `${this.result.error}; ${line}`
+      : line;
   }
 
   /** Records how long the kind took to list and write. */

@@ -31,10 +31,13 @@ export async function cleanupKind(
   dependsOn: readonly KindTally[] = [],
 ): Promise<void> {
   const items = staleItemsOf(context, target);
-  const incompleteDependency = dependsOn.find(dependency => !dependency.complete);
+  const incompleteDependency = dependsOn.find(
+    dependency => !dependency.complete,
+  );
   const blocker =
     tally.cleanupBlocker() ??
-    (incompleteDependency && `the ${incompleteDependency.kind} listing did not complete`);
+    (incompleteDependency &&
+      `the ${incompleteDependency.kind} listing did not complete`);
   if (blocker) {
     for (const item of items) tally.keep({ what: item.what, reason: blocker });
     return;
@@ -50,7 +53,10 @@ export async function cleanupKind(
     const { total, stale } = await item.count(protectedIds);
     if (stale === 0) continue;
     const share = stale / total;
-    if (share > context.options.maxDeletionShare && !context.options.allowMassDeletion) {
+    if (
+      share > context.options.maxDeletionShare &&
+      !context.options.allowMassDeletion
+    ) {
       tally.keep({
         what: item.what,
         count: stale,
@@ -73,25 +79,33 @@ async function deleteAll(
   let deleted = 0;
   for (;;) {
     if (context.signal?.aborted) return deleted;
-    const batch = await item.deleteBatch(protectedIds, context.options.deleteBatchSize);
+    const batch = await item.deleteBatch(
+      protectedIds,
+      context.options.deleteBatchSize,
+    );
     deleted += batch;
     if (batch < context.options.deleteBatchSize) return deleted;
   }
 }
 
-function staleItemsOf(context: OrganizationContext, target: CleanupTarget): StaleItems[] {
+function staleItemsOf(
+  context: OrganizationContext,
+  target: CleanupTarget,
+): StaleItems[] {
   const { store, scope } = context;
   const items: StaleItems[] = target.relationships.map(spec => ({
     what: spec.type,
     count: ids => store.countStaleRelationships(spec, scope, ids),
-    deleteBatch: (ids, limit) => store.deleteStaleRelationships(spec, scope, ids, limit),
+    deleteBatch: (ids, limit) =>
+      store.deleteStaleRelationships(spec, scope, ids, limit),
   }));
   const label = target.nodeLabel;
   if (label) {
     items.push({
       what: label,
       count: ids => store.countStaleNodes(label, scope, ids),
-      deleteBatch: (ids, limit) => store.deleteStaleNodes(label, scope, ids, limit),
+      deleteBatch: (ids, limit) =>
+        store.deleteStaleNodes(label, scope, ids, limit),
     });
   }
   return items;

@@ -7,7 +7,9 @@ export function describeError(error: unknown): string {
   if (isAbortError(error)) return 'aborted';
   if (error instanceof Error) {
     const message = error.message.split('\n')[0];
-    return error.name && error.name !== 'Error' ? `${error.name}: ${message}` : message;
+    return error.name && error.name !== 'Error'
+      ? `${error.name}: ${message}`
+      : message;
   }
   return String(error);
 }

@@ -15,6 +15,9 @@ export async function forEachConcurrently<T>(
       await task(item);
     }
   };
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+  const workers = Array.from(
+    { length: Math.max(1, Math.min(limit, items.length)) },
+    worker,
+  );
   await Promise.all(workers);
 }

@@ -18,7 +18,9 @@ export function regionClient(
   try {
     region = new URL(regionUrl);
   } catch {
-    logger.warn(`Ignoring the organization's invalid regionUrl ${JSON.stringify(regionUrl)}`);
+    logger.warn(
+      `Ignoring the organization's invalid regionUrl ${JSON.stringify(regionUrl)}`,
+    );
     return client;
   }
   const base = new URL(client.baseUrl);
@@ -30,7 +32,9 @@ export function regionClient(
     );
     return client;
   }
-  logger.debug(`Organization ${organization.slug} lives in region ${region.origin}`);
+  logger.debug(
+    `Organization ${organization.slug} lives in region ${region.origin}`,
+  );
   return client.forRegion(region.origin);
 }
 
@@ -44,5 +48,9 @@ function isSameSentry(base: URL, region: URL): boolean {
   // A region host must not downgrade to plain HTTP.
   if (base.protocol === 'https:' && region.protocol !== 'https:') return false;
   if (region.hostname === base.hostname) return true;
-  return isSaas(base.hostname) && isSaas(region.hostname) && region.protocol === 'https:';
+  return (
+    isSaas(base.hostname) &&
+    isSaas(region.hostname) &&
+    region.protocol === 'https:'
+  );
 }

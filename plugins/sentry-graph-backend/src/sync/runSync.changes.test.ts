@@ -1,4 +1,7 @@
-import { acmeOrganization, type FixtureOrganization } from '../__testUtils__/acmeFixture';
+import {
+  acmeOrganization,
+  type FixtureOrganization,
+} from '../__testUtils__/acmeFixture';
 import { dumpGraph, edges } from '../__testUtils__/dumpGraph';
 import { releaseJson } from '../__testUtils__/sentryJson';
 import { useAcmeEnvironment } from '../__testUtils__/acmeEnvironment';
@@ -13,7 +16,10 @@ function changedAcme(): FixtureOrganization {
     ...acme,
     // Frank leaves the organization (and so the frontend team).
     members: acme.members.filter(m => m.id !== '2006'),
-    teamMembers: { ...acme.teamMembers, frontend: [{ memberId: '2005', teamRole: null }] },
+    teamMembers: {
+      ...acme.teamMembers,
+      frontend: [{ memberId: '2005', teamRole: null }],
+    },
     teams: acme.teams.map(t => {
       if (t.id === '3004') return { ...t, name: 'Operations' };
       if (t.id === '3002') return { ...t, memberCount: 1 };
@@ -21,12 +27,19 @@ function changedAcme(): FixtureOrganization {
     }),
     // The web project drops the backend team.
     projects: acme.projects.map(p =>
-      p.id === '4002' ? { ...p, teams: [{ id: '3002', slug: 'frontend', name: 'Frontend' }] } : p,
+      p.id === '4002'
+        ? { ...p, teams: [{ id: '3002', slug: 'frontend', name: 'Frontend' }] }
+        : p,
     ),
     // The "Web only" alert is deleted.
     workflows: acme.workflows.filter(w => w.id !== '6006'),
     releases: [
-      releaseJson({ id: 7004, version: 'api@1.1.0', dateCreated: '2024-03-01T00:00:00Z', projectRefs: [{ id: 4001, slug: 'api' }] }),
+      releaseJson({
+        id: 7004,
+        version: 'api@1.1.0',
+        dateCreated: '2024-03-01T00:00:00Z',
+        projectRefs: [{ id: 4001, slug: 'api' }],
+      }),
       ...acme.releases,
     ],
   };
@@ -48,13 +61,28 @@ describe('a second run after changes in Sentry', () => {
 
     const dump = await dumpGraph(graph, second.updateTag);
     expect(dump.badStamps).toEqual([]);
-    expect(dump.nodes.filter(n => n.labels.includes('SentryUser')).map(n => n.props.id)).toEqual([
-      '2001', '2002', '2003', '2004', '2005', '2007', '2008',
-    ]);
-    expect(dump.nodes.find(n => n.props.id === '3004')?.props.name).toBe('Operations');
-    expect(dump.nodes.filter(n => n.labels.includes('SentryAlertRule')).map(n => n.props.id)).toEqual(['6001', '6002']);
-    expect(dump.nodes.filter(n => n.labels.includes('SentryRelease')).map(n => n.props.id)).toEqual([
-      '1001/api@1.0.0', '1001/api@1.1.0', '1001/shared@1.0.0', '1001/web@2.0.0',
+    expect(
+      dump.nodes
+        .filter(n => n.labels.includes('SentryUser'))
+        .map(n => n.props.id),
+    ).toEqual(['2001', '2002', '2003', '2004', '2005', '2007', '2008']);
+    expect(dump.nodes.find(n => n.props.id === '3004')?.props.name).toBe(
+      'Operations',
+    );
+    expect(
+      dump.nodes
+        .filter(n => n.labels.includes('SentryAlertRule'))
+        .map(n => n.props.id),
+    ).toEqual(['6001', '6002']);
+    expect(
+      dump.nodes
+        .filter(n => n.labels.includes('SentryRelease'))
+        .map(n => n.props.id),
+    ).toEqual([
+      '1001/api@1.0.0',
+      '1001/api@1.1.0',
+      '1001/shared@1.0.0',
+      '1001/web@2.0.0',
     ]);
     expect(edges(dump, 'MEMBER_OF')).toEqual([
       '2001->3001 admin',
@@ -64,7 +92,11 @@ describe('a second run after changes in Sentry', () => {
       '2005->3002 admin',
     ]);
     expect(edges(dump, 'HAS_TEAM')).toEqual(['4001->3001', '4002->3002']);
-    expect(edges(dump, 'HAS_RULE')).toEqual(['4001->6001', '4001->6002', '4002->6002']);
+    expect(edges(dump, 'HAS_RULE')).toEqual([
+      '4001->6001',
+      '4001->6002',
+      '4002->6002',
+    ]);
     expect(edges(dump, 'HAS_RELEASE')).toEqual([
       '4001->1001/api@1.0.0',
       '4001->1001/api@1.1.0',
@@ -91,7 +123,9 @@ describe('a second run after changes in Sentry', () => {
   it('removes a property that Sentry no longer sends', async () => {
     await runTestSync(env.sentry, graph);
     const acme = acmeOrganization();
-    const projects = acme.projects.map(p => (p.id === '4001' ? { ...p, platform: null } : p));
+    const projects = acme.projects.map(p =>
+      p.id === '4001' ? { ...p, platform: null } : p,
+    );
     env.sentry.setData({ organizations: [{ ...acme, projects }] });
     await runTestSync(env.sentry, graph);
     const [api] = await graph.query<{ props: Record<string, unknown> }>(

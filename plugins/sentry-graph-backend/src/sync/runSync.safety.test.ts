@@ -1,6 +1,12 @@
-import { startSampleServer, type FaultRule } from '@sentry-graph/sentry-sample-server';
+import {
+  startSampleServer,
+  type FaultRule,
+} from '@sentry-graph/sentry-sample-server';
 import { SentryGraphStore } from '../graph/SentryGraphStore';
-import { acmeOrganization, type FixtureOrganization } from '../__testUtils__/acmeFixture';
+import {
+  acmeOrganization,
+  type FixtureOrganization,
+} from '../__testUtils__/acmeFixture';
 import { useAcmeEnvironment } from '../__testUtils__/acmeEnvironment';
 import { runTestSync } from '../__testUtils__/syncHarness';
 import { DEFAULT_SYNC_ENGINE_OPTIONS } from './context';
@@ -37,16 +43,58 @@ async function counts() {
   return row;
 }
 
-const FULL = { users: 8, teams: 4, projects: 3, releases: 3, rules: 3, memberships: 6, hasRule: 4 };
+const FULL = {
+  users: 8,
+  teams: 4,
+  projects: 3,
+  releases: 3,
+  rules: 3,
+  memberships: 6,
+  hasRule: 4,
+};
 
 describe('a kind whose listing does not complete', () => {
   const cases: Array<[string, FaultRule, string, keyof typeof FULL]> = [
-    ['members after retries', { path: /\/organizations\/acme\/members\/$/, kind: 'status', status: 502 }, 'members', 'users'],
-    ['teams after retries', { path: /\/organizations\/acme\/teams\/$/, kind: 'status', status: 500 }, 'teams', 'teams'],
-    ['projects on a dropped connection', { path: '/organizations/acme/projects/', kind: 'drop' }, 'projects', 'projects'],
-    ['releases on malformed JSON', { path: '/organizations/acme/releases/', kind: 'malformed-json' }, 'releases', 'releases'],
-    ['alert rules when workflows fail', { path: '/organizations/acme/workflows/', kind: 'status', status: 503 }, 'alert-rules', 'rules'],
-    ['team memberships when one team fails', { path: '/teams/acme/ops/members/', kind: 'status', status: 500 }, 'team-memberships', 'memberships'],
+    [
+      'members after retries',
+      {
+        path: /\/organizations\/acme\/members\/$/,
+        kind: 'status',
+        status: 502,
+      },
+      'members',
+      'users',
+    ],
+    [
+      'teams after retries',
+      { path: /\/organizations\/acme\/teams\/$/, kind: 'status', status: 500 },
+      'teams',
+      'teams',
+    ],
+    [
+      'projects on a dropped connection',
+      { path: '/organizations/acme/projects/', kind: 'drop' },
+      'projects',
+      'projects',
+    ],
+    [
+      'releases on malformed JSON',
+      { path: '/organizations/acme/releases/', kind: 'malformed-json' },
+      'releases',
+      'releases',
+    ],
+    [
+      'alert rules when workflows fail',
+      { path: '/organizations/acme/workflows/', kind: 'status', status: 503 },
+      'alert-rules',
+      'rules',
+    ],
+    [
+      'team memberships when one team fails',
+      { path: '/teams/acme/ops/members/', kind: 'status', status: 500 },
+      'team-memberships',
+      'memberships',
+    ],
   ];
 
   it.each(cases)('keeps its data: %s', async (_name, fault, kind, count) => {
@@ -55,7 +103,9 @@ describe('a kind whose listing does not complete', () => {
 
     env.sentry.setData({ organizations: [shrunkAcme()] });
     env.sentry.setFaults([fault]);
-    const result = await runTestSync(env.sentry, graph, { sentry: { maxRetries: 2 } });
+    const result = await runTestSync(env.sentry, graph, {
+      sentry: { maxRetries: 2 },
+    });
 
     expect(result.status).toBe('partial');
     const kinds = result.organizations[0].kinds;
@@ -67,7 +117,9 @@ describe('a kind whose listing does not complete', () => {
     const after = await counts();
     expect(after[count]).toBe(FULL[count]);
     // The other kinds synced and cleaned up.
-    const others = Object.entries(kinds).filter(([k]) => k !== kind && k !== 'organization');
+    const others = Object.entries(kinds).filter(
+      ([k]) => k !== kind && k !== 'organization',
+    );
     for (const [, other] of others) {
       if (kind === 'teams' || kind === 'members') continue; // memberships rely on both
       expect(other?.status).toBe('complete');
@@ -81,9 +133,16 @@ describe('permissions and deprecations', () => {
     await runTestSync(env.sentry, graph);
     const withoutMemberScope = await startSampleServer({
       data: { organizations: [shrunkAcme()] },
-      tokens: [{ token: 'sample-token', scopes: ['org:read', 'team:read', 'project:read', 'alerts:read'] }],
+      tokens: [
+        {
+          token: 'sample-token',
+          scopes: ['org:read', 'team:read', 'project:read', 'alerts:read'],
+        },
+      ],
     });
-    const result = await runTestSync(withoutMemberScope, graph).finally(() => withoutMemberScope.close());
+    const result = await runTestSync(withoutMemberScope, graph).finally(() =>
+      withoutMemberScope.close(),
+    );
     const members = result.organizations[0].kinds.members;
     expect(members?.status).toBe('incomplete');
     expect(members?.error).toContain('member:read');
@@ -94,15 +153,42 @@ describe('permissions and deprecations', () => {
 
   it('falls back to the legacy rules API without workflows, and keeps rules through a 410 brownout', async () => {
     const legacy = (id: string, name: string) => ({
-      id, name, dateCreated: '2023-01-15T06:45:34.353346Z', actionMatch: 'any' as const, filterMatch: 'all' as const,
-      frequency: 60, environment: 'prod', status: 'active' as const, conditions: [], filters: [], actions: [],
-      owner: null, createdBy: null, projects: ['api'], snooze: false,
+      id,
+      name,
+      dateCreated: '2023-01-15T06:45:34.353346Z',
+      actionMatch: 'any' as const,
+      filterMatch: 'all' as const,
+      frequency: 60,
+      environment: 'prod',
+      status: 'active' as const,
+      conditions: [],
+      filters: [],
+      actions: [],
+      owner: null,
+      createdBy: null,
+      projects: ['api'],
+      snooze: false,
     });
-    const selfHosted = { ...acmeOrganization(), workflowsApi: false, legacyRules: { api: [legacy('11', 'Old rule'), legacy('12', 'Other')], web: [legacy('13', 'Web rule')] } };
+    const selfHosted = {
+      ...acmeOrganization(),
+      workflowsApi: false,
+      legacyRules: {
+        api: [legacy('11', 'Old rule'), legacy('12', 'Other')],
+        web: [legacy('13', 'Web rule')],
+      },
+    };
     env.sentry.setData({ organizations: [selfHosted] });
     const first = await runTestSync(env.sentry, graph);
-    expect(first.organizations[0].kinds['alert-rules']).toMatchObject({ status: 'complete', source: 'rules' });
-    const rules = await graph.query<{ id: string; slug: string; frequency: number; p: string }>(
+    expect(first.organizations[0].kinds['alert-rules']).toMatchObject({
+      status: 'complete',
+      source: 'rules',
+    });
+    const rules = await graph.query<{
+      id: string;
+      slug: string;
+      frequency: number;
+      p: string;
+    }>(
       'MATCH (p:SentryProject)-[:HAS_RULE]->(r:SentryAlertRule) RETURN r.id AS id, r.project_slug AS slug, r.frequency AS frequency, p.slug AS p ORDER BY id',
     );
     expect(rules).toEqual([
@@ -111,7 +197,9 @@ describe('permissions and deprecations', () => {
       { id: '13', slug: 'web', frequency: 3600, p: 'web' },
     ]);
 
-    env.sentry.setData({ organizations: [{ ...selfHosted, legacyRules: { api: [], web: [] } }] });
+    env.sentry.setData({
+      organizations: [{ ...selfHosted, legacyRules: { api: [], web: [] } }],
+    });
     env.sentry.setFaults([{ path: '/projects/acme/web/rules/', kind: 'gone' }]);
     const second = await runTestSync(env.sentry, graph);
     const kind = second.organizations[0].kinds['alert-rules'];
@@ -124,7 +212,9 @@ describe('permissions and deprecations', () => {
 describe('items Sentry sends in a shape we cannot read', () => {
   it('skips and reports them, keeps the rest, and does not delete the node they stand for', async () => {
     await runTestSync(env.sentry, graph);
-    env.sentry.setFaults([{ path: /\/organizations\/acme\/members\/$/, kind: 'invalid-items' }]);
+    env.sentry.setFaults([
+      { path: /\/organizations\/acme\/members\/$/, kind: 'invalid-items' },
+    ]);
     const result = await runTestSync(env.sentry, graph);
     const members = result.organizations[0].kinds.members!;
     expect(members.invalid).toBeGreaterThan(0);
@@ -138,7 +228,12 @@ describe('items Sentry sends in a shape we cannot read', () => {
 describe('the mass-deletion guard', () => {
   const mostMembersGone = () => {
     const acme = acmeOrganization();
-    return { ...acme, members: acme.members.filter(m => ['2001', '2002', '2003'].includes(m.id)) };
+    return {
+      ...acme,
+      members: acme.members.filter(m =>
+        ['2001', '2002', '2003'].includes(m.id),
+      ),
+    };
   };
 
   it('keeps a kind that would lose more than half its nodes, and reports it', async () => {
@@ -148,7 +243,11 @@ describe('the mass-deletion guard', () => {
     const members = result.organizations[0].kinds.members!;
     expect(members.deleted).toBe(0);
     expect(members.kept).toEqual([
-      expect.objectContaining({ what: 'SentryUser', count: 5, reason: expect.stringContaining('mass-deletion guard') }),
+      expect.objectContaining({
+        what: 'SentryUser',
+        count: 5,
+        reason: expect.stringContaining('mass-deletion guard'),
+      }),
     ]);
     expect(result.status).toBe('partial');
     expect((await counts()).users).toBe(8);
@@ -157,7 +256,9 @@ describe('the mass-deletion guard', () => {
   it('deletes them when the run is told to', async () => {
     await runTestSync(env.sentry, graph);
     env.sentry.setData({ organizations: [mostMembersGone()] });
-    const result = await runTestSync(env.sentry, graph, { engine: { allowMassDeletion: true } });
+    const result = await runTestSync(env.sentry, graph, {
+      engine: { allowMassDeletion: true },
+    });
     expect(result.organizations[0].kinds.members?.deleted).toBe(5);
     expect((await counts()).users).toBe(3);
   });
@@ -165,7 +266,11 @@ describe('the mass-deletion guard', () => {
 
 describe('Neo4j unreachable', () => {
   it('fails clearly without asking Sentry or deleting anything', async () => {
-    const driver = SentryGraphStore.createDriver({ uri: 'bolt://127.0.0.1:1', username: 'neo4j', password: 'not-this-secret' });
+    const driver = SentryGraphStore.createDriver({
+      uri: 'bolt://127.0.0.1:1',
+      username: 'neo4j',
+      password: 'not-this-secret',
+    });
     try {
       const result = await runSync({
         sentry: { baseUrl: env.sentry.url, token: 'sample-token' },
@@ -188,15 +293,46 @@ describe('two organizations with the same release versions', () => {
     const acme = acmeOrganization();
     const globex = {
       ...acmeOrganization(),
-      organization: { ...acme.organization, id: '1002', slug: 'globex', name: 'Globex' },
-      members: [], teams: [], teamMembers: {}, detectors: [], workflows: [],
-      projects: [{ ...acme.projects[0], id: '4101', slug: 'globex-api', teams: [], team: null }],
-      releases: [{ ...acme.releases[0], id: 8001, projects: [{ ...acme.releases[0].projects[0], id: 4101, slug: 'globex-api' }] }],
+      organization: {
+        ...acme.organization,
+        id: '1002',
+        slug: 'globex',
+        name: 'Globex',
+      },
+      members: [],
+      teams: [],
+      teamMembers: {},
+      detectors: [],
+      workflows: [],
+      projects: [
+        {
+          ...acme.projects[0],
+          id: '4101',
+          slug: 'globex-api',
+          teams: [],
+          team: null,
+        },
+      ],
+      releases: [
+        {
+          ...acme.releases[0],
+          id: 8001,
+          projects: [
+            { ...acme.releases[0].projects[0], id: 4101, slug: 'globex-api' },
+          ],
+        },
+      ],
     };
     env.sentry.setData({ organizations: [acme, globex] });
-    const result = await runTestSync(env.sentry, graph, { engine: { organizations: ['acme', 'globex'] } });
+    const result = await runTestSync(env.sentry, graph, {
+      engine: { organizations: ['acme', 'globex'] },
+    });
     expect(result.status).toBe('succeeded');
-    const releases = await graph.query<{ org: string; id: string; project: string }>(`
+    const releases = await graph.query<{
+      org: string;
+      id: string;
+      project: string;
+    }>(`
       MATCH (o:SentryOrganization)-[:RESOURCE]->(r:SentryRelease {version: 'api@1.0.0'})<-[:HAS_RELEASE]-(p:SentryProject)
       RETURN o.slug AS org, r.id AS id, p.slug AS project ORDER BY org`);
     expect(releases).toEqual([
@@ -207,9 +343,27 @@ describe('two organizations with the same release versions', () => {
 
   it('lists every organization the token can see when none are configured', async () => {
     const acme = acmeOrganization();
-    const globex = { ...acmeOrganization(), organization: { ...acme.organization, id: '1002', slug: 'globex', name: 'Globex' }, members: [], teams: [], teamMembers: {}, projects: [], releases: [], detectors: [], workflows: [] };
+    const globex = {
+      ...acmeOrganization(),
+      organization: {
+        ...acme.organization,
+        id: '1002',
+        slug: 'globex',
+        name: 'Globex',
+      },
+      members: [],
+      teams: [],
+      teamMembers: {},
+      projects: [],
+      releases: [],
+      detectors: [],
+      workflows: [],
+    };
     env.sentry.setData({ organizations: [acme, globex] });
     const result = await runTestSync(env.sentry, graph);
-    expect(result.organizations.map(o => o.slug).sort()).toEqual(['acme', 'globex']);
+    expect(result.organizations.map(o => o.slug).sort()).toEqual([
+      'acme',
+      'globex',
+    ]);
   });
 });

@@ -17,7 +17,9 @@ afterEach(async () => {
 afterAll(() => graph.close());
 
 async function countLabel(label: string): Promise<number> {
-  const [row] = await graph.query<{ n: number }>(`MATCH (n:${label}) RETURN count(n) AS n`);
+  const [row] = await graph.query<{ n: number }>(
+    `MATCH (n:${label}) RETURN count(n) AS n`,
+  );
   return row.n;
 }
 
@@ -27,19 +29,25 @@ describe('Sentry rate limits', () => {
       data: generateSampleData({ preset: 'S', seed: 7 }),
       rateLimit: { limit: 4, windowSeconds: 1 },
     });
-    const result = await runTestSync(server, graph, { sentry: { maxConcurrency: 8 } });
+    const result = await runTestSync(server, graph, {
+      sentry: { maxConcurrency: 8 },
+    });
     expect(result.errors).toEqual([]);
     expect(result.status).toBe('succeeded');
     const stats = server.stats();
     expect(stats.rateLimited).toBe(0);
     expect(result.requests.rateLimited).toBe(0);
-    expect(Math.max(...Object.values(stats.maxInWindow))).toBeLessThanOrEqual(4);
+    expect(Math.max(...Object.values(stats.maxInWindow))).toBeLessThanOrEqual(
+      4,
+    );
     // Per-team member listings outnumber the window: the client had to wait.
     expect(result.requests.budgetWaitMs).toBeGreaterThan(0);
   });
 
   it('waits for the reset after a 429 and loses nothing', async () => {
-    server = await startSampleServer({ data: generateSampleData({ preset: 'S', seed: 7 }) });
+    server = await startSampleServer({
+      data: generateSampleData({ preset: 'S', seed: 7 }),
+    });
     server.setFaults([{ path: /\/members\/$/, kind: 'rate-limit', times: 3 }]);
     const result = await runTestSync(server, graph);
     expect(result.status).toBe('succeeded');
@@ -49,7 +57,12 @@ describe('Sentry rate limits', () => {
 
 describe('long listings', () => {
   const manyReleases = () =>
-    generateSampleData({ preset: 'S', seed: 3, organizations: 1, sizes: { releases: 30_000 } });
+    generateSampleData({
+      preset: 'S',
+      seed: 3,
+      organizations: 1,
+      sizes: { releases: 30_000 },
+    });
 
   it('reads every one of hundreds of pages', async () => {
     server = await startSampleServer({ data: manyReleases() });
@@ -58,7 +71,9 @@ describe('long listings', () => {
     const releases = result.organizations[0].kinds.releases!;
     expect(releases.fetched).toBe(30_000);
     expect(await countLabel('SentryRelease')).toBe(30_000);
-    expect(server.stats().byEndpoint['GET /api/0/organizations/{org}/releases/']).toBe(300);
+    expect(
+      server.stats().byEndpoint['GET /api/0/organizations/{org}/releases/'],
+    ).toBe(300);
   });
 
   it('keeps every release when a page in the middle of the listing is malformed', async () => {
@@ -66,12 +81,24 @@ describe('long listings', () => {
     await runTestSync(server, graph);
     // Ten thousand releases gone, and page 150 of the rest unreadable.
     const [organization] = manyReleases().organizations;
-    const releases = organization.releases as { count: number; get(index: number): unknown };
+    const releases = organization.releases as {
+      count: number;
+      get(index: number): unknown;
+    };
     server.setData({
-      organizations: [{ ...organization, releases: { count: 20_000, get: i => releases.get(i) } } as typeof organization],
+      organizations: [
+        {
+          ...organization,
+          releases: { count: 20_000, get: i => releases.get(i) },
+        } as typeof organization,
+      ],
     });
-    server.setFaults([{ path: '/releases/', page: 150, kind: 'malformed-json' }]);
-    const result = await runTestSync(server, graph, { sentry: { maxRetries: 1 } });
+    server.setFaults([
+      { path: '/releases/', page: 150, kind: 'malformed-json' },
+    ]);
+    const result = await runTestSync(server, graph, {
+      sentry: { maxRetries: 1 },
+    });
 
     const kind = result.organizations[0].kinds.releases!;
     expect(kind.status).toBe('incomplete');
@@ -86,8 +113,15 @@ describe('long listings', () => {
     server = await startSampleServer({ data: manyReleases() });
     await runTestSync(server, graph);
     const before = await countLabel('SentryRelease');
-    const [organization] = generateSampleData({ preset: 'S', seed: 3, organizations: 1, sizes: { releases: 30_000 } }).organizations;
-    server.setData({ organizations: [{ ...organization, releases: [], members: [] }] });
+    const [organization] = generateSampleData({
+      preset: 'S',
+      seed: 3,
+      organizations: 1,
+      sizes: { releases: 30_000 },
+    }).organizations;
+    server.setData({
+      organizations: [{ ...organization, releases: [], members: [] }],
+    });
 
     const controller = new AbortController();
     let abortedAt = 0;
@@ -106,6 +140,7 @@ describe('long listings', () => {
     expect(result.status).toBe('aborted');
     expect(await countLabel('SentryRelease')).toBe(before);
     expect(await countLabel('SentryUser')).toBeGreaterThan(0);
-    for (const kind of Object.values(result.organizations[0].kinds)) expect(kind?.deleted ?? 0).toBe(0);
+    for (const kind of Object.values(result.organizations[0].kinds))
+      expect(kind?.deleted ?? 0).toBe(0);
   });
 });

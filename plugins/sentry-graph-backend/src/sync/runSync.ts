@@ -1,11 +1,20 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SentryGraphStore } from '../graph/SentryGraphStore';
-import { SentryClient, SentryOrganizationSchema, type SentryClientOptions } from '../sentry';
+import {
+  SentryClient,
+  SentryOrganizationSchema,
+  type SentryClientOptions,
+} from '../sentry';
 import { ProgressTracker, type SyncEngineOptions } from './context';
 import { describeError } from './describeError';
 import { forEachConcurrently } from './forEachConcurrently';
 import { syncOrganization } from './syncOrganization';
-import type { OrganizationResult, RunStatus, SyncProgress, SyncRunResult } from './types';
+import type {
+  OrganizationResult,
+  RunStatus,
+  SyncProgress,
+  SyncRunResult,
+} from './types';
 
 export interface RunSyncOptions {
   sentry: SentryClientOptions;
@@ -29,8 +38,15 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
   const started = Date.now();
   // Epoch seconds, the same integer on everything this run writes.
   let updateTag = Math.floor(started / 1000);
-  const client = new SentryClient({ ...options.sentry, logger: options.logger });
-  const finish = (status: RunStatus, organizations: OrganizationResult[], errors: string[]) => {
+  const client = new SentryClient({
+    ...options.sentry,
+    logger: options.logger,
+  });
+  const finish = (
+    status: RunStatus,
+    organizations: OrganizationResult[],
+    errors: string[],
+  ) => {
     const finished = Date.now();
     return {
       status,
@@ -52,45 +68,70 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
     const latest = await options.store.latestUpdateTag();
     if (latest !== undefined && latest >= updateTag) updateTag = latest + 1;
   } catch (error) {
-    return finish('failed', [], [`Neo4j is not usable: ${describeError(error)}`]);
+    return finish(
+      'failed',
+      [],
+      [`Neo4j is not usable: ${describeError(error)}`],
+    );
   }
 
   let slugs: string[];
   try {
-    slugs = options.engine.organizations ?? (await listOrganizationSlugs(client, options.signal));
+    slugs =
+      options.engine.organizations ??
+      (await listOrganizationSlugs(client, options.signal));
   } catch (error) {
     const status = options.signal?.aborted ? 'aborted' : 'failed';
-    return finish(status, [], [`Listing the token's organizations failed: ${describeError(error)}`]);
+    return finish(
+      status,
+      [],
+      [`Listing the token's organizations failed: ${describeError(error)}`],
+    );
   }
   if (slugs.length === 0) {
-    return finish('failed', [], [
-      'The token lists no organizations (integration tokens cannot): set sentryGraph.sentry.organizations',
-    ]);
+    return finish(
+      'failed',
+      [],
+      [
+        'The token lists no organizations (integration tokens cannot): set sentryGraph.sentry.organizations',
+      ],
+    );
   }
 
   const progress = new ProgressTracker(options.onProgress);
   const organizations: OrganizationResult[] = [];
-  await forEachConcurrently(slugs, options.engine.organizationConcurrency, async slug => {
-    organizations.push(
-      await syncOrganization(
-        {
-          client,
-          store: options.store,
-          logger: options.logger,
-          signal: options.signal,
-          options: options.engine,
-          updateTag,
-          progress,
-        },
-        slug,
-      ),
-    );
-  });
+  await forEachConcurrently(
+    slugs,
+    options.engine.organizationConcurrency,
+    async slug => {
+      organizations.push(
+        await syncOrganization(
+          {
+            client,
+            store: options.store,
+            logger: options.logger,
+            signal: options.signal,
+            options: options.engine,
+            updateTag,
+            progress,
+          },
+          slug,
+        ),
+      );
+    },
+  );
   organizations.sort((a, b) => slugs.indexOf(a.slug) - slugs.indexOf(b.slug));
-  return finish(runStatus(organizations, options.signal), organizations, collectErrors(organizations));
+  return finish(
+    runStatus(organizations, options.signal),
+    organizations,
+    collectErrors(organizations),
+  );
 }
 
-async function listOrganizationSlugs(client: SentryClient, signal?: AbortSignal): Promise<string[]> {
+async function listOrganizationSlugs(
+  client: SentryClient,
+  signal?: AbortSignal,
+): Promise<string[]> {
   const slugs: string[] = [];
   for await (const page of client.paginate('organizations/', {
     endpoint: 'organizations',
@@ -102,10 +143,14 @@ async function listOrganizationSlugs(client: SentryClient, signal?: AbortSignal)
   return slugs;
 }
 
-function runStatus(organizations: OrganizationResult[], signal?: AbortSignal): RunStatus {
+function runStatus(
+  organizations: OrganizationResult[],
+  signal?: AbortSignal,
+): RunStatus {
   if (signal?.aborted) return 'aborted';
   if (organizations.every(org => org.status === 'failed')) return 'failed';
-  if (organizations.every(org => org.status === 'succeeded')) return 'succeeded';
+  if (organizations.every(org => org.status === 'succeeded'))
+    return 'succeeded';
   return 'partial';
 }
 
@@ -120,11 +165,15 @@ function collectErrors(organizations: OrganizationResult[]): string[] {
     for (const [kind, result] of Object.entries(org.kinds)) {
       if (result.error) errors.push(`${org.slug} ${kind}: ${result.error}`);
       if (result.invalid > 0) {
-        errors.push(`${org.slug} ${kind}: ${result.invalid} invalid item(s) skipped`);
+        errors.push(
+          `${org.slug} ${kind}: ${result.invalid} invalid item(s) skipped`,
+        );
       }
       for (const kept of result.kept) {
         if (kept.count !== undefined) {
-          errors.push(`${org.slug} ${kind}: kept ${kept.count} stale ${kept.what}: ${kept.reason}`);
+          errors.push(
+            `${org.slug} ${kind}: kept ${kept.count} stale ${kept.what}: ${kept.reason}`,
+          );
         }
       }
     }

@@ -25,7 +25,10 @@ import { syncTeams } from './kinds/teams';
 import { regionClient } from './regionClient';
 import type { OrganizationResult, RunStatus } from './types';
 
-export type OrganizationRunContext = Omit<OrganizationContext, 'organization' | 'client' | 'scope'> & {
+export type OrganizationRunContext = Omit<
+  OrganizationContext,
+  'organization' | 'client' | 'scope'
+> & {
   client: SentryClient;
   updateTag: number;
 };
@@ -41,13 +44,18 @@ export async function syncOrganization(
   const logger = run.logger.child({ organization: slug });
   let organization;
   try {
-    organization = await run.client.getJson(`organizations/${encodeURIComponent(slug)}/`, {
-      endpoint: 'organization',
-      schema: SentryOrganizationSchema,
-      query: { detailed: '0' },
-      signal: run.signal,
+    organization = await run.client.getJson(
+      `organizations/${encodeURIComponent(slug)}/`,
+      {
+        endpoint: 'organization',
+        schema: SentryOrganizationSchema,
+        query: { detailed: '0' },
+        signal: run.signal,
+      },
+    );
+    await run.store.mergeNodes(organizationNode, [organization], {
+      updateTag: run.updateTag,
     });
-    await run.store.mergeNodes(organizationNode, [organization], { updateTag: run.updateTag });
   } catch (error) {
     const message = describeError(error);
     logger.warn(`Organization ${slug} could not be read: ${message}`);
@@ -55,7 +63,13 @@ export async function syncOrganization(
       slug,
       status: run.signal?.aborted ? 'aborted' : 'failed',
       error: message,
-      kinds: { organization: { ...emptyKindResult(), status: 'incomplete', error: message } },
+      kinds: {
+        organization: {
+          ...emptyKindResult(),
+          status: 'incomplete',
+          error: message,
+        },
+      },
     };
   }
 
@@ -83,7 +97,9 @@ export async function syncOrganization(
 }
 
 async function syncKinds(context: OrganizationContext) {
-  const timed = <T extends { tally: KindTally } | KindTally>(done: Promise<T>) =>
+  const timed = <T extends { tally: KindTally } | KindTally>(
+    done: Promise<T>,
+  ) =>
     done.then(value => {
       const tally: KindTally = value instanceof KindTally ? value : value.tally;
       tally.stop();
@@ -93,20 +109,30 @@ async function syncKinds(context: OrganizationContext) {
   const membersDone = timed(syncMembers(context));
   // HAS_TEAM needs the teams, HAS_RELEASE and HAS_RULE the projects.
   const projectsDone = teamsDone.then(() => timed(syncProjects(context)));
-  const membershipsDone = Promise.all([teamsDone, membersDone]).then(([teams, members]) =>
-    timed(syncTeamMemberships(context, teams, members)),
+  const membershipsDone = Promise.all([teamsDone, membersDone]).then(
+    ([teams, members]) => timed(syncTeamMemberships(context, teams, members)),
   );
   const releasesDone = projectsDone.then(() => timed(syncReleases(context)));
-  const alertRulesDone = projectsDone.then(() => timed(syncAlertRules(context)));
-  const [teams, members, memberships, projects, releases, alertRules] = await Promise.all([
-    teamsDone,
-    membersDone,
-    membershipsDone,
-    projectsDone,
-    releasesDone,
-    alertRulesDone,
-  ]);
-  return { teams: teams.tally, members: members.tally, memberships, projects, releases, alertRules };
+  const alertRulesDone = projectsDone.then(() =>
+    timed(syncAlertRules(context)),
+  );
+  const [teams, members, memberships, projects, releases, alertRules] =
+    await Promise.all([
+      teamsDone,
+      membersDone,
+      membershipsDone,
+      projectsDone,
+      releasesDone,
+      alertRulesDone,
+    ]);
+  return {
+    teams: teams.tally,
+    members: members.tally,
+    memberships,
+    projects,
+    releases,
+    alertRules,
+  };
 }
 
 async function cleanup(
@@ -115,10 +141,26 @@ async function cleanup(
 ): Promise<void> {
   const plan: Array<[KindTally, CleanupTarget, KindTally[]]> = [
     // Owner and manager ADMIN_OF edges rely on the whole team and member lists.
-    [t.memberships, { relationships: [memberOfRelationship, adminOfRelationship] }, [t.teams, t.members]],
-    [t.projects, { nodeLabel: projectNode.label, relationships: [hasTeamRelationship] }, []],
-    [t.releases, { nodeLabel: releaseNode.label, relationships: [hasReleaseRelationship] }, []],
-    [t.alertRules, { nodeLabel: alertRuleNode.label, relationships: [hasRuleRelationship] }, []],
+    [
+      t.memberships,
+      { relationships: [memberOfRelationship, adminOfRelationship] },
+      [t.teams, t.members],
+    ],
+    [
+      t.projects,
+      { nodeLabel: projectNode.label, relationships: [hasTeamRelationship] },
+      [],
+    ],
+    [
+      t.releases,
+      { nodeLabel: releaseNode.label, relationships: [hasReleaseRelationship] },
+      [],
+    ],
+    [
+      t.alertRules,
+      { nodeLabel: alertRuleNode.label, relationships: [hasRuleRelationship] },
+      [],
+    ],
     [t.teams, { nodeLabel: teamNode.label, relationships: [] }, []],
     [t.members, { nodeLabel: userNode.label, relationships: [] }, []],
   ];
@@ -126,16 +168,24 @@ async function cleanup(
     try {
       await cleanupKind(context, tally, target, dependsOn);
     } catch (error) {
-      tally.keep({ what: target.nodeLabel ?? tally.kind, reason: `cleanup failed: ${describeError(error)}` });
+      tally.keep({
+        what: target.nodeLabel ?? tally.kind,
+        reason: `cleanup failed: ${describeError(error)}`,
+      });
     }
   }
 }
 
-function organizationStatus(context: OrganizationContext, tallies: KindTally[]): RunStatus {
+function organizationStatus(
+  context: OrganizationContext,
+  tallies: KindTally[],
+): RunStatus {
   if (context.signal?.aborted) return 'aborted';
   const clean = tallies.every(
-    tally => tally.complete && tally.result.invalid === 0 && tally.result.kept.length === 0,
+    tally =>
+      tally.complete &&
+      tally.result.invalid === 0 &&
+      tally.result.kept.length === 0,
   );
   return clean ? 'succeeded' : 'partial';
 }
-

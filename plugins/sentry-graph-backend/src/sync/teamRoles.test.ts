@@ -16,9 +16,12 @@ describe('effectiveTeamRole', () => {
     ['some-future-role', null, 'contributor'],
     [undefined, null, 'contributor'],
     ['member', 'unknown-team-role', 'contributor'],
-  ])('org role %p with stored team role %p is %p', (orgRole, stored, expected) => {
-    expect(effectiveTeamRole(orgRole, stored)).toBe(expected);
-  });
+  ])(
+    'org role %p with stored team role %p is %p',
+    (orgRole, stored, expected) => {
+      expect(effectiveTeamRole(orgRole, stored)).toBe(expected);
+    },
+  );
 });
 
 describe('isGlobalTeamAdmin', () => {

@@ -36,7 +36,10 @@ export function effectiveTeamRole(
 ): TeamRole {
   // An org role we do not know (a future or custom one) grants no more than the default.
   const minimum = (orgRole && MINIMUM_TEAM_ROLE[orgRole]) || 'contributor';
-  const stored = storedTeamRole === 'admin' || storedTeamRole === 'contributor' ? storedTeamRole : undefined;
+  const stored =
+    storedTeamRole === 'admin' || storedTeamRole === 'contributor'
+      ? storedTeamRole
+      : undefined;
   if (stored && TEAM_ROLE_RANK[stored] > TEAM_ROLE_RANK[minimum]) return stored;
   return minimum;
 }
@@ -45,7 +48,9 @@ export function effectiveTeamRole(
  * Owners and managers act as Team Admin on every team. A pending invite is
  * not a member yet and can act on nothing.
  */
-export function isGlobalTeamAdmin(member: HasOrgRole & { pending?: boolean | null }): boolean {
+export function isGlobalTeamAdmin(
+  member: HasOrgRole & { pending?: boolean | null },
+): boolean {
   if (member.pending) return false;
   const role = orgRoleOf(member);
   return role !== undefined && GLOBAL_ORG_ROLES.has(role);

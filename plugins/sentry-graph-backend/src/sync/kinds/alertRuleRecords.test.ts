@@ -35,7 +35,14 @@ describe('fromWorkflow', () => {
 
   it('leaves filter_match and frequency absent when the workflow has none, and marks disabled workflows', () => {
     const record = fromWorkflow(
-      { ...workflow, actionFilters: [], config: null, triggers: null, enabled: false, environment: null },
+      {
+        ...workflow,
+        actionFilters: [],
+        config: null,
+        triggers: null,
+        enabled: false,
+        environment: null,
+      },
       ['2'],
       slugs,
     );
@@ -48,7 +55,10 @@ describe('fromWorkflow', () => {
   });
 
   it('keeps a frequency of zero ("every time") as zero seconds', () => {
-    expect(fromWorkflow({ ...workflow, config: { frequency: 0 } }, ['1'], slugs).frequencySeconds).toBe(0);
+    expect(
+      fromWorkflow({ ...workflow, config: { frequency: 0 } }, ['1'], slugs)
+        .frequencySeconds,
+    ).toBe(0);
   });
 });
 
@@ -65,7 +75,9 @@ describe('fromLegacyRule', () => {
   };
 
   it('defaults missing match logic to all and uses the project whose listing returned it', () => {
-    expect(fromLegacyRule({ ...rule, actionMatch: undefined }, 'melody')).toEqual({
+    expect(
+      fromLegacyRule({ ...rule, actionMatch: undefined }, 'melody'),
+    ).toEqual({
       id: '3',
       name: 'High Number of Issues',
       dateCreated: '2023-01-15T06:45:34.353346Z',

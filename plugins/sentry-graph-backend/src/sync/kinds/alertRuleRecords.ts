@@ -6,7 +6,10 @@ import type { AlertRuleRecord } from '../../graph/schema';
 import type { SentryLegacyRule, SentryWorkflow } from '../../sentry';
 
 /** Detector types that stand for a project's issue stream. */
-export const ISSUE_DETECTOR_TYPES: ReadonlySet<string> = new Set(['issue_stream', 'error']);
+export const ISSUE_DETECTOR_TYPES: ReadonlySet<string> = new Set([
+  'issue_stream',
+  'error',
+]);
 
 /** Sentry's workflow engine spells the legacy "any" as "any-short". */
 function logicType(value: string | null | undefined): string | undefined {
@@ -15,7 +18,9 @@ function logicType(value: string | null | undefined): string | undefined {
 }
 
 /** Sentry states frequencies in minutes; the graph stores seconds. */
-function minutesToSeconds(minutes: number | null | undefined): number | undefined {
+function minutesToSeconds(
+  minutes: number | null | undefined,
+): number | undefined {
   return minutes === null || minutes === undefined ? undefined : minutes * 60;
 }
 
@@ -42,7 +47,10 @@ export function fromWorkflow(
   };
 }
 
-export function fromLegacyRule(rule: SentryLegacyRule, projectSlug: string): AlertRuleRecord {
+export function fromLegacyRule(
+  rule: SentryLegacyRule,
+  projectSlug: string,
+): AlertRuleRecord {
   return {
     id: rule.id,
     name: rule.name,

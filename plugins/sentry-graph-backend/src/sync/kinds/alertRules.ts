@@ -14,7 +14,11 @@ import {
 import { orgPath, type OrganizationContext } from '../context';
 import { forEachConcurrently } from '../forEachConcurrently';
 import { KindTally } from '../KindTally';
-import { fromLegacyRule, fromWorkflow, ISSUE_DETECTOR_TYPES } from './alertRuleRecords';
+import {
+  fromLegacyRule,
+  fromWorkflow,
+  ISSUE_DETECTOR_TYPES,
+} from './alertRuleRecords';
 
 interface RuleWithProjects {
   record: AlertRuleRecord;
@@ -26,23 +30,37 @@ interface RuleWithProjects {
  * issue-stream and error detectors; the deprecated per-project rules API is
  * read only where the workflows API does not exist (404, older self-hosted).
  */
-export async function syncAlertRules(context: OrganizationContext): Promise<KindTally> {
+export async function syncAlertRules(
+  context: OrganizationContext,
+): Promise<KindTally> {
   const tally = new KindTally('alert-rules', context);
   const { store, scope, options } = context;
   const writer = new BatchWriter<RuleWithProjects>(async batch => {
     const links: Link[] = batch.flatMap(rule =>
-      rule.projectIds.map(projectId => ({ from: projectId, to: rule.record.id })),
+      rule.projectIds.map(projectId => ({
+        from: projectId,
+        to: rule.record.id,
+      })),
     );
     return (
-      (await store.mergeNodes(alertRuleNode, batch.map(rule => rule.record), scope)) +
-      (await store.mergeRelationships(hasRuleRelationship, links, scope))
+      (await store.mergeNodes(
+        alertRuleNode,
+        batch.map(rule => rule.record),
+        scope,
+      )) + (await store.mergeRelationships(hasRuleRelationship, links, scope))
     );
   }, options.batchSize);
 
   try {
     const projectSlugs = await readProjectSlugs(context);
-    const workflowsExist = await syncFromWorkflows(context, tally, writer, projectSlugs);
-    if (!workflowsExist) await syncFromLegacyRules(context, tally, writer, projectSlugs);
+    const workflowsExist = await syncFromWorkflows(
+      context,
+      tally,
+      writer,
+      projectSlugs,
+    );
+    if (!workflowsExist)
+      await syncFromLegacyRules(context, tally, writer, projectSlugs);
   } catch (error) {
     tally.fail(error, tally.result.source ?? 'workflows');
   }
@@ -98,7 +116,12 @@ async function syncFromWorkflows(
           ];
           // Metric, uptime and cron workflows, and detached ones, are other kinds of alert.
           if (projectIds.length === 0) return [];
-          return [{ record: fromWorkflow(workflow, projectIds, projectSlugs), projectIds }];
+          return [
+            {
+              record: fromWorkflow(workflow, projectIds, projectSlugs),
+              projectIds,
+            },
+          ];
         });
         await writer.add(rules);
       },
@@ -149,7 +172,9 @@ async function syncFromLegacyRules(
 }
 
 /** Project id → slug for the organization's projects, as the graph has them now. */
-async function readProjectSlugs(context: OrganizationContext): Promise<Map<string, string>> {
+async function readProjectSlugs(
+  context: OrganizationContext,
+): Promise<Map<string, string>> {
   const result = await context.store.read(
     'MATCH (:SentryOrganization {id: $organizationId})-[:RESOURCE]->(p:SentryProject) ' +
       'RETURN p.id AS id, p.slug AS slug',

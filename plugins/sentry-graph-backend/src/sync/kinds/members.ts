@@ -11,7 +11,9 @@ export interface MembersOutcome {
   globalTeamAdminIds: string[];
 }
 
-export async function syncMembers(context: OrganizationContext): Promise<MembersOutcome> {
+export async function syncMembers(
+  context: OrganizationContext,
+): Promise<MembersOutcome> {
   const tally = new KindTally('members', context);
   const globalTeamAdminIds: string[] = [];
   await writeListing(

@@ -5,7 +5,9 @@ import { KindTally } from '../KindTally';
 import { writeListing } from './writeListing';
 
 /** SentryProject nodes and HAS_TEAM from each project's `teams[]`. */
-export async function syncProjects(context: OrganizationContext): Promise<KindTally> {
+export async function syncProjects(
+  context: OrganizationContext,
+): Promise<KindTally> {
   const tally = new KindTally('projects', context);
   const { store, scope } = context;
   await writeListing(
@@ -21,7 +23,10 @@ export async function syncProjects(context: OrganizationContext): Promise<KindTa
       const links = projects.flatMap(project =>
         project.teams.map(team => ({ from: project.id, to: team.id })),
       );
-      return written + (await store.mergeRelationships(hasTeamRelationship, links, scope));
+      return (
+        written +
+        (await store.mergeRelationships(hasTeamRelationship, links, scope))
+      );
     },
   );
   return tally;

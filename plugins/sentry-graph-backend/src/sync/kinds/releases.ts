@@ -9,7 +9,9 @@ import { KindTally } from '../KindTally';
 import { writeListing } from './writeListing';
 
 /** SentryRelease nodes (id `{organization id}/{version}`) and HAS_RELEASE from their projects. */
-export async function syncReleases(context: OrganizationContext): Promise<KindTally> {
+export async function syncReleases(
+  context: OrganizationContext,
+): Promise<KindTally> {
   // An invalid release's readable `id` is Sentry's numeric id, not our node id.
   const tally = new KindTally('releases', context, false);
   const { store, scope } = context;
@@ -36,7 +38,10 @@ export async function syncReleases(context: OrganizationContext): Promise<KindTa
           to: releaseId(organizationId, release.version),
         })),
       );
-      return written + (await store.mergeRelationships(hasReleaseRelationship, links, scope));
+      return (
+        written +
+        (await store.mergeRelationships(hasReleaseRelationship, links, scope))
+      );
     },
   );
   return tally;

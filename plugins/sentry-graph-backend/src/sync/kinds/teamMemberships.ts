@@ -40,27 +40,40 @@ export async function syncTeamMemberships(
 
   // Owner and manager edges need no listing: they are written while the
   // per-team listings wait on Sentry's rate budget.
-  const globalAdmins = writeGlobalTeamAdmins(context, members.globalTeamAdminIds, teams.teams).then(
+  const globalAdmins = writeGlobalTeamAdmins(
+    context,
+    members.globalTeamAdminIds,
+    teams.teams,
+  ).then(
     written => {
       tally.result.written += written;
     },
     error => tally.fail(error, 'writing owner and manager ADMIN_OF to Neo4j'),
   );
-  await forEachConcurrently(teams.teams, options.listingConcurrency, async team => {
-    if (context.signal?.aborted) return;
-    try {
-      await tally.consume(
-        {
-          path: `teams/${encodeURIComponent(context.organization.slug)}/${encodeURIComponent(team.slug)}/members/`,
-          endpoint: 'team-members',
-          itemSchema: SentryTeamMemberSchema,
-        },
-        items => writer.add(items.filter(item => !item.pending).map(item => membership(item, team))),
-      );
-    } catch (error) {
-      tally.fail(error, `members of team ${team.slug}`);
-    }
-  });
+  await forEachConcurrently(
+    teams.teams,
+    options.listingConcurrency,
+    async team => {
+      if (context.signal?.aborted) return;
+      try {
+        await tally.consume(
+          {
+            path: `teams/${encodeURIComponent(context.organization.slug)}/${encodeURIComponent(team.slug)}/members/`,
+            endpoint: 'team-members',
+            itemSchema: SentryTeamMemberSchema,
+          },
+          items =>
+            writer.add(
+              items
+                .filter(item => !item.pending)
+                .map(item => membership(item, team)),
+            ),
+        );
+      } catch (error) {
+        tally.fail(error, `members of team ${team.slug}`);
+      }
+    },
+  );
 
   try {
     // Not `+= await`: the owner and manager writes add to the count meanwhile.
@@ -93,7 +106,10 @@ async function writeGlobalTeamAdmins(
   teams: readonly TeamRef[],
 ): Promise<number> {
   const teamIds = teams.map(team => team.id);
-  const adminsPerTransaction = Math.max(1, Math.floor(FAN_OUT_PAIRS_PER_TRANSACTION / Math.max(1, teamIds.length)));
+  const adminsPerTransaction = Math.max(
+    1,
+    Math.floor(FAN_OUT_PAIRS_PER_TRANSACTION / Math.max(1, teamIds.length)),
+  );
   let written = 0;
   for (let i = 0; i < adminIds.length; i += adminsPerTransaction) {
     if (context.signal?.aborted) break;

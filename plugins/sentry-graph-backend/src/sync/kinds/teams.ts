@@ -15,7 +15,9 @@ export interface TeamsOutcome {
   teams: TeamRef[];
 }
 
-export async function syncTeams(context: OrganizationContext): Promise<TeamsOutcome> {
+export async function syncTeams(
+  context: OrganizationContext,
+): Promise<TeamsOutcome> {
   const tally = new KindTally('teams', context);
   const teams: TeamRef[] = [];
   await writeListing(
