@@ -11,7 +11,8 @@ import request from 'supertest';
 import { sentryGraphPlugin } from './plugin';
 import { acmeOrganization } from './__testUtils__/acmeFixture';
 import { createTestDatabases } from './__testUtils__/testDatabases';
-import { openTestGraph, testNeo4jConnection } from './__testUtils__/testGraph';
+import { openTestGraph } from './__testUtils__/testGraph';
+import { pluginTestConfig } from './__testUtils__/pluginTestConfig';
 import { waitFor } from './__testUtils__/waitFor';
 
 const graph = openTestGraph();
@@ -27,25 +28,8 @@ beforeEach(async () => {
 afterEach(() => sentry.close());
 afterAll(() => graph.close());
 
-function config(schedule: JsonObject): JsonObject {
-  const neo4j = testNeo4jConnection();
-  return {
-    sentryGraph: {
-      sentry: {
-        baseUrl: sentry.url,
-        token: 'sample-token',
-        organizations: ['acme'],
-      },
-      neo4j: {
-        uri: neo4j.uri,
-        username: neo4j.username,
-        password: neo4j.password,
-      },
-      schedule,
-      manualRunMinimumInterval: { seconds: 0 },
-    },
-  };
-}
+const config = (schedule: JsonObject) =>
+  pluginTestConfig(sentry.url, { schedule });
 
 function startBackend(
   knex: Knex,

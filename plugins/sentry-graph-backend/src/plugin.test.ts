@@ -18,6 +18,7 @@ import { RunHistoryStore } from './service/RunHistoryStore';
 import { acmeOrganization } from './__testUtils__/acmeFixture';
 import { openApiMismatches } from './__testUtils__/openApi';
 import { openTestGraph, testNeo4jConnection } from './__testUtils__/testGraph';
+import { pluginTestConfig } from './__testUtils__/pluginTestConfig';
 import { createTcpProxy } from './__testUtils__/tcpProxy';
 import { waitFor } from './__testUtils__/waitFor';
 
@@ -36,30 +37,8 @@ beforeEach(async () => {
 afterEach(() => sentry.close());
 afterAll(() => graph.close());
 
-function pluginConfig(
-  overrides: JsonObject = {},
-): JsonObject & { sentryGraph: JsonObject } {
-  const neo4j = testNeo4jConnection();
-  return {
-    sentryGraph: {
-      sentry: {
-        baseUrl: sentry.url,
-        token: 'sample-token',
-        organizations: ['acme'],
-      },
-      neo4j: {
-        uri: neo4j.uri,
-        username: neo4j.username,
-        password: neo4j.password,
-      },
-      // No run at startup: each test starts the runs it needs. (An initial
-      // delay would not do: the scheduler's worker sleeps through it, deaf
-      // to triggers.)
-      schedule: { frequency: { trigger: 'manual' }, timeout: { minutes: 5 } },
-      manualRunMinimumInterval: { seconds: 0 },
-      ...overrides,
-    },
-  };
+function pluginConfig(overrides: JsonObject = {}) {
+  return pluginTestConfig(sentry.url, overrides);
 }
 
 function startBackend(

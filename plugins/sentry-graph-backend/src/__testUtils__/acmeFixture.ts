@@ -271,3 +271,21 @@ export function acmeOrganization(): FixtureOrganization {
     ],
   };
 }
+
+/** Another organization of the same installation, with nothing in it yet. */
+export function emptyOrganization(fields: {
+  id: string;
+  slug: string;
+  name: string;
+}): FixtureOrganization {
+  return {
+    organization: organizationJson(fields),
+    members: [],
+    teams: [],
+    teamMembers: {},
+    projects: [],
+    releases: [],
+    detectors: [],
+    workflows: [],
+  };
+}

@@ -5,6 +5,7 @@ import {
 import { SentryGraphStore } from '../graph/SentryGraphStore';
 import {
   acmeOrganization,
+  emptyOrganization,
   type FixtureOrganization,
 } from '../__testUtils__/acmeFixture';
 import { useAcmeEnvironment } from '../__testUtils__/acmeEnvironment';
@@ -289,21 +290,13 @@ describe('Neo4j unreachable', () => {
 });
 
 describe('two organizations with the same release versions', () => {
+  const globex = { id: '1002', slug: 'globex', name: 'Globex' };
+
   it('keeps their releases apart', async () => {
     const acme = acmeOrganization();
-    const globex = {
-      ...acmeOrganization(),
-      organization: {
-        ...acme.organization,
-        id: '1002',
-        slug: 'globex',
-        name: 'Globex',
-      },
-      members: [],
-      teams: [],
-      teamMembers: {},
-      detectors: [],
-      workflows: [],
+    // One project with a release of the same version as acme's api@1.0.0.
+    const globexWithRelease = {
+      ...emptyOrganization(globex),
       projects: [
         {
           ...acme.projects[0],
@@ -323,7 +316,7 @@ describe('two organizations with the same release versions', () => {
         },
       ],
     };
-    env.sentry.setData({ organizations: [acme, globex] });
+    env.sentry.setData({ organizations: [acme, globexWithRelease] });
     const result = await runTestSync(env.sentry, graph, {
       engine: { organizations: ['acme', 'globex'] },
     });
@@ -342,24 +335,9 @@ describe('two organizations with the same release versions', () => {
   });
 
   it('lists every organization the token can see when none are configured', async () => {
-    const acme = acmeOrganization();
-    const globex = {
-      ...acmeOrganization(),
-      organization: {
-        ...acme.organization,
-        id: '1002',
-        slug: 'globex',
-        name: 'Globex',
-      },
-      members: [],
-      teams: [],
-      teamMembers: {},
-      projects: [],
-      releases: [],
-      detectors: [],
-      workflows: [],
-    };
-    env.sentry.setData({ organizations: [acme, globex] });
+    env.sentry.setData({
+      organizations: [acmeOrganization(), emptyOrganization(globex)],
+    });
     const result = await runTestSync(env.sentry, graph);
     expect(result.organizations.map(o => o.slug).sort()).toEqual([
       'acme',
