@@ -1,6 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SentryGraphStore, WriteScope } from '../graph/SentryGraphStore';
-import type { SentryClient, SentryOrganization } from '../sentry';
+import { apiPath, type SentryClient, type SentryOrganization } from '../sentry';
 import type { KindResult, SyncKind, SyncProgress } from './types';
 
 /** The engine's tuning and safety settings (`sentryGraph.sync` in config). */
@@ -74,5 +74,5 @@ export function emptyKindResult(): KindResult {
 }
 
 export function orgPath(context: OrganizationContext, suffix: string): string {
-  return `organizations/${encodeURIComponent(context.organization.slug)}/${suffix}`;
+  return apiPath`organizations/${context.organization.slug}/` + suffix;
 }

@@ -11,7 +11,11 @@ import {
   teamNode,
   userNode,
 } from '../graph/schema';
-import { SentryOrganizationSchema, type SentryClient } from '../sentry';
+import {
+  apiPath,
+  SentryOrganizationSchema,
+  type SentryClient,
+} from '../sentry';
 import { cleanupKind, type CleanupTarget } from './cleanup';
 import { emptyKindResult, type OrganizationContext } from './context';
 import { describeError } from './describeError';
@@ -44,15 +48,12 @@ export async function syncOrganization(
   const logger = run.logger.child({ organization: slug });
   let organization;
   try {
-    organization = await run.client.getJson(
-      `organizations/${encodeURIComponent(slug)}/`,
-      {
-        endpoint: 'organization',
-        schema: SentryOrganizationSchema,
-        query: { detailed: '0' },
-        signal: run.signal,
-      },
-    );
+    organization = await run.client.getJson(apiPath`organizations/${slug}/`, {
+      endpoint: 'organization',
+      schema: SentryOrganizationSchema,
+      query: { detailed: '0' },
+      signal: run.signal,
+    });
     await run.store.mergeNodes(organizationNode, [organization], {
       updateTag: run.updateTag,
     });

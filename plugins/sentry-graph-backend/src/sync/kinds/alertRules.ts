@@ -6,6 +6,7 @@ import {
   type Link,
 } from '../../graph/schema';
 import {
+  apiPath,
   SentryDetectorSchema,
   SentryLegacyRuleSchema,
   SentryNotFoundError,
@@ -143,7 +144,6 @@ async function syncFromLegacyRules(
   context.logger.info(
     `Organization ${context.organization.slug} has no workflows API; reading the deprecated per-project rules API`,
   );
-  const org = encodeURIComponent(context.organization.slug);
   await forEachConcurrently(
     [...projectSlugs],
     context.options.listingConcurrency,
@@ -152,7 +152,7 @@ async function syncFromLegacyRules(
       try {
         await tally.consume(
           {
-            path: `projects/${org}/${encodeURIComponent(slug)}/rules/`,
+            path: apiPath`projects/${context.organization.slug}/${slug}/rules/`,
             endpoint: 'legacy-rules',
             itemSchema: SentryLegacyRuleSchema,
           },

@@ -4,7 +4,11 @@ import {
   memberOfRelationship,
   type Link,
 } from '../../graph/schema';
-import { SentryTeamMemberSchema, type SentryTeamMember } from '../../sentry';
+import {
+  apiPath,
+  SentryTeamMemberSchema,
+  type SentryTeamMember,
+} from '../../sentry';
 import type { OrganizationContext } from '../context';
 import { forEachConcurrently } from '../forEachConcurrently';
 import { KindTally } from '../KindTally';
@@ -58,7 +62,7 @@ export async function syncTeamMemberships(
       try {
         await tally.consume(
           {
-            path: `teams/${encodeURIComponent(context.organization.slug)}/${encodeURIComponent(team.slug)}/members/`,
+            path: apiPath`teams/${context.organization.slug}/${team.slug}/members/`,
             endpoint: 'team-members',
             itemSchema: SentryTeamMemberSchema,
           },
