@@ -7,6 +7,7 @@ import { SentryGraphStore } from '../plugins/sentry-graph-backend/src/graph/Sent
 import { createConsoleLogger } from '../plugins/sentry-graph-backend/src/cli/consoleLogger';
 import { DEFAULT_SYNC_ENGINE_OPTIONS } from '../plugins/sentry-graph-backend/src/sync/context';
 import { runSync } from '../plugins/sentry-graph-backend/src/sync/runSync';
+import { runTotals } from '../plugins/sentry-graph-backend/src/sync/runTotals';
 
 interface BenchSettings {
   sentryUrl: string;
@@ -35,16 +36,7 @@ async function main() {
         );
       }
     }
-    let fetched = 0;
-    let written = 0;
-    let deleted = 0;
-    for (const org of result.organizations) {
-      for (const kind of Object.values(org.kinds)) {
-        fetched += kind?.fetched ?? 0;
-        written += kind?.written ?? 0;
-        deleted += kind?.deleted ?? 0;
-      }
-    }
+    const { fetched, written, deleted } = runTotals(result);
     process.stdout.write(
       `${JSON.stringify({
         status: result.status,

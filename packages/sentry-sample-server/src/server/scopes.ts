@@ -77,26 +77,22 @@ export const ORG_ROLE_SCOPES: Record<OrgRole, readonly string[]> = {
   billing: ['org:billing'],
 };
 
+const CONTRIBUTOR_SCOPES = [
+  'event:read',
+  'event:write',
+  'project:releases',
+  'project:read',
+  'org:read',
+  'member:read',
+  'team:read',
+  'alerts:read',
+];
+
 export const TEAM_ROLE_SCOPES: Record<TeamRole, readonly string[]> = {
-  contributor: [
-    'event:read',
-    'event:write',
-    'project:releases',
-    'project:read',
-    'org:read',
-    'member:read',
-    'team:read',
-    'alerts:read',
-  ],
+  contributor: CONTRIBUTOR_SCOPES,
+  // Team Admin: a contributor's scopes and more (sentry-api.md §7).
   admin: [
-    'event:read',
-    'event:write',
-    'project:releases',
-    'project:read',
-    'org:read',
-    'member:read',
-    'team:read',
-    'alerts:read',
+    ...CONTRIBUTOR_SCOPES,
     'event:admin',
     'project:write',
     'project:admin',

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
+import { runTotals, type RunTotals } from '../sync/runTotals';
 import type { SyncProgress, SyncRunResult } from '../sync/types';
 
 const migrationsDir = resolvePackagePath(
@@ -28,13 +29,6 @@ const FINISHED: FinishedRunStatus[] = [
 ];
 
 /** Sums over every organization and kind of a run's result. */
-export interface RunTotals {
-  fetched: number;
-  written: number;
-  deleted: number;
-  invalid: number;
-}
-
 /** A run without its (possibly large) result: what listings return. */
 export interface RunSummary {
   id: string;
@@ -182,7 +176,7 @@ export class RunHistoryStore {
       errorSummary?: string;
     },
   ): Promise<void> {
-    const totals = outcome.result ? totalsOf(outcome.result) : undefined;
+    const totals = outcome.result ? runTotals(outcome.result) : undefined;
     await this.updateById(id, {
       status: outcome.status,
       finished_at: new Date().toISOString(),
@@ -367,18 +361,4 @@ function toSummary(row: RunRow): RunSummary {
     };
   }
   return summary;
-}
-
-function totalsOf(result: SyncRunResult): RunTotals {
-  const totals: RunTotals = { fetched: 0, written: 0, deleted: 0, invalid: 0 };
-  for (const organization of result.organizations) {
-    for (const kind of Object.values(organization.kinds)) {
-      if (!kind) continue;
-      totals.fetched += kind.fetched;
-      totals.written += kind.written;
-      totals.deleted += kind.deleted;
-      totals.invalid += kind.invalid;
-    }
-  }
-  return totals;
 }

@@ -173,7 +173,8 @@ export class SyncService {
         status: 'aborted',
         errorSummary: `Not started: ${describeError(error)}`,
       });
-      if (ConflictError.name === (error as Error)?.name) {
+      // The scheduler's own words name its task id; say it in the API's.
+      if (error instanceof Error && error.name === 'ConflictError') {
         throw new ConflictError('A sync is already running');
       }
       throw error;
