@@ -7,7 +7,7 @@ import { SentryGraphStore } from '../plugins/sentry-graph-backend/src/graph/Sent
 import { createConsoleLogger } from '../plugins/sentry-graph-backend/src/cli/consoleLogger';
 import { DEFAULT_SYNC_ENGINE_OPTIONS } from '../plugins/sentry-graph-backend/src/sync/context';
 import { runSync } from '../plugins/sentry-graph-backend/src/sync/runSync';
-import { runTotals } from '../plugins/sentry-graph-backend/src/sync/runTotals';
+import { runTotals } from '@sentry-graph/plugin-sentry-graph-common';
 
 interface BenchSettings {
   sentryUrl: string;

@@ -14,42 +14,16 @@
  *       Reads the API token from SENTRY_GRAPH_DEMO_API_TOKEN (not argv,
  *       which `ps` shows).
  */
+import type {
+  ListedFinding,
+  RunSummary,
+  SummaryResponse as Summary,
+  SyncStatus as Status,
+} from '@sentry-graph/plugin-sentry-graph-common';
 import knexFactory from 'knex';
 import fs from 'node:fs';
 import net from 'node:net';
 import { parseArgs } from 'node:util';
-
-interface RunSummary {
-  id: string;
-  trigger: string;
-  status: string;
-  createdAt: string;
-  startedAt?: string;
-  finishedAt?: string;
-  errorSummary?: string;
-  totals?: {
-    fetched: number;
-    written: number;
-    deleted: number;
-    invalid: number;
-  };
-}
-
-interface Status {
-  state: 'idle' | 'running';
-  progress?: { organization?: string; kind?: string; items: number };
-  currentRun?: RunSummary;
-  lastRun?: RunSummary;
-  nextRunAt?: string;
-}
-
-interface Summary {
-  organizations: Array<{
-    organization: { slug: string };
-    nodes: Record<string, number>;
-    findings: Record<string, { count?: number }>;
-  }>;
-}
 
 const BACKEND_START_TIMEOUT_MS = 180_000;
 const POLL_MS = 1000;
@@ -271,7 +245,7 @@ async function report(
       .map(([label, n]) => `${label} ${count(n)}`)
       .join(', ');
     console.log(`Graph for ${organization.slug}: ${held}.`);
-    const f = (name: string) => findings[name]?.count ?? 0;
+    const f = (name: ListedFinding) => findings[name].count;
     console.log(
       `  e.g. ${f('membersWithout2fa')} members without 2FA, ${f('teamsWithoutAdmin')} teams without an admin, ` +
         `${f('projectsWithoutAlertRules')} projects without alert rules (all in /summary).`,

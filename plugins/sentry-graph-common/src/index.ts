@@ -1,6 +1,6 @@
 /**
- * Permissions shared by the sentry-graph backend, permission policies and
- * frontends.
+ * Permissions and REST API types shared by the sentry-graph backend,
+ * permission policies and frontends.
  *
  * @packageDocumentation
  */
@@ -8,3 +8,4 @@ export {
   sentryGraphPermissions,
   sentryGraphSyncRunPermission,
 } from './permissions';
+export * from './api';

@@ -7,6 +7,11 @@
  * to a small one: a warm summary of XL takes about 0.35-0.5 s, of the small
  * one about 0.15 s.
  */
+import type {
+  Finding,
+  ListedFinding,
+  OrganizationSummary,
+} from '@sentry-graph/plugin-sentry-graph-common';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { SentryGraphStore } from './SentryGraphStore';
 import {
@@ -16,59 +21,10 @@ import {
   NEWEST_RELEASE_BY_EXPANSION,
   NEWEST_RELEASE_BY_INDEX,
   ORGANIZATIONS,
-  type ListedFinding,
 } from './summaryCypher';
 
 export { ITEM_LIMIT, SUMMARY_CYPHER } from './summaryCypher';
-
-export interface FindingItem {
-  id: string;
-  name?: string;
-  slug?: string;
-  email?: string;
-}
-
-export interface Finding {
-  count: number;
-  /** The first ITEM_LIMIT (20), ordered by name, then slug, then email, then id. */
-  items: FindingItem[];
-}
-
-export interface OrganizationSummary {
-  organization: {
-    id: string;
-    slug: string;
-    name?: string;
-    require2fa: boolean;
-    /** Epoch seconds: the organization node's `lastupdated` (the last run that wrote it). */
-    lastUpdated?: number;
-  };
-  /** Per label, the nodes the organization owns, plus `SentryOrganization: 1`. */
-  nodes: Record<string, number>;
-  /** Per relationship type, those of the organization. */
-  relationships: Record<string, number>;
-  findings: {
-    /** Joined members (not pending) with `has_2fa = false`; flagged when the organization requires 2FA. */
-    membersWithout2fa: Finding & { flagged: boolean };
-    /** Invites still open: pending and not expired. */
-    pendingInvites: Finding;
-    expiredInvites: Finding;
-    /** Org role owner or manager (admin of every team), not pending. */
-    ownersAndManagers: Finding;
-    /** Teams nobody joined (no MEMBER_OF). */
-    teamsWithoutMembers: Finding;
-    /** Teams without a joined member whose effective team role is admin (MEMBER_OF {role: 'admin'}). */
-    teamsWithoutAdmin: Finding;
-    projectsWithoutTeam: Finding;
-    /** Projects with no issue alert rule at all (no HAS_RULE). */
-    projectsWithoutAlertRules: Finding;
-    /** Projects whose issue alert rules are all disabled: nothing alerts, though rules exist. */
-    projectsWithOnlyDisabledAlertRules: Finding;
-    disabledAlertRules: Finding;
-    /** The release with the greatest `date_created`; absent when the organization has none. */
-    newestRelease?: { id: string; version: string; dateCreated?: string };
-  };
-}
+export type { Finding, OrganizationSummary };
 
 /**
  * Summaries of every organization in the graph, or of the one with the given

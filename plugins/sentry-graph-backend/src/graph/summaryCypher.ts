@@ -5,14 +5,12 @@
  * (o:SentryOrganization)-[:RESOURCE]->(n), the ownership cleanup uses too.
  * Labels and conditions are our own constants; values travel as parameters.
  */
-import type { OrganizationSummary } from './summary';
+import {
+  LISTED_FINDINGS,
+  type ListedFinding,
+} from '@sentry-graph/plugin-sentry-graph-common';
 
 export const ITEM_LIMIT = 20;
-
-export type ListedFinding = Exclude<
-  keyof OrganizationSummary['findings'],
-  'newestRelease'
->;
 
 /**
  * Each list finding: the owned label it looks at and the condition on `n`.
@@ -145,7 +143,7 @@ const findingCall = (key: ListedFinding): string => {
 }`;
 };
 
-export const FINDING_KEYS = Object.keys(FINDINGS) as ListedFinding[];
+export const FINDING_KEYS = LISTED_FINDINGS;
 
 export const FINDINGS_QUERY = `
 MATCH (o:SentryOrganization {id: $organizationId})

@@ -26,7 +26,10 @@ let sharedForNextClient: SharedState | undefined;
  * per-endpoint rate-limit budget, bounded retries and per-item validation.
  */
 export class SentryClient {
-  /** Live counters, shared with every client derived by forRegion. */
+  /**
+   * Live counters, shared with every client derived by forRegion. A run
+   * takes a copy at its start and subtracts.
+   */
   readonly stats: SentryRequestStats;
   /** The normalized base URL requests go to (ends with '/'). */
   readonly baseUrl: string;

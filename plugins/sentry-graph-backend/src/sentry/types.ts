@@ -1,22 +1,19 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  InvalidItem,
+  SentryEndpointName,
+  SentryRequestStats,
+} from '@sentry-graph/plugin-sentry-graph-common';
 import type { ZodType } from 'zod';
+
+export type { InvalidItem, SentryRequestStats };
 
 /**
  * The Sentry listing or detail a request belongs to. It names the rate-limit
  * bucket (Sentry limits per endpoint, so requests of one kind share a window)
  * and selects the scope hint given when the token is refused.
  */
-export type SentryEndpoint =
-  | 'organizations'
-  | 'organization'
-  | 'members'
-  | 'teams'
-  | 'team-members'
-  | 'projects'
-  | 'releases'
-  | 'workflows'
-  | 'detectors'
-  | 'legacy-rules';
+export type SentryEndpoint = SentryEndpointName;
 
 /** Query values; arrays become repeated keys (`project=1&project=2`), undefined values are left out. */
 export type SentryQuery = Record<string, string | string[] | undefined>;
@@ -57,35 +54,9 @@ export interface PaginateOptions<T> {
   perPage?: number;
 }
 
-export interface InvalidItem {
-  endpoint: SentryEndpoint;
-  /** The item's id (or release version) when one could be read. */
-  id?: string;
-  /** One line, e.g. 'id: expected string, received number'. */
-  reason: string;
-}
-
 export interface SentryPage<T> {
   items: T[];
   invalid: InvalidItem[];
   /** 0 for the first page. */
   pageIndex: number;
-}
-
-/**
- * Live counters, shared by a client and every client derived from it with
- * forRegion. The sync reads them per run (take a copy at the start and
- * subtract).
- */
-export interface SentryRequestStats {
-  /** HTTP requests sent (each attempt counts). */
-  requests: number;
-  /** Requests sent again after a failure or a 429. */
-  retries: number;
-  /** 429 responses received. */
-  rateLimited: number;
-  /** Milliseconds requests spent waiting for a rate-limit window, summed over requests. */
-  budgetWaitMs: number;
-  /** getJson calls and listing pages that finally failed (aborts not counted). */
-  failedRequests: number;
 }

@@ -5,8 +5,17 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
-import { runTotals, type RunTotals } from '../sync/runTotals';
-import type { SyncProgress, SyncRunResult } from '../sync/types';
+import {
+  runTotals,
+  type RunRecord,
+  type RunStatus,
+  type RunSummary,
+  type RunTrigger,
+  type SyncProgress,
+  type SyncRunResult,
+} from '@sentry-graph/plugin-sentry-graph-common';
+
+export type { RunRecord, RunStatus, RunSummary, RunTrigger };
 
 const migrationsDir = resolvePackagePath(
   '@sentry-graph/plugin-sentry-graph-backend',
@@ -14,9 +23,6 @@ const migrationsDir = resolvePackagePath(
 );
 const TABLE = 'sentry_graph_sync_runs';
 
-export type RunTrigger = 'scheduled' | 'manual';
-export type RunStatus =
-  'queued' | 'running' | 'succeeded' | 'partial' | 'failed' | 'aborted';
 /** The statuses a run ends in (the engine's own `RunStatus`). */
 export type FinishedRunStatus = Exclude<RunStatus, 'queued' | 'running'>;
 
@@ -27,27 +33,6 @@ const FINISHED: FinishedRunStatus[] = [
   'failed',
   'aborted',
 ];
-
-/** Sums over every organization and kind of a run's result. */
-/** A run without its (possibly large) result: what listings return. */
-export interface RunSummary {
-  id: string;
-  trigger: RunTrigger;
-  /** Who asked for a manual run: a user entity ref, or a service principal's subject. */
-  requestedBy?: string;
-  status: RunStatus;
-  createdAt: string;
-  startedAt?: string;
-  finishedAt?: string;
-  progress?: SyncProgress;
-  errorSummary?: string;
-  /** Present once a run finished with a result. */
-  totals?: RunTotals;
-}
-
-export interface RunRecord extends RunSummary {
-  result?: SyncRunResult;
-}
 
 interface RunRow {
   seq: number;

@@ -3,21 +3,11 @@ import {
   scheduleIntervalMs,
   type PluginSettings,
 } from '../config/readPluginSettings';
-import type { SyncProgress } from '../sync/types';
-import type { RunHistoryStore, RunSummary } from './RunHistoryStore';
-import { SYNC_TASK_ID } from './SyncService';
+import type { SyncStatus } from '@sentry-graph/plugin-sentry-graph-common';
+import type { RunHistoryStore } from './RunHistoryStore';
 
-export interface SyncStatus {
-  state: 'idle' | 'running';
-  /** While running: the organization and kind being read, and items so far. */
-  progress?: SyncProgress;
-  currentRun?: RunSummary;
-  lastRun?: RunSummary;
-  lastSuccessfulRun?: RunSummary;
-  nextRunAt?: string;
-  /** The last success is older than twice the schedule's interval (or there is none). */
-  stale: boolean;
-}
+export type { SyncStatus };
+import { SYNC_TASK_ID } from './SyncService';
 
 /** Without a fixed interval (cron), a day is the yardstick for staleness. */
 const FALLBACK_INTERVAL_MS = 24 * 60 * 60 * 1000;

@@ -1,0 +1,4 @@
+export * from './runResult';
+export * from './runs';
+export * from './status';
+export * from './summary';

@@ -1,0 +1,128 @@
+/*
+ * What one sync run found and did: the engine's result, stored with the run
+ * and served by GET /runs/{id}. The backend writes it, the card reads it.
+ */
+
+/** The kinds a run syncs per organization, each listed, written and cleaned up on its own. */
+export const SYNC_KINDS = [
+  'organization',
+  'teams',
+  'members',
+  'team-memberships',
+  'projects',
+  'releases',
+  'alert-rules',
+] as const;
+export type SyncKind = (typeof SYNC_KINDS)[number];
+
+/** How a finished run (or one organization of it) ended. */
+export type SyncOutcome = 'succeeded' | 'partial' | 'failed' | 'aborted';
+
+/** A Sentry listing or detail endpoint, as named in the run's reports. */
+export type SentryEndpointName =
+  | 'organizations'
+  | 'organization'
+  | 'members'
+  | 'teams'
+  | 'team-members'
+  | 'projects'
+  | 'releases'
+  | 'workflows'
+  | 'detectors'
+  | 'legacy-rules';
+
+/** An item Sentry returned that failed validation and was skipped. */
+export interface InvalidItem {
+  endpoint: SentryEndpointName;
+  /** The item's id (or release version) when one could be read. */
+  id?: string;
+  /** One line, e.g. 'id: expected string, received number'. */
+  reason: string;
+}
+
+/** Something cleanup did not delete, and why. */
+export interface KeptReport {
+  /** A label or relationship type, e.g. `SentryTeam` or `MEMBER_OF`. */
+  what: string;
+  /** How many stale items were kept, when known. */
+  count?: number;
+  reason: string;
+}
+
+export interface KindResult {
+  /** complete: the listing ended on its last page; incomplete: it did not, so nothing of the kind was deleted. */
+  status: 'complete' | 'incomplete';
+  /** Items Sentry returned, valid or not. */
+  fetched: number;
+  /** Nodes and relationships upserted. */
+  written: number;
+  /** Items that failed validation and were skipped. */
+  invalid: number;
+  /** The first few invalid items, for the report. */
+  invalidItems: InvalidItem[];
+  deleted: number;
+  kept: KeptReport[];
+  error?: string;
+  /** For alert rules: `workflows` or the legacy `rules` endpoint. */
+  source?: string;
+  /** From the kind's first request to its last write, before cleanup. */
+  durationMs?: number;
+}
+
+export interface OrganizationResult {
+  slug: string;
+  id?: string;
+  name?: string;
+  status: SyncOutcome;
+  error?: string;
+  kinds: Partial<Record<SyncKind, KindResult>>;
+}
+
+/** Sentry requests of one run. */
+export interface SentryRequestStats {
+  /** HTTP requests sent (each attempt counts). */
+  requests: number;
+  /** Requests sent again after a failure or a 429. */
+  retries: number;
+  /** 429 responses received. */
+  rateLimited: number;
+  /** Milliseconds requests spent waiting for a rate-limit window, summed over requests. */
+  budgetWaitMs: number;
+  /** getJson calls and listing pages that finally failed (aborts not counted). */
+  failedRequests: number;
+}
+
+export interface SyncRunResult {
+  status: SyncOutcome;
+  /** Epoch seconds of the run's start, stamped on everything it wrote (`lastupdated`). */
+  updateTag: number;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  organizations: OrganizationResult[];
+  requests: SentryRequestStats;
+  /** One line per problem, free of secrets. */
+  errors: string[];
+}
+
+/** A run's counts summed over every organization and kind. */
+export interface RunTotals {
+  fetched: number;
+  written: number;
+  deleted: number;
+  invalid: number;
+}
+
+export function runTotals(result: SyncRunResult): RunTotals {
+  const totals: RunTotals = { fetched: 0, written: 0, deleted: 0, invalid: 0 };
+  for (const organization of result.organizations) {
+    for (const kind of Object.values(organization.kinds)) {
+      if (!kind) continue;
+      totals.fetched += kind.fetched;
+      totals.written += kind.written;
+      totals.deleted += kind.deleted;
+      totals.invalid += kind.invalid;
+    }
+  }
+  return totals;
+}

@@ -1,0 +1,46 @@
+/* The run history: GET /runs, GET /runs/{id}, POST /sync. */
+import type { RunTotals, SyncKind, SyncOutcome, SyncRunResult } from './runResult';
+
+export type RunTrigger = 'scheduled' | 'manual';
+/** A run waits (`queued`, manual runs only), runs, then ends in a `SyncOutcome`. */
+export type RunStatus = 'queued' | 'running' | SyncOutcome;
+
+/** Where a run is, for status endpoints and logs. */
+export interface SyncProgress {
+  organization?: string;
+  kind?: SyncKind;
+  /** Items fetched so far in this run, all kinds and organizations. */
+  items: number;
+}
+
+/** A run without its (possibly large) result: what listings return. */
+export interface RunSummary {
+  id: string;
+  trigger: RunTrigger;
+  /** Who asked for a manual run: a user entity ref, or a service principal's subject. */
+  requestedBy?: string;
+  status: RunStatus;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  progress?: SyncProgress;
+  errorSummary?: string;
+  /** Present once a run finished with a result. */
+  totals?: RunTotals;
+}
+
+/** GET /runs/{id}: a run with the engine's result, once it has one. */
+export interface RunRecord extends RunSummary {
+  result?: SyncRunResult;
+}
+
+/** GET /runs */
+export interface RunListResponse {
+  runs: RunSummary[];
+}
+
+/** POST /sync, 202 */
+export interface SyncRequestResponse {
+  runId: string;
+  status: 'queued';
+}

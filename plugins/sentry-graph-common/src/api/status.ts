@@ -1,0 +1,24 @@
+/* GET /status and GET /health. */
+import type { RunSummary, SyncProgress } from './runs';
+
+export interface SyncStatus {
+  state: 'idle' | 'running';
+  /** While running: the organization and kind being read, and items so far. */
+  progress?: SyncProgress;
+  /** A run queued or running. */
+  currentRun?: RunSummary;
+  lastRun?: RunSummary;
+  lastSuccessfulRun?: RunSummary;
+  nextRunAt?: string;
+  /** The last success is older than twice the schedule's interval (or there is none). */
+  stale: boolean;
+}
+
+export interface HealthResponse {
+  status: 'ok';
+  neo4j: {
+    reachable: boolean;
+    /** The error's name, never its message (which may carry a host or user). */
+    error?: string;
+  };
+}

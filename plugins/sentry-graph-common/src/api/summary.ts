@@ -1,0 +1,54 @@
+/* GET /summary: per organization, what the graph holds and what looks wrong. */
+
+export interface FindingItem {
+  id: string;
+  name?: string;
+  slug?: string;
+  email?: string;
+}
+
+export interface Finding {
+  count: number;
+  /** The first 20, ordered by name, then slug, then email, then id. */
+  items: FindingItem[];
+}
+
+/** The findings that list items, in the order the card shows them. */
+export const LISTED_FINDINGS = [
+  'membersWithout2fa',
+  'pendingInvites',
+  'expiredInvites',
+  'ownersAndManagers',
+  'teamsWithoutMembers',
+  'teamsWithoutAdmin',
+  'projectsWithoutTeam',
+  'projectsWithoutAlertRules',
+  'projectsWithOnlyDisabledAlertRules',
+  'disabledAlertRules',
+] as const;
+export type ListedFinding = (typeof LISTED_FINDINGS)[number];
+
+export interface OrganizationSummary {
+  organization: {
+    id: string;
+    slug: string;
+    name?: string;
+    require2fa: boolean;
+    /** Epoch seconds: the organization node's `lastupdated` (the last run that wrote it). */
+    lastUpdated?: number;
+  };
+  /** Per label, the nodes the organization owns, plus `SentryOrganization: 1`. */
+  nodes: Record<string, number>;
+  /** Per relationship type, those of the organization. */
+  relationships: Record<string, number>;
+  findings: Record<ListedFinding, Finding> & {
+    /** Joined members (not pending) with `has_2fa = false`; flagged when the organization requires 2FA. */
+    membersWithout2fa: Finding & { flagged: boolean };
+    /** The release with the greatest `date_created`; absent when the organization has none. */
+    newestRelease?: { id: string; version: string; dateCreated?: string };
+  };
+}
+
+export interface SummaryResponse {
+  organizations: OrganizationSummary[];
+}
