@@ -18,6 +18,12 @@ export interface Config {
        */
       token: string;
       /**
+       * Sentry's web UI, for the links the summary and the card give to
+       * members, teams, projects and rules. Default: https://sentry.io for
+       * sentry.io and its region hosts, else baseUrl.
+       */
+      webUrl?: string;
+      /**
        * Organization slugs to sync. Omitted: every organization the token can
        * list (user tokens only; integration tokens list none).
        */

@@ -367,6 +367,17 @@ describe('configuration', () => {
       /sentryGraph\.sentry\.organizations/,
     ],
     [
+      'a bad Sentry web URL',
+      {
+        sentry: {
+          baseUrl: 'https://sentry.io',
+          token: 't',
+          webUrl: 'javascript:alert(1)',
+        },
+      },
+      /sentryGraph\.sentry\.webUrl/,
+    ],
+    [
       'a bad batch size',
       { sync: { batchSize: 0 } },
       /sentryGraph\.sync\.batchSize/,

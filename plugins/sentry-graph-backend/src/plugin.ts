@@ -5,6 +5,7 @@ import {
 import { sentryGraphPermissions } from '@sentry-graph/plugin-sentry-graph-common';
 import { readPluginSettings } from './config/readPluginSettings';
 import { readSentryGraphConfig } from './config/readSentryGraphConfig';
+import { SentryLinks } from './graph/sentryLinks';
 import { SentryGraphStore } from './graph/SentryGraphStore';
 import { createRouter } from './router';
 import { RunHistoryStore } from './service/RunHistoryStore';
@@ -82,6 +83,7 @@ export const sentryGraphPlugin = createBackendPlugin({
             history,
             graph,
             readStatus: () => readStatus(history, settings, knex),
+            links: new SentryLinks(settings.sentryWebUrl),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,

@@ -10,6 +10,7 @@ import { sentryGraphSyncRunPermission } from '@sentry-graph/plugin-sentry-graph-
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import type { SentryLinks } from './graph/sentryLinks';
 import { readGraphSummary } from './graph/summary';
 import type { SentryGraphStore } from './graph/SentryGraphStore';
 import type { RunHistoryStore } from './service/RunHistoryStore';
@@ -26,6 +27,8 @@ export interface RouterOptions {
   graph: SentryGraphStore;
   /** Computes /status. */
   readStatus: () => Promise<SyncStatus>;
+  /** Builds the links to Sentry's web UI that /summary returns. */
+  links: SentryLinks;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
@@ -102,7 +105,10 @@ export async function createRouter(
   router.get('/summary', async (req, res) => {
     await httpAuth.credentials(req);
     const { organization } = parse(summaryQuery, req.query, 'query');
-    const organizations = await readGraphSummary(graph, { organization });
+    const organizations = await readGraphSummary(graph, {
+      organization,
+      links: options.links,
+    });
     if (organization && organizations.length === 0) {
       throw new NotFoundError(`No organization ${organization} in the graph`);
     }

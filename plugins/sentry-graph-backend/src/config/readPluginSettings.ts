@@ -4,7 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig, type Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
-import { CONFIG_ROOT, SentryGraphConfigError } from './readSentryGraphConfig';
+import {
+  CONFIG_ROOT,
+  readUrl,
+  SentryGraphConfigError,
+} from './readSentryGraphConfig';
 
 /** How the plugin runs the engine: schedule, manual-run limit, history. */
 export interface PluginSettings {
@@ -13,6 +17,8 @@ export interface PluginSettings {
   manualRunMinimumIntervalMs: number;
   /** Runs kept in the history table. */
   historyMaxRuns: number;
+  /** Sentry's web UI, for links to what the summary lists (no trailing slash). */
+  sentryWebUrl: string;
 }
 
 export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -52,7 +58,27 @@ export function readPluginSettings(root: Config): PluginSettings {
       `expected a whole number from 1 to 100000, got ${historyMaxRuns}`,
     );
   }
-  return { schedule, manualRunMinimumIntervalMs, historyMaxRuns };
+  return {
+    schedule,
+    manualRunMinimumIntervalMs,
+    historyMaxRuns,
+    sentryWebUrl: readSentryWebUrl(config),
+  };
+}
+
+/**
+ * `sentry.webUrl`, or where Sentry's UI lives for the API host: sentry.io's
+ * region hosts (us.sentry.io, de.sentry.io) serve only the API, and its UI
+ * is at sentry.io; a self-hosted server serves both on one host.
+ */
+function readSentryWebUrl(config: Config): string {
+  const key = 'sentry.webUrl';
+  if (config.has(key))
+    return readUrl(config.getString(key), key, ['http:', 'https:']);
+  const apiUrl = new URL(config.getString('sentry.baseUrl'));
+  if (apiUrl.hostname === 'sentry.io' || apiUrl.hostname.endsWith('.sentry.io'))
+    return 'https://sentry.io';
+  return apiUrl.origin + apiUrl.pathname.replace(/\/+$/, '');
 }
 
 function readDuration(config: Config, key: string): number {

@@ -148,7 +148,11 @@ function readRequestTimeout(sentry: Config): number {
   return ms;
 }
 
-function readUrl(value: string, key: string, protocols: string[]): string {
+export function readUrl(
+  value: string,
+  key: string,
+  protocols: string[],
+): string {
   let url: URL;
   try {
     url = new URL(value);

@@ -17,6 +17,7 @@ import {
 } from '../__testUtils__/sentryJson';
 import { runTestSync } from '../__testUtils__/syncHarness';
 import { openTestGraph } from '../__testUtils__/testGraph';
+import { SentryLinks } from './sentryLinks';
 import { readGraphSummary } from './summary';
 
 /*
@@ -128,17 +129,44 @@ async function sync(): Promise<number> {
 
 const none = { count: 0, items: [] };
 
+const WEB = 'https://sentry.example';
+const links = new SentryLinks(WEB);
+const summaryOf = (organization?: string) =>
+  readGraphSummary(graph.store, { organization, links });
+// Each listed item links to its page in Sentry's web UI.
+const member = <T extends { id: string }>(org: string, item: T) => ({
+  ...item,
+  url: `${WEB}/settings/${org}/members/${item.id}/`,
+});
+const team = <T extends { id: string; slug: string }>(
+  org: string,
+  item: T,
+) => ({
+  ...item,
+  url: `${WEB}/settings/${org}/teams/${item.slug}/`,
+});
+const project = <T extends { id: string; slug: string }>(
+  org: string,
+  item: T,
+) => ({
+  ...item,
+  url: `${WEB}/settings/${org}/projects/${item.slug}/`,
+});
+const workflowRule = <T extends { id: string }>(org: string, item: T) => ({
+  ...item,
+  url: `${WEB}/organizations/${org}/monitors/alerts/${item.id}/`,
+});
+
 describe('readGraphSummary', () => {
   it('summarizes the fixture organization, figure by figure', async () => {
     const updateTag = await sync();
-    expect(
-      await readGraphSummary(graph.store, { organization: 'acme' }),
-    ).toEqual([
+    expect(await summaryOf('acme')).toEqual([
       {
         organization: {
           id: '1001',
           slug: 'acme',
           name: 'Acme',
+          url: `${WEB}/organizations/acme/`,
           require2fa: true,
           lastUpdated: updateTag,
         },
@@ -164,63 +192,108 @@ describe('readGraphSummary', () => {
             count: 3,
             flagged: true,
             items: [
-              { id: '2002', name: 'Bob', email: 'bob@acme.test' },
-              { id: '2004', name: 'Dave', email: 'dave@acme.test' },
-              { id: '2006', name: 'Frank', email: 'frank@acme.test' },
+              member('acme', {
+                id: '2002',
+                name: 'Bob',
+                email: 'bob@acme.test',
+              }),
+              member('acme', {
+                id: '2004',
+                name: 'Dave',
+                email: 'dave@acme.test',
+              }),
+              member('acme', {
+                id: '2006',
+                name: 'Frank',
+                email: 'frank@acme.test',
+              }),
             ],
           },
           pendingInvites: {
             count: 1,
             items: [
-              { id: '2007', name: 'grace@acme.test', email: 'grace@acme.test' },
+              member('acme', {
+                id: '2007',
+                name: 'grace@acme.test',
+                email: 'grace@acme.test',
+              }),
             ],
           },
           expiredInvites: {
             count: 1,
             items: [
-              { id: '2008', name: 'heidi@acme.test', email: 'heidi@acme.test' },
+              member('acme', {
+                id: '2008',
+                name: 'heidi@acme.test',
+                email: 'heidi@acme.test',
+              }),
             ],
           },
           // Heidi's owner invite expired unaccepted: she holds no role.
           ownersAndManagers: {
             count: 2,
             items: [
-              { id: '2001', name: 'Alice', email: 'alice@acme.test' },
-              { id: '2002', name: 'Bob', email: 'bob@acme.test' },
+              member('acme', {
+                id: '2001',
+                name: 'Alice',
+                email: 'alice@acme.test',
+              }),
+              member('acme', {
+                id: '2002',
+                name: 'Bob',
+                email: 'bob@acme.test',
+              }),
             ],
           },
           teamsWithoutMembers: {
             count: 1,
-            items: [{ id: '3003', name: 'Équipe Ünïcode 🚀', slug: 'equipe' }],
+            items: [
+              team('acme', {
+                id: '3003',
+                name: 'Équipe Ünïcode 🚀',
+                slug: 'equipe',
+              }),
+            ],
           },
           // Alice and Bob administer every team, but only Carol (backend) and
           // Erin (frontend) joined a team as admin. Code point order: O < É.
           teamsWithoutAdmin: {
             count: 2,
             items: [
-              { id: '3004', name: 'Ops', slug: 'ops' },
-              { id: '3003', name: 'Équipe Ünïcode 🚀', slug: 'equipe' },
+              team('acme', { id: '3004', name: 'Ops', slug: 'ops' }),
+              team('acme', {
+                id: '3003',
+                name: 'Équipe Ünïcode 🚀',
+                slug: 'equipe',
+              }),
             ],
           },
           projectsWithoutTeam: {
             count: 1,
-            items: [{ id: '4003', name: 'Orphan', slug: 'orphan' }],
+            items: [
+              project('acme', { id: '4003', name: 'Orphan', slug: 'orphan' }),
+            ],
           },
           // Orphan's cron and uptime workflows are not issue alert rules.
           projectsWithoutAlertRules: {
             count: 1,
-            items: [{ id: '4003', name: 'Orphan', slug: 'orphan' }],
+            items: [
+              project('acme', { id: '4003', name: 'Orphan', slug: 'orphan' }),
+            ],
           },
           // api and web each have an active rule beside the disabled 6002.
           projectsWithOnlyDisabledAlertRules: none,
           disabledAlertRules: {
             count: 1,
-            items: [{ id: '6002', name: 'Errors everywhere' }],
+            items: [
+              workflowRule('acme', { id: '6002', name: 'Errors everywhere' }),
+            ],
           },
           newestRelease: {
             id: '1001/web@2.0.0',
             version: 'web@2.0.0',
             dateCreated: '2024-02-01T00:00:00Z',
+            url: `${WEB}/organizations/acme/releases/web%402.0.0/`,
           },
         },
       },
@@ -234,6 +307,7 @@ describe('readGraphSummary', () => {
         id: '1002',
         slug: 'globex',
         name: 'Globex',
+        url: `${WEB}/organizations/globex/`,
         require2fa: false,
         lastUpdated: updateTag,
       },
@@ -279,55 +353,64 @@ describe('readGraphSummary', () => {
             ['2105', '18'],
             ['2104', '19'],
             ['2103', '20'],
-          ].map(([id, n]) => ({
-            id,
-            name: `Member ${n}`,
-            email: `m${n}@globex.test`,
-          })),
+          ].map(([id, n]) =>
+            member('globex', {
+              id,
+              name: `Member ${n}`,
+              email: `m${n}@globex.test`,
+            }),
+          ),
         },
         pendingInvites: none,
         expiredInvites: none,
         ownersAndManagers: {
           count: 1,
-          items: [{ id: '2101', name: 'Olivia', email: 'olivia@globex.test' }],
+          items: [
+            member('globex', {
+              id: '2101',
+              name: 'Olivia',
+              email: 'olivia@globex.test',
+            }),
+          ],
         },
         teamsWithoutMembers: none,
         // Olivia administers it without joining; its one member is a contributor.
         teamsWithoutAdmin: {
           count: 1,
-          items: [{ id: '3101', name: 'Platform', slug: 'platform' }],
+          items: [
+            team('globex', { id: '3101', name: 'Platform', slug: 'platform' }),
+          ],
         },
         projectsWithoutTeam: none,
         projectsWithoutAlertRules: none,
         projectsWithOnlyDisabledAlertRules: {
           count: 1,
-          items: [{ id: '4101', name: 'Billing', slug: 'billing' }],
+          items: [
+            project('globex', { id: '4101', name: 'Billing', slug: 'billing' }),
+          ],
         },
         // Same name: ordered by id.
         disabledAlertRules: {
           count: 2,
           items: [
-            { id: '6101', name: 'Paused' },
-            { id: '6102', name: 'Paused' },
+            workflowRule('globex', { id: '6101', name: 'Paused' }),
+            workflowRule('globex', { id: '6102', name: 'Paused' }),
           ],
         },
         newestRelease: {
           id: '1002/billing@0.1.0',
           version: 'billing@0.1.0',
           dateCreated: '2025-01-01T00:00:00Z',
+          url: `${WEB}/organizations/globex/releases/billing%400.1.0/`,
         },
       },
     };
 
-    const all = await readGraphSummary(graph.store, {});
+    const all = await summaryOf();
     expect(all.map(s => s.organization.slug)).toEqual(['acme', 'globex']);
     expect(all[1]).toEqual(globex);
-    expect(
-      await readGraphSummary(graph.store, { organization: 'globex' }),
-    ).toEqual([globex]);
-    expect(all[0]).toEqual(
-      (await readGraphSummary(graph.store, { organization: 'acme' }))[0],
-    );
+    expect(await summaryOf('globex')).toEqual([globex]);
+    expect(all[0]).toEqual((await summaryOf('acme'))[0]);
   });
 
   it('gives zeros, empty lists and no newest release for an empty organization', async () => {
@@ -348,14 +431,13 @@ describe('readGraphSummary', () => {
     server.setData({ organizations: [empty] });
     const updateTag = await sync();
     // Strict: no newestRelease key at all, not one that is undefined.
-    expect(
-      await readGraphSummary(graph.store, { organization: 'initech' }),
-    ).toStrictEqual([
+    expect(await summaryOf('initech')).toStrictEqual([
       {
         organization: {
           id: '1003',
           slug: 'initech',
           name: 'Initech',
+          url: `${WEB}/organizations/initech/`,
           require2fa: false,
           lastUpdated: updateTag,
         },
@@ -392,14 +474,10 @@ describe('readGraphSummary', () => {
   });
 
   it('returns [] for an organization the graph does not have', async () => {
-    expect(await readGraphSummary(graph.store, {})).toEqual([]);
+    expect(await summaryOf()).toEqual([]);
     await sync();
-    expect(
-      await readGraphSummary(graph.store, { organization: 'umbrella' }),
-    ).toEqual([]);
+    expect(await summaryOf('umbrella')).toEqual([]);
     // Slugs match exactly, not by prefix or case.
-    expect(
-      await readGraphSummary(graph.store, { organization: 'ACME' }),
-    ).toEqual([]);
+    expect(await summaryOf('ACME')).toEqual([]);
   });
 });

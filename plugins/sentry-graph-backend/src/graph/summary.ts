@@ -20,8 +20,10 @@ import {
   FINDINGS_QUERY,
   NEWEST_RELEASE_BY_EXPANSION,
   NEWEST_RELEASE_BY_INDEX,
+  findingLabel,
   ORGANIZATIONS,
 } from './summaryCypher';
+import type { LinkTarget, SentryLinks } from './sentryLinks';
 
 export { ITEM_LIMIT, SUMMARY_CYPHER } from './summaryCypher';
 export type { Finding, OrganizationSummary };
@@ -32,7 +34,7 @@ export type { Finding, OrganizationSummary };
  */
 export async function readGraphSummary(
   store: SentryGraphStore,
-  options: { organization?: string },
+  options: { organization?: string; links: SentryLinks },
 ): Promise<OrganizationSummary[]> {
   const organizations = await store.read(ORGANIZATIONS, {
     slug: options.organization ?? null,
@@ -41,7 +43,7 @@ export async function readGraphSummary(
   // One organization at a time: a graph rarely holds many, and this keeps the
   // load on Neo4j to two queries in flight.
   for (const record of organizations.records) {
-    summaries.push(await summarize(store, record));
+    summaries.push(await summarize(store, record, options.links));
   }
   return summaries;
 }
@@ -49,8 +51,10 @@ export async function readGraphSummary(
 async function summarize(
   store: SentryGraphStore,
   org: Neo4jRecord,
+  links: SentryLinks,
 ): Promise<OrganizationSummary> {
   const params = { organizationId: text(org.get('id')) ?? '' };
+  const slug = text(org.get('slug')) ?? '';
   const [findings, { counts, newest }] = await Promise.all([
     store.read(FINDINGS_QUERY, params),
     readCountsAndNewestRelease(store, params),
@@ -58,14 +62,19 @@ async function summarize(
   const count = (key: string) => num(counts?.get(key)) ?? 0;
   const require2fa = org.get('require2fa') === true;
   const listed = Object.fromEntries(
-    FINDING_KEYS.map(key => [key, finding(findings.records[0]?.get(key))]),
+    FINDING_KEYS.map(key => {
+      const label = findingLabel(key);
+      const url = (target: LinkTarget) => links.node(slug, label, target);
+      return [key, finding(findings.records[0]?.get(key), url)];
+    }),
   ) as Record<ListedFinding, Finding>;
 
   return {
     organization: withoutUndefined({
       id: params.organizationId,
-      slug: text(org.get('slug')) ?? '',
+      slug,
       name: text(org.get('name')),
+      url: links.organization(slug),
       require2fa,
       lastUpdated: num(org.get('lastUpdated')),
     }),
@@ -88,15 +97,7 @@ async function summarize(
     findings: {
       ...listed,
       membersWithout2fa: { ...listed.membersWithout2fa, flagged: require2fa },
-      ...(newest
-        ? {
-            newestRelease: withoutUndefined({
-              id: text(newest.get('id')) ?? '',
-              version: text(newest.get('version')) ?? '',
-              dateCreated: text(newest.get('dateCreated')),
-            }),
-          }
-        : {}),
+      ...(newest ? { newestRelease: newestRelease(newest, slug, links) } : {}),
     },
   };
 }
@@ -117,19 +118,40 @@ async function readCountsAndNewestRelease(
   return { counts, newest: result.records[0] };
 }
 
-function finding(value: unknown): Finding {
+function finding(
+  value: unknown,
+  url: (target: LinkTarget) => string | undefined,
+): Finding {
   const map = isRecord(value) ? value : {};
   return {
     count: num(map.count) ?? 0,
-    items: asRecordList(map.items).map(item =>
-      withoutUndefined({
-        id: text(item.id) ?? '',
+    items: asRecordList(map.items).map(item => {
+      const id = text(item.id) ?? '';
+      const slug = text(item.slug);
+      return withoutUndefined({
+        id,
         name: text(item.name),
-        slug: text(item.slug),
+        slug,
         email: text(item.email),
-      }),
-    ),
+        url: url({
+          id,
+          slug,
+          projectSlug: text(item.project_slug),
+          source: text(item.source),
+        }),
+      });
+    }),
   };
+}
+
+function newestRelease(release: Neo4jRecord, org: string, links: SentryLinks) {
+  const version = text(release.get('version')) ?? '';
+  return withoutUndefined({
+    id: text(release.get('id')) ?? '',
+    version,
+    dateCreated: text(release.get('dateCreated')),
+    url: links.release(org, version),
+  });
 }
 
 // Values from Neo4j are `unknown` until checked: the driver's types say `any`.

@@ -9,6 +9,7 @@ import {
   LISTED_FINDINGS,
   type ListedFinding,
 } from '@sentry-graph/plugin-sentry-graph-common';
+import type { LinkedLabel } from './sentryLinks';
 
 export const ITEM_LIMIT = 20;
 
@@ -18,13 +19,7 @@ export const ITEM_LIMIT = 20;
  * absent property (Neo4j has no nulls) must neither match `false` nor exclude
  * a node.
  */
-const FINDINGS: Record<
-  ListedFinding,
-  {
-    label: 'SentryUser' | 'SentryTeam' | 'SentryProject' | 'SentryAlertRule';
-    where: string;
-  }
-> = {
+const FINDINGS: Record<ListedFinding, { label: LinkedLabel; where: string }> = {
   // Pending invites have no user, hence no has_2fa; the pending test guards old data.
   membersWithout2fa: {
     label: 'SentryUser',
@@ -139,11 +134,15 @@ const findingCall = (key: ListedFinding): string => {
   WHERE ${where}
   WITH n ORDER BY n.name, n.slug, n.email, n.id
   WITH count(n) AS count, collect(n)[..${ITEM_LIMIT}] AS first
-  RETURN {count: count, items: [x IN first | x {.id, .name, .slug, .email}]} AS ${key}
+  RETURN {count: count, items: [x IN first | x {.id, .name, .slug, .email, .project_slug, .source}]} AS ${key}
 }`;
 };
 
 export const FINDING_KEYS = LISTED_FINDINGS;
+
+/** The label a finding lists, which decides where its items link to. */
+export const findingLabel = (key: ListedFinding): LinkedLabel =>
+  FINDINGS[key].label;
 
 export const FINDINGS_QUERY = `
 MATCH (o:SentryOrganization {id: $organizationId})

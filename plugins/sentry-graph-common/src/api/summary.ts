@@ -5,6 +5,8 @@ export interface FindingItem {
   name?: string;
   slug?: string;
   email?: string;
+  /** Its page in Sentry's web UI, where Sentry has one. */
+  url?: string;
 }
 
 export interface Finding {
@@ -33,6 +35,8 @@ export interface OrganizationSummary {
     id: string;
     slug: string;
     name?: string;
+    /** The organization in Sentry's web UI. */
+    url: string;
     require2fa: boolean;
     /** Epoch seconds: the organization node's `lastupdated` (the last run that wrote it). */
     lastUpdated?: number;
@@ -45,7 +49,13 @@ export interface OrganizationSummary {
     /** Joined members (not pending) with `has_2fa = false`; flagged when the organization requires 2FA. */
     membersWithout2fa: Finding & { flagged: boolean };
     /** The release with the greatest `date_created`; absent when the organization has none. */
-    newestRelease?: { id: string; version: string; dateCreated?: string };
+    newestRelease?: {
+      id: string;
+      version: string;
+      dateCreated?: string;
+      /** The release in Sentry's web UI. */
+      url: string;
+    };
   };
 }
 
