@@ -1,18 +1,24 @@
 /*
- * A standalone Backstage backend with just this plugin, for the demo and for
+ * A standalone Backstage backend with the plugin, for the demo and for
  * trying the plugin out. `npm run demo` (scripts/demo.sh) runs it with
  *   node --import tsx plugins/sentry-graph-backend/dev/index.ts --config app-config.yaml
  * from the repository root; createBackend() reads the --config arguments
- * (and APP_CONFIG_* environment variables). `backstage-cli package start`
- * runs it too, restarting it whenever a file changes.
+ * (and APP_CONFIG_* environment variables).
  *
- * No mock auth services here: the API is called with the static token from
- * backend.auth.externalAccess, as it would be in a real installation.
+ * No mock auth services: the real auth backend signs the dev app's user in
+ * through the guest provider, the real permission backend asks the demo's
+ * policy (dev/demoPermissionPolicy.ts) who may start a sync, and scripts
+ * call the API with the static token from backend.auth.externalAccess, as
+ * they would in a real installation.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
 backend.add(import('../src'));
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('./demoPermissionPolicy'));
 backend.start().catch(error => {
   // Backstage logs a failed startup (a bad sentryGraph config, say) but
   // keeps the process up, answering 503; exiting makes the failure visible.

@@ -1,0 +1,1 @@
+export { sentryGraphFrontendPlugin as default } from './plugin';

@@ -1,0 +1,46 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  HealthResponse,
+  RunListResponse,
+  RunRecord,
+  SummaryResponse,
+  SyncRequestResponse,
+  SyncStatus,
+} from '@sentry-graph/plugin-sentry-graph-common';
+
+/**
+ * The sentry-graph backend's REST API, as the card and page use it. Every
+ * method throws a `ResponseError` (from `@backstage/errors`) when the backend
+ * answers with an error, and the fetch's own error when it cannot be reached.
+ *
+ * @public
+ */
+export interface SentryGraphApi {
+  /** Whether the backend is up and Neo4j answers; needs no credentials. */
+  getHealth(): Promise<HealthResponse>;
+  /** Idle or running, progress, last runs, next run, staleness. */
+  getStatus(): Promise<SyncStatus>;
+  /** Per organization, what the graph holds and the findings. */
+  getSummary(options?: { organization?: string }): Promise<SummaryResponse>;
+  /** The run history, newest first; `before` is a run id, for the next page. */
+  listRuns(options?: {
+    limit?: number;
+    before?: string;
+  }): Promise<RunListResponse>;
+  /** One run, with the engine's result once it has one. */
+  getRun(id: string): Promise<RunRecord>;
+  /**
+   * Asks for a sync now (permission `sentry-graph.sync.run`). Refusals are
+   * errors: 403, 409 while a run is queued or running, 429 with Retry-After.
+   */
+  requestSync(): Promise<SyncRequestResponse>;
+}
+
+/**
+ * The API's reference; one for both frontend systems.
+ *
+ * @public
+ */
+export const sentryGraphApiRef = createApiRef<SentryGraphApi>({
+  id: 'plugin.sentry-graph.api',
+});

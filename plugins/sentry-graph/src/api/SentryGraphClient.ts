@@ -1,0 +1,72 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type {
+  HealthResponse,
+  RunListResponse,
+  RunRecord,
+  SummaryResponse,
+  SyncRequestResponse,
+  SyncStatus,
+} from '@sentry-graph/plugin-sentry-graph-common';
+import type { SentryGraphApi } from './SentryGraphApi';
+
+/**
+ * The default SentryGraphApi: the backend plugin's URL from the discovery
+ * API (asked on every call, as Backstage recommends, since it can change),
+ * and requests through the fetch API, which adds the user's token.
+ *
+ * @public
+ */
+export class SentryGraphClient implements SentryGraphApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  getHealth(): Promise<HealthResponse> {
+    return this.request('/health');
+  }
+
+  getStatus(): Promise<SyncStatus> {
+    return this.request('/status');
+  }
+
+  getSummary(
+    options: { organization?: string } = {},
+  ): Promise<SummaryResponse> {
+    return this.request(`/summary${query(options)}`);
+  }
+
+  listRuns(
+    options: { limit?: number; before?: string } = {},
+  ): Promise<RunListResponse> {
+    return this.request(`/runs${query(options)}`);
+  }
+
+  getRun(id: string): Promise<RunRecord> {
+    return this.request(`/runs/${encodeURIComponent(id)}`);
+  }
+
+  requestSync(): Promise<SyncRequestResponse> {
+    return this.request('/sync', { method: 'POST' });
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('sentry-graph');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as T;
+  }
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

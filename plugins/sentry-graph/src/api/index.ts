@@ -1,0 +1,2 @@
+export { sentryGraphApiRef, type SentryGraphApi } from './SentryGraphApi';
+export { SentryGraphClient } from './SentryGraphClient';

@@ -1,0 +1,178 @@
+import { Progress } from '@backstage/core-components';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import type {
+  KindResult,
+  OrganizationResult,
+  SyncKind,
+  SyncRunResult,
+} from '@sentry-graph/plugin-sentry-graph-common';
+import { useRun } from '../../hooks/useRun';
+import { KIND_LABELS } from '../../lib/labels';
+import { formatCount, formatDuration } from '../../lib/time';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { RunStatusLabel } from '../common/RunStatusLabel';
+
+function keptText(result: KindResult): string {
+  if (result.kept.length === 0) return '—';
+  return result.kept
+    .map(
+      k =>
+        `${k.count === undefined ? '' : `${formatCount(k.count)} `}${k.what}: ${k.reason}`,
+    )
+    .join('; ');
+}
+
+function OrganizationKinds(props: { organization: OrganizationResult }) {
+  const { organization } = props;
+  const kinds = Object.entries(organization.kinds) as Array<
+    [SyncKind, KindResult]
+  >;
+  return (
+    <section
+      aria-label={`Organization ${organization.slug}`}
+      style={{ marginTop: 12 }}
+    >
+      <Typography variant="subtitle2" component="h4">
+        {organization.name ?? organization.slug}:{' '}
+        <RunStatusLabel status={organization.status} />
+      </Typography>
+      {organization.error && (
+        <Typography variant="body2" color="textSecondary">
+          {organization.error}
+        </Typography>
+      )}
+      <TableContainer>
+        <Table
+          size="small"
+          aria-label={`What the run did in ${organization.slug}`}
+        >
+          <TableHead>
+            <TableRow>
+              {[
+                'Kind',
+                'Listing',
+                'Fetched',
+                'Written',
+                'Invalid',
+                'Deleted',
+                'Kept, and why',
+                'Error',
+              ].map(h => (
+                <TableCell key={h}>{h}</TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {kinds.map(([kind, r]) => (
+              <TableRow key={kind}>
+                <TableCell>{KIND_LABELS[kind]}</TableCell>
+                <TableCell>
+                  {r.status === 'complete' ? 'complete' : 'incomplete'}
+                </TableCell>
+                <TableCell>{formatCount(r.fetched)}</TableCell>
+                <TableCell>{formatCount(r.written)}</TableCell>
+                <TableCell>
+                  {formatCount(r.invalid)}
+                  {r.invalidItems[0] && ` (e.g. ${r.invalidItems[0].reason})`}
+                </TableCell>
+                <TableCell>{formatCount(r.deleted)}</TableCell>
+                <TableCell>{keptText(r)}</TableCell>
+                <TableCell>{r.error ?? '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </section>
+  );
+}
+
+function RequestFigures(props: { result: SyncRunResult }) {
+  const { requests, durationMs } = props.result;
+  return (
+    <Typography variant="body2">
+      {formatDuration(durationMs)} · {formatCount(requests.requests)} Sentry
+      requests, {formatCount(requests.retries)} retries,{' '}
+      {formatCount(requests.rateLimited)} rate-limited,{' '}
+      {formatDuration(requests.budgetWaitMs)} waiting for Sentry&apos;s rate
+      budget (summed over requests)
+    </Typography>
+  );
+}
+
+/**
+ * One run in full, in a dialog: per organization and kind, what was read,
+ * written, deleted or kept, and why.
+ */
+export function RunDetails(props: { runId: string; onClose: () => void }) {
+  const run = useRun(props.runId);
+  return (
+    <Dialog
+      open
+      onClose={props.onClose}
+      maxWidth="lg"
+      fullWidth
+      aria-labelledby="sentry-graph-run-details-title"
+      data-testid="sentry-graph-run-details"
+    >
+      <DialogTitle id="sentry-graph-run-details-title">Run details</DialogTitle>
+      <DialogContent>
+        <RunDetailsBody run={run} />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Close</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function RunDetailsBody(props: { run: ReturnType<typeof useRun> }) {
+  const { run } = props;
+  return (
+    <>
+      {run.loading && <Progress />}
+      {run.error && (
+        <ErrorMessage title="The run could not be read" error={run.error} />
+      )}
+      {run.value && (
+        <>
+          <Typography variant="body2">
+            <RunStatusLabel status={run.value.status} /> · run {run.value.id}
+          </Typography>
+          {run.value.errorSummary && (
+            <Typography
+              variant="body2"
+              color="textSecondary"
+              style={{ whiteSpace: 'pre-wrap' }}
+            >
+              {run.value.errorSummary}
+            </Typography>
+          )}
+          {run.value.result ? (
+            <>
+              <RequestFigures result={run.value.result} />
+              {run.value.result.organizations.map(o => (
+                <OrganizationKinds key={o.slug} organization={o} />
+              ))}
+            </>
+          ) : (
+            <Typography variant="body2" color="textSecondary">
+              This run has no result yet.
+            </Typography>
+          )}
+        </>
+      )}
+    </>
+  );
+}

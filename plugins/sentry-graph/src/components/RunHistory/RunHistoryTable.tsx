@@ -1,0 +1,99 @@
+import Button from '@material-ui/core/Button';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import type { RunSummary } from '@sentry-graph/plugin-sentry-graph-common';
+import { durationBetween, formatCount, formatDuration } from '../../lib/time';
+import { RelativeTime } from '../common/RelativeTime';
+import { RunStatusLabel } from '../common/RunStatusLabel';
+
+function triggerText(run: RunSummary): string {
+  if (run.trigger === 'scheduled') return 'Scheduled';
+  return run.requestedBy ? `Manual, by ${run.requestedBy}` : 'Manual';
+}
+
+function Totals(props: { run: RunSummary }) {
+  const t = props.run.totals;
+  if (!t) return <>—</>;
+  return (
+    <span style={nowrap}>
+      {formatCount(t.fetched)} fetched, {formatCount(t.written)} written
+      <br />
+      {formatCount(t.deleted)} deleted, {formatCount(t.invalid)} invalid
+    </span>
+  );
+}
+
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
+/** A page of runs; each row opens the run's details. */
+export function RunHistoryTable(props: {
+  runs: RunSummary[];
+  selectedId?: string;
+  onSelect: (id: string) => void;
+}) {
+  if (props.runs.length === 0) {
+    return <Typography variant="body2">No runs yet.</Typography>;
+  }
+  return (
+    <TableContainer>
+      <Table size="small" aria-label="Sync runs, newest first">
+        <TableHead>
+          <TableRow>
+            {['Trigger', 'Started', 'Duration', 'Status', 'Totals'].map(h => (
+              <TableCell key={h} style={nowrap}>
+                {h}
+              </TableCell>
+            ))}
+            <TableCell>
+              <Typography variant="srOnly">Details</Typography>
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {props.runs.map(run => {
+            const duration = durationBetween(run.startedAt, run.finishedAt);
+            return (
+              <TableRow
+                key={run.id}
+                selected={run.id === props.selectedId}
+                data-testid="sentry-graph-run-row"
+              >
+                <TableCell style={nowrap}>{triggerText(run)}</TableCell>
+                <TableCell style={nowrap}>
+                  {run.startedAt ? (
+                    <RelativeTime iso={run.startedAt} />
+                  ) : (
+                    'not yet'
+                  )}
+                </TableCell>
+                <TableCell style={nowrap}>
+                  {duration === undefined ? '—' : formatDuration(duration)}
+                </TableCell>
+                <TableCell>
+                  <RunStatusLabel status={run.status} />
+                </TableCell>
+                <TableCell>
+                  <Totals run={run} />
+                </TableCell>
+                <TableCell>
+                  <Button
+                    size="small"
+                    onClick={() => props.onSelect(run.id)}
+                    aria-label={`Details of the run started ${run.startedAt ?? run.createdAt}`}
+                  >
+                    Details
+                  </Button>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

@@ -1,0 +1,27 @@
+import { InfoCard } from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import { useSyncStatus } from '../../hooks/useSyncStatus';
+import { RunHistory } from '../RunHistory';
+import { SentryGraphStatusView } from '../SentryGraphStatusCard';
+
+/**
+ * The page's content: the status card, then the run history. One status
+ * poll serves both, so the history shows a new run as soon as the card does.
+ */
+export function SentryGraphContent() {
+  const state = useSyncStatus();
+  const { currentRun, lastRun } = state.status ?? {};
+  const historyVersion = `${currentRun?.id}:${currentRun?.status}:${lastRun?.id}`;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} lg={5}>
+        <InfoCard title="Sentry graph" variant="gridItem">
+          <SentryGraphStatusView state={state} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} lg={7}>
+        <RunHistory version={historyVersion} />
+      </Grid>
+    </Grid>
+  );
+}

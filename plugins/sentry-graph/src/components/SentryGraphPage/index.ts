@@ -1,0 +1,2 @@
+export { SentryGraphContent } from './SentryGraphContent';
+export { SentryGraphPage } from './SentryGraphPage';

@@ -1,0 +1,84 @@
+import Divider from '@material-ui/core/Divider';
+import { useSummary } from '../../hooks/useSummary';
+import { useSyncStatus, type SyncStatusState } from '../../hooks/useSyncStatus';
+import { isBackendUnreachable } from '../../lib/errors';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { LastRunOutcome } from './LastRunOutcome';
+import { OrganizationSummaryView } from './OrganizationSummaryView';
+import { RunProgress } from './RunProgress';
+import { StatusLine } from './StatusLine';
+import { BackendUnreachable } from './states/BackendUnreachable';
+import { FirstSyncPending } from './states/FirstSyncPending';
+import { LoadingState } from './states/LoadingState';
+import { Neo4jUnreachable } from './states/Neo4jUnreachable';
+import { StatusError } from './states/StatusError';
+import { SyncNowButton } from './SyncNowButton';
+
+/**
+ * The card's body, polling the status itself. Also the home page widget's
+ * content.
+ */
+export function SentryGraphStatusContent() {
+  return <SentryGraphStatusView state={useSyncStatus()} />;
+}
+
+/**
+ * The card's body for a polled status: the sync's status, the run in
+ * progress, the last run's outcome, "Sync now" and, per organization, the
+ * graph's figures and findings.
+ */
+export function SentryGraphStatusView(props: { state: SyncStatusState }) {
+  const { status, health, error, loading, refresh } = props.state;
+  const neo4jDown = health?.neo4j.reachable === false;
+  // New figures once a run finishes: the summary is read again per finished run.
+  const summary = useSummary(
+    status?.lastRun?.id,
+    status !== undefined && !neo4jDown,
+  );
+
+  if (loading) return <LoadingState />;
+  if (!status) {
+    return isBackendUnreachable(error) ? (
+      <BackendUnreachable error={error} />
+    ) : (
+      <StatusError error={error} />
+    );
+  }
+
+  const { currentRun, lastRun } = status;
+  const syncNow = (
+    <SyncNowButton runActive={currentRun !== undefined} onRequested={refresh} />
+  );
+  const sections = [
+    error && <BackendUnreachable key="error" error={error} />,
+    neo4jDown && <Neo4jUnreachable key="neo4j" />,
+    !lastRun && !currentRun ? (
+      <FirstSyncPending key="status" nextRunAt={status.nextRunAt} />
+    ) : (
+      <StatusLine key="status" status={status} />
+    ),
+    currentRun && (
+      <RunProgress key="progress" run={currentRun} progress={status.progress} />
+    ),
+    lastRun && <LastRunOutcome key="outcome" run={lastRun} />,
+    <div key="sync">{syncNow}</div>,
+  ].filter(Boolean);
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      {sections}
+      {summary.error && !neo4jDown && (
+        <ErrorMessage
+          title="The graph summary could not be read"
+          error={summary.error}
+        />
+      )}
+      {summary.value?.organizations.map(organization => (
+        <div key={organization.organization.id}>
+          <Divider style={{ marginBottom: 12 }} />
+          <OrganizationSummaryView summary={organization} />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { sentryGraphSyncRunPermission } from '@sentry-graph/plugin-sentry-graph-common';
+import { useState } from 'react';
+import { sentryGraphApiRef } from '../../api';
+import { errorMessage, retryAfterSeconds, statusOf } from '../../lib/errors';
+
+type Outcome = { tone: 'info' | 'error'; text: string };
+
+/** Why a refused request was refused, in the words of the API's answers. */
+function refusal(error: unknown): Outcome {
+  switch (statusOf(error)) {
+    case 409:
+      return { tone: 'info', text: 'A sync is already in progress.' };
+    case 429: {
+      const seconds = retryAfterSeconds(error);
+      return {
+        tone: 'info',
+        text: seconds
+          ? `A manual sync ran a short while ago; try again in ${seconds} s.`
+          : 'A manual sync ran a short while ago; try again later.',
+      };
+    }
+    case 403:
+      return { tone: 'error', text: 'You are not allowed to start a sync.' };
+    default:
+      return {
+        tone: 'error',
+        text: `The sync could not be started: ${errorMessage(error)}`,
+      };
+  }
+}
+
+/**
+ * "Sync now", shown only to people who hold sentry-graph.sync.run. It is
+ * disabled while a run is queued or running; `onRequested` lets the card
+ * poll at once so the new run's progress shows without a reload.
+ */
+export function SyncNowButton(props: {
+  runActive: boolean;
+  onRequested: () => void;
+}) {
+  const api = useApi(sentryGraphApiRef);
+  const { allowed } = usePermission({
+    permission: sentryGraphSyncRunPermission,
+  });
+  const [sending, setSending] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>();
+  if (!allowed) return null;
+
+  const requestSync = async () => {
+    setSending(true);
+    setOutcome(undefined);
+    try {
+      await api.requestSync();
+      setOutcome({ tone: 'info', text: 'Sync requested.' });
+    } catch (error) {
+      setOutcome(refusal(error));
+    } finally {
+      setSending(false);
+      props.onRequested();
+    }
+  };
+
+  return (
+    <div
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 12,
+        flexWrap: 'wrap',
+      }}
+    >
+      <Button
+        variant="contained"
+        color="primary"
+        size="small"
+        disabled={props.runActive || sending}
+        onClick={requestSync}
+      >
+        Sync now
+      </Button>
+      {outcome && (
+        <Typography
+          variant="body2"
+          role={outcome.tone === 'error' ? 'alert' : 'status'}
+          color={outcome.tone === 'error' ? 'error' : 'textSecondary'}
+        >
+          {outcome.text}
+        </Typography>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+export { SentryGraphStatusCard } from './SentryGraphStatusCard';
+export {
+  SentryGraphStatusContent,
+  SentryGraphStatusView,
+} from './SentryGraphStatusContent';

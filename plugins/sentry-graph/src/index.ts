@@ -1,0 +1,19 @@
+/**
+ * The sentry-graph portal card, page and run history.
+ *
+ * The default export is the plugin for the new frontend system; the named
+ * exports serve apps on the legacy system.
+ *
+ * @packageDocumentation
+ */
+export { default } from './alpha';
+export {
+  sentryGraphPlugin,
+  SentryGraphPage,
+  SentryGraphStatusCard,
+} from './plugin';
+export {
+  SentryGraphClient,
+  sentryGraphApiRef,
+  type SentryGraphApi,
+} from './api';

@@ -1,0 +1,63 @@
+/*
+ * The legacy frontend system: for apps created before the new frontend
+ * system became the default. The new system's plugin is in ./alpha.
+ */
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { SentryGraphClient, sentryGraphApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The sentry-graph plugin for the legacy frontend system.
+ *
+ * @public
+ */
+export const sentryGraphPlugin = createPlugin({
+  id: 'sentry-graph',
+  apis: [
+    createApiFactory({
+      api: sentryGraphApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new SentryGraphClient(deps),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/**
+ * The page: the status card and the run history. Mount it on a route, e.g.
+ * `<Route path="/sentry-graph" element={<SentryGraphPage />} />`.
+ *
+ * @public
+ */
+export const SentryGraphPage = sentryGraphPlugin.provide(
+  createRoutableExtension({
+    name: 'SentryGraphPage',
+    component: () =>
+      import('./components/SentryGraphPage').then(m => m.SentryGraphPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The status card, for a home page or any grid.
+ *
+ * @public
+ */
+export const SentryGraphStatusCard = sentryGraphPlugin.provide(
+  createComponentExtension({
+    name: 'SentryGraphStatusCard',
+    component: {
+      lazy: () =>
+        import('./components/SentryGraphStatusCard').then(
+          m => m.SentryGraphStatusCard,
+        ),
+    },
+  }),
+);
