@@ -17,7 +17,7 @@ export interface SyncStatusState {
   /** The last health read (Neo4j reachable or not). */
   health?: HealthResponse;
   /** The last poll's error, cleared by the next good one. */
-  error?: Error;
+  error?: unknown;
   /** Until the first poll answered. */
   loading: boolean;
   /** Polls now, e.g. right after a sync was requested. */
@@ -55,8 +55,7 @@ export function useSyncStatus(): SyncStatusState {
         loading: false,
         status: status.status === 'fulfilled' ? status.value : previous.status,
         health: health.status === 'fulfilled' ? health.value : undefined,
-        error:
-          status.status === 'rejected' ? toError(status.reason) : undefined,
+        error: status.status === 'rejected' ? status.reason : undefined,
       }));
       const active =
         status.status === 'fulfilled' && status.value.currentRun !== undefined;
@@ -78,8 +77,4 @@ export function useSyncStatus(): SyncStatusState {
 
   const refresh = useCallback(() => pollNow.current(), []);
   return { ...state, refresh };
-}
-
-function toError(reason: unknown): Error {
-  return reason instanceof Error ? reason : new Error(String(reason));
 }

@@ -1,4 +1,4 @@
-import { ResponseError } from '@backstage/errors';
+import { isError, ResponseError } from '@backstage/errors';
 
 /**
  * Whether an error means the sentry-graph backend cannot be reached at all:
@@ -9,7 +9,8 @@ export function isBackendUnreachable(error: unknown): boolean {
   if (ResponseError.is(error)) {
     return [404, 502, 503, 504].includes(error.statusCode);
   }
-  return error instanceof TypeError;
+  // fetch fails with a TypeError; checked by name, which holds across realms.
+  return isError(error) && error.name === 'TypeError';
 }
 
 /**
@@ -23,7 +24,7 @@ export function errorMessage(error: unknown): string {
       ? `${serverMessage} (HTTP ${error.statusCode})`
       : `HTTP ${error.statusCode} ${error.statusText}`.trim();
   }
-  return error instanceof Error ? error.message : String(error);
+  return isError(error) ? error.message : String(error);
 }
 
 /** An HTTP status of a ResponseError, else undefined. */

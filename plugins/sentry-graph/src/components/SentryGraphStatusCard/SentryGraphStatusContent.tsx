@@ -46,27 +46,25 @@ export function SentryGraphStatusView(props: { state: SyncStatusState }) {
   }
 
   const { currentRun, lastRun } = status;
-  const syncNow = (
-    <SyncNowButton runActive={currentRun !== undefined} onRequested={refresh} />
-  );
-  const sections = [
-    error && <BackendUnreachable key="error" error={error} />,
-    neo4jDown && <Neo4jUnreachable key="neo4j" />,
-    !lastRun && !currentRun ? (
-      <FirstSyncPending key="status" nextRunAt={status.nextRunAt} />
-    ) : (
-      <StatusLine key="status" status={status} />
-    ),
-    currentRun && (
-      <RunProgress key="progress" run={currentRun} progress={status.progress} />
-    ),
-    lastRun && <LastRunOutcome key="outcome" run={lastRun} />,
-    <div key="sync">{syncNow}</div>,
-  ].filter(Boolean);
-
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-      {sections}
+      {error !== undefined && <BackendUnreachable error={error} />}
+      {neo4jDown && <Neo4jUnreachable />}
+      {!lastRun && !currentRun ? (
+        <FirstSyncPending nextRunAt={status.nextRunAt} />
+      ) : (
+        <StatusLine status={status} />
+      )}
+      {currentRun && (
+        <RunProgress run={currentRun} progress={status.progress} />
+      )}
+      {lastRun && <LastRunOutcome run={lastRun} />}
+      <div>
+        <SyncNowButton
+          runActive={currentRun !== undefined}
+          onRequested={refresh}
+        />
+      </div>
       {summary.error && !neo4jDown && (
         <ErrorMessage
           title="The graph summary could not be read"

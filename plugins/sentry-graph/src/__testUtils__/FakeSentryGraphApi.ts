@@ -1,0 +1,86 @@
+import type {
+  HealthResponse,
+  RunListResponse,
+  RunRecord,
+  SummaryResponse,
+  SyncRequestResponse,
+  SyncStatus,
+} from '@sentry-graph/plugin-sentry-graph-common';
+import type { SentryGraphApi } from '../api';
+import { acmeSummary, healthy, idleStatus } from './fixtures';
+
+/** A value to answer with, or a function for anything else (a failure, a wait). */
+type Answer<T> = T | (() => Promise<T>);
+
+async function answer<T>(value: Answer<T>): Promise<T> {
+  return typeof value === 'function' ? (value as () => Promise<T>)() : value;
+}
+
+/** An answer that fails with `error`. */
+export const failWith = (error: unknown) => (): Promise<never> =>
+  Promise.reject(error);
+
+/**
+ * The card's view of the backend, scripted by each test: `statuses` are
+ * answered in turn (the last one repeats), the rest as set. Every call is
+ * counted, so tests can check how the card polls.
+ */
+export class FakeSentryGraphApi implements SentryGraphApi {
+  statuses: Array<Answer<SyncStatus>> = [idleStatus()];
+  health: Answer<HealthResponse> = healthy;
+  summary: Answer<SummaryResponse> = { organizations: [acmeSummary()] };
+  runs: RunRecord[] = [];
+  syncAnswer: Answer<SyncRequestResponse> = {
+    runId: '00000000-0000-4000-8000-0000000000ff',
+    status: 'queued',
+  };
+  readonly calls = {
+    status: 0,
+    health: 0,
+    summary: 0,
+    runs: 0,
+    run: 0,
+    sync: 0,
+  };
+  readonly listRunsArgs: Array<{ limit?: number; before?: string }> = [];
+
+  async getHealth(): Promise<HealthResponse> {
+    this.calls.health++;
+    return answer(this.health);
+  }
+
+  async getStatus(): Promise<SyncStatus> {
+    const next =
+      this.statuses.length > 1 ? this.statuses.shift()! : this.statuses[0];
+    this.calls.status++;
+    return answer(next);
+  }
+
+  async getSummary(): Promise<SummaryResponse> {
+    this.calls.summary++;
+    return answer(this.summary);
+  }
+
+  async listRuns(
+    options: { limit?: number; before?: string } = {},
+  ): Promise<RunListResponse> {
+    this.calls.runs++;
+    this.listRunsArgs.push(options);
+    const start = options.before
+      ? this.runs.findIndex(r => r.id === options.before) + 1
+      : 0;
+    return { runs: this.runs.slice(start, start + (options.limit ?? 20)) };
+  }
+
+  async getRun(id: string): Promise<RunRecord> {
+    this.calls.run++;
+    const found = this.runs.find(r => r.id === id);
+    if (!found) throw new Error(`No run with id ${id}`);
+    return found;
+  }
+
+  async requestSync(): Promise<SyncRequestResponse> {
+    this.calls.sync++;
+    return answer(this.syncAnswer);
+  }
+}
