@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The demo on a fresh machine: installs what it needs, starts the local Neo4j
-# and the Sentry sample server (size M), then a standalone Backstage backend
-# with the plugin on port 7007, whose first sync starts at once. Ctrl-C stops
-# the backend and the sample server; `npm run neo4j:stop` stops Neo4j.
+# and the Sentry sample server (size M), a standalone Backstage backend with
+# the plugin on port 7007, whose first sync starts at once, and the plugin's
+# dev app on http://localhost:3000/sentry-graph. Ctrl-C stops the backend,
+# the dev app and the sample server; `npm run neo4j:stop` stops Neo4j.
 #
 #   npm run demo                          # or: bash scripts/demo.sh
 #   SENTRY_SAMPLE_PORT=9200 npm run demo  # when 9100 is taken
@@ -20,10 +21,12 @@ node22=(scripts/node22.sh node)
 ts_node=(scripts/node22.sh node --import tsx)
 
 backend_port=7007 # fixed in app-config.yaml (backend.listen.port)
+app_port=3000     # fixed in app-config.yaml (app.baseUrl)
 sample_port="${SENTRY_SAMPLE_PORT:-9100}"
 # Fail before starting anything rather than half-way with a stack trace.
 "${ts_node[@]}" plugins/sentry-graph-backend/dev/demo.ts check-ports \
-  "the Backstage backend=$backend_port" "the Sentry sample server=$sample_port"
+  "the Backstage backend=$backend_port" "the Sentry sample server=$sample_port" \
+  "the dev app=$app_port"
 
 export SENTRY_TOKEN="${SENTRY_TOKEN:-sample-token}"
 # A fresh random token per demo unless one is given, because it opens the API.
@@ -45,8 +48,11 @@ echo "Starting Neo4j ..."
 # kill, a failed step. (INT/TERM just exit; the EXIT trap does the work once.)
 mkdir -p .cache
 pids=()
+app_pid=
 cleanup() {
   trap - EXIT INT TERM
+  # The dev app's bundler has children of its own: stop its whole group.
+  [ -z "$app_pid" ] || kill -TERM -- "-$app_pid" 2>/dev/null || true
   [ ${#pids[@]} -gt 0 ] || return 0
   kill -TERM "${pids[@]}" 2>/dev/null || true
   # The backend closes its Neo4j driver and database first; give it a while.
@@ -56,7 +62,8 @@ cleanup() {
   done
   kill -KILL "${pids[@]}" 2>/dev/null || true
   wait 2>/dev/null || true
-  echo "Stopped the backend and the sample server. Neo4j keeps running (npm run neo4j:stop stops it)."
+  [ -z "$app_pid" ] || kill -KILL -- "-$app_pid" 2>/dev/null || true
+  echo "Stopped the backend, the dev app and the sample server. Neo4j keeps running (npm run neo4j:stop stops it)."
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -89,6 +96,16 @@ echo "Starting the Backstage backend (log: .cache/backend.log) ..."
   >.cache/backend.log 2>&1 &
 backend_pid=$!
 pids+=("$backend_pid")
+
+# The dev app builds while the backend syncs. `backstage-cli package start`
+# serves the plugin's dev/ app with the same app-config.yaml; setsid gives it
+# a process group of its own, which cleanup stops as a whole.
+echo "Starting the dev app (log: .cache/app.log) ..."
+app_started=$(date +%s%N)
+(cd plugins/sentry-graph && BROWSER=none exec setsid "$root/scripts/node22.sh" \
+  "$root/node_modules/.bin/backstage-cli" package start --config "$root/app-config.yaml") \
+  >.cache/app.log 2>&1 &
+app_pid=$!
 # In the background plus `wait`, so that a signal to this script alone
 # (kill, not Ctrl-C) stops the demo at once instead of after the sync.
 "${ts_node[@]}" plugins/sentry-graph-backend/dev/demo.ts first-sync \
@@ -97,8 +114,22 @@ pids+=($!)
 wait "${pids[-1]}" || { grep -v incomingRequest .cache/backend.log | tail -15 >&2; exit 1; }
 unset 'pids[-1]'
 
+app_url="http://localhost:$app_port/sentry-graph"
+until curl -sf -o /dev/null "$app_url"; do
+  kill -0 "$app_pid" 2>/dev/null || { tail -20 .cache/app.log >&2; echo "The dev app did not start; see .cache/app.log." >&2; exit 1; }
+  sleep 0.5
+done
+app_seconds=$(( ($(date +%s%N) - app_started) / 100000000 ))
+echo "The dev app is built (first build took $((app_seconds / 10)).$((app_seconds % 10)) s)."
+
 api="http://localhost:$backend_port/api/sentry-graph"
 auth="Authorization: Bearer $SENTRY_GRAPH_DEMO_API_TOKEN"
+cat <<MSG
+
+Open $app_url in a browser.
+You are signed in as user:development/guest (Backstage's guest provider); the
+demo's permission policy lets that user press "Sync now".
+MSG
 cat <<MSG
 
 The sentry-graph API is at $api. Every route but /health needs the demo token:
@@ -118,11 +149,15 @@ One sync from the command line, without the backend:
   SENTRY_BASE_URL=$SENTRY_BASE_URL SENTRY_TOKEN=$SENTRY_TOKEN NEO4J_URI=$NEO4J_URI NEO4J_PASSWORD=$NEO4J_PASSWORD \\
     npm run sync -- --config app-config.yaml
 
-Press Ctrl-C to stop the backend and the sample server; npm run neo4j:stop stops Neo4j.
+Press Ctrl-C to stop the backend, the dev app and the sample server; npm run neo4j:stop stops Neo4j.
 MSG
 # Runs until Ctrl-C. If the backend dies on its own, say so instead of
 # leaving a sample server behind.
 status=0
-wait "$backend_pid" || status=$?
-echo "The backend exited (status $status); see .cache/backend.log." >&2
+wait -n "$backend_pid" "$app_pid" || status=$?
+if kill -0 "$backend_pid" 2>/dev/null; then
+  echo "The dev app exited (status $status); see .cache/app.log." >&2
+else
+  echo "The backend exited (status $status); see .cache/backend.log." >&2
+fi
 exit 1

@@ -12,18 +12,24 @@ NEO4J_BOLT_PORT="$SENTRY_GRAPH_TEST_NEO4J_PORT" scripts/node22.sh node tools/neo
 if [ -f scripts/postgres.sh ]; then
   eval "$(bash scripts/postgres.sh start)"
 fi
+# Debian's Chromium for the browser tests (not optional: they are part of the suite).
+CHROMIUM_PATH="$(bash scripts/chromium.sh)"
+export CHROMIUM_PATH
 # Tests share one Neo4j (Community has one user database) and wipe it
 # between cases, so test files run one at a time.
 mkdir -p .cache
 results=.cache/test-results.json
-rm -f "$results"
+e2e_results=.cache/e2e-results.json
+rm -f "$results" "$e2e_results"
 status=0
 CI=true BACKSTAGE_TEST_DISABLE_DOCKER=1 scripts/node22.sh node_modules/.bin/backstage-cli repo test \
   --runInBand --json --outputFile="$root/$results" "$@" || status=$?
-# One plain closing line that any CI can read, whatever the runner prints.
-if [ -f "$results" ]; then
-  scripts/node22.sh node -e '
-    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);' "$results"
+# The browser tests drive the demo stack (e2e/stack.ts) on ports of their own;
+# run them only for the whole suite, not when Jest was asked for a subset.
+if [ $# -eq 0 ]; then
+  CI=true scripts/node22.sh node_modules/.bin/playwright test \
+    -c plugins/sentry-graph/e2e/playwright.config.ts || status=$?
 fi
+# One plain closing line that any CI can read, whatever the runners print.
+scripts/node22.sh node scripts/testSummary.mjs "$results" "$e2e_results"
 exit "$status"

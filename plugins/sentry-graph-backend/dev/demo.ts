@@ -22,8 +22,8 @@ import type {
 } from '@sentry-graph/plugin-sentry-graph-common';
 import knexFactory from 'knex';
 import fs from 'node:fs';
-import net from 'node:net';
 import { parseArgs } from 'node:util';
+import { portProblems } from './ports';
 
 const BACKEND_START_TIMEOUT_MS = 180_000;
 const POLL_MS = 1000;
@@ -41,42 +41,13 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** Binds the port the way the servers will, so any listener makes it fail. */
-function portFree(port: number): Promise<NodeJS.ErrnoException | undefined> {
-  return new Promise(resolve => {
-    const server = net.createServer();
-    server.once('error', error => resolve(error as NodeJS.ErrnoException));
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () =>
-      server.close(() => resolve(undefined)),
-    );
-  });
-}
-
 async function checkPorts(specs: string[]): Promise<void> {
-  const problems: string[] = [];
-  for (const spec of specs) {
-    const [what, text] = spec.split('=');
-    const port = Number(text);
-    const error = await portFree(port);
-    if (!error) continue;
-    if (error.code !== 'EADDRINUSE') {
-      problems.push(`port ${port} (${what}) cannot be used: ${error.message}`);
-      continue;
-    }
-    // An earlier demo still running is the likely culprit; say so.
-    const earlierDemo = await fetch(
-      `http://127.0.0.1:${port}/api/sentry-graph/health`,
-      {
-        signal: AbortSignal.timeout(2000),
-      },
-    ).then(
-      response => response.ok,
-      () => false,
-    );
-    problems.push(
-      `port ${port} (${what}) is already in use${earlierDemo ? ' by a sentry-graph backend: is an earlier `npm run demo` still running?' : ''}`,
-    );
-  }
+  const problems = await portProblems(
+    specs.map(spec => {
+      const [what, port] = spec.split('=');
+      return { what, port: Number(port) };
+    }),
+  );
   if (problems.length > 0) {
     fail(
       `Cannot start the demo:\n${problems.map(p => `  - ${p}`).join('\n')}\n` +

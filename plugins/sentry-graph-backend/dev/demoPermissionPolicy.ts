@@ -34,8 +34,7 @@ class DemoPermissionPolicy implements PermissionPolicy {
     if (isPermission(request.permission, sentryGraphSyncRunPermission)) {
       // Backstage asks the policy for users only; their principal has the ref.
       const principal = user?.credentials.principal as
-        | BackstageUserPrincipal
-        | undefined;
+        BackstageUserPrincipal | undefined;
       const ref = principal?.userEntityRef;
       return {
         result:

@@ -38,8 +38,8 @@ describe('the run history', () => {
     expect(rows[0]).toHaveTextContent('1 hour ago');
     expect(rows[0]).toHaveTextContent('3.6 s');
     expect(rows[0]).toHaveTextContent('Succeeded');
-    expect(rows[0]).toHaveTextContent('14,585 fetched, 36,420 written');
-    expect(rows[1]).toHaveTextContent('Manual, by user:default/ada');
+    expect(rows[0]).toHaveTextContent('14,585 fetched · 36,420 written');
+    expect(rows[1]).toHaveTextContent('Manualby user:default/ada');
   });
 
   it('pages with before: older runs, then back to the newer ones', async () => {

@@ -11,9 +11,19 @@ import { durationBetween, formatCount, formatDuration } from '../../lib/time';
 import { RelativeTime } from '../common/RelativeTime';
 import { RunStatusLabel } from '../common/RunStatusLabel';
 
-function triggerText(run: RunSummary): string {
-  if (run.trigger === 'scheduled') return 'Scheduled';
-  return run.requestedBy ? `Manual, by ${run.requestedBy}` : 'Manual';
+function Trigger(props: { run: RunSummary }) {
+  const { run } = props;
+  if (run.trigger === 'scheduled') return <>Scheduled</>;
+  return (
+    <>
+      Manual
+      {run.requestedBy && (
+        <Typography variant="caption" component="div" color="textSecondary">
+          by {run.requestedBy}
+        </Typography>
+      )}
+    </>
+  );
 }
 
 function Totals(props: { run: RunSummary }) {
@@ -21,9 +31,9 @@ function Totals(props: { run: RunSummary }) {
   if (!t) return <>—</>;
   return (
     <span style={nowrap}>
-      {formatCount(t.fetched)} fetched, {formatCount(t.written)} written
+      {formatCount(t.fetched)} fetched · {formatCount(t.written)} written
       <br />
-      {formatCount(t.deleted)} deleted, {formatCount(t.invalid)} invalid
+      {formatCount(t.deleted)} deleted · {formatCount(t.invalid)} invalid
     </span>
   );
 }
@@ -63,7 +73,9 @@ export function RunHistoryTable(props: {
                 selected={run.id === props.selectedId}
                 data-testid="sentry-graph-run-row"
               >
-                <TableCell style={nowrap}>{triggerText(run)}</TableCell>
+                <TableCell style={nowrap}>
+                  <Trigger run={run} />
+                </TableCell>
                 <TableCell style={nowrap}>
                   {run.startedAt ? (
                     <RelativeTime iso={run.startedAt} />

@@ -1,0 +1,187 @@
+/*
+ * The card and page in a real browser, against the real demo stack: the
+ * counts match /summary, "Sync now" starts a run whose progress shows and
+ * which ends succeeded, the history lists it, and a user without the
+ * permission sees no button. Screenshots go to docs/images/ for the README.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import type {
+  RunListResponse,
+  SummaryResponse,
+  SyncStatus,
+} from '@sentry-graph/plugin-sentry-graph-common';
+import path from 'node:path';
+import { APP_URL, DemoStack, ROOT, waitUntil } from './stack';
+
+const IMAGES = path.join(ROOT, 'docs/images');
+const stack = new DemoStack();
+/** Tall enough for the whole card with a finding open. */
+const SCREEN = { width: 1600, height: 1500 };
+
+test.use({ viewport: SCREEN });
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(600_000);
+  await stack.start();
+  // The demo's schedule starts the first sync 2 s after the backend.
+  await waitUntil(
+    'the first sync to succeed',
+    async () => {
+      const status = await stack.api<SyncStatus>('/status');
+      return status.lastSuccessfulRun;
+    },
+    300_000,
+  );
+  console.log(
+    `The dev app's first build took ${(stack.appBuildMs / 1000).toFixed(1)} s`,
+  );
+});
+
+test.afterAll(async () => {
+  await stack.stop();
+});
+
+async function openPage(page: Page) {
+  await page.goto(`${APP_URL}/sentry-graph`);
+  await expect(page.getByTestId('sentry-graph-status')).toBeVisible({
+    timeout: 120_000,
+  });
+}
+
+test('the page loads and shows the figures /summary gives', async ({
+  page,
+}) => {
+  await openPage(page);
+  const { organizations } = await stack.api<SummaryResponse>('/summary');
+  expect(organizations.length).toBeGreaterThan(0);
+  for (const { organization, nodes, findings } of organizations) {
+    const counts = page.getByTestId(`sentry-graph-counts-${organization.slug}`);
+    const n = (label: string) => (nodes[label] ?? 0).toLocaleString('en-US');
+    await expect(counts).toHaveText(
+      `${n('SentryUser')} members · ${n('SentryTeam')} teams · ${n('SentryProject')} projects · ` +
+        `${n('SentryRelease')} releases · ${n('SentryAlertRule')} alert rules`,
+    );
+    await expect(
+      page.getByRole('button', {
+        name: `Members without 2FA: ${findings.membersWithout2fa.count.toLocaleString('en-US')}`,
+      }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('button', {
+        name: `Projects without alert rules: ${findings.projectsWithoutAlertRules.count.toLocaleString('en-US')}`,
+      }),
+    ).toBeVisible();
+  }
+  await expect(page.getByTestId('sentry-graph-status')).toHaveText(/Fresh/);
+  // A finding opens to its first items, linked to Sentry.
+  await page.getByRole('button', { name: /^Members without 2FA/ }).click();
+  const first = organizations[0].findings.membersWithout2fa.items[0];
+  await expect(
+    page
+      .getByRole('link', { name: new RegExp(first.email ?? first.id) })
+      .first(),
+  ).toHaveAttribute('href', first.url!);
+  await page.screenshot({
+    path: path.join(IMAGES, 'card.png'),
+    fullPage: true,
+  });
+});
+
+test('"Sync now" starts a run; its progress shows and it ends succeeded', async ({
+  page,
+}) => {
+  await openPage(page);
+  const before = await stack.api<SyncStatus>('/status');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByText('Sync requested.')).toBeVisible();
+  const progress = page.getByRole('progressbar', {
+    name: /items so far|Waiting|Starting/,
+  });
+  await expect(progress).toBeVisible();
+  await expect(page.getByText(/^Reading .+ items so far$/)).toBeVisible();
+  await page.screenshot({
+    path: path.join(IMAGES, 'sync-running.png'),
+    fullPage: true,
+  });
+
+  await expect(page.getByTestId('sentry-graph-status')).toHaveText(/Fresh/, {
+    timeout: 180_000,
+  });
+  await expect(progress).toBeHidden();
+  await expect(page.getByTestId('sentry-graph-last-run')).toContainText(
+    'Last run: succeeded',
+  );
+  const after = await stack.api<SyncStatus>('/status');
+  expect(after.lastRun?.id).not.toBe(before.lastRun?.id);
+  expect(after.lastRun?.status).toBe('succeeded');
+  expect(after.lastRun?.trigger).toBe('manual');
+});
+
+test('the history lists the run, with who asked, and opens its details', async ({
+  page,
+}) => {
+  await openPage(page);
+  const { runs } = await stack.api<RunListResponse>('/runs?limit=1');
+  const rows = page.getByTestId('sentry-graph-run-row');
+  await expect(rows.first()).toContainText('Manualby user:development/guest');
+  await expect(rows.first()).toContainText('Succeeded');
+  const totals = runs[0].totals!;
+  await expect(rows.first()).toContainText(
+    `${totals.fetched.toLocaleString('en-US')} fetched`,
+  );
+  await rows
+    .first()
+    .getByRole('button', { name: /Details of the run/ })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Run details' });
+  await expect(
+    dialog.getByRole('table', { name: /What the run did in/ }).first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: path.join(IMAGES, 'run-details.png'),
+    animations: 'disabled',
+  });
+});
+
+test('the dark theme shows the card too', async ({ browser }) => {
+  const context = await browser.newContext({
+    colorScheme: 'dark',
+    viewport: { width: 1400, height: 1000 },
+  });
+  await context.addInitScript(() =>
+    window.localStorage.setItem('theme', 'dark'),
+  );
+  const page = await context.newPage();
+  await openPage(page);
+  await expect(page.locator('body')).toHaveAttribute('data-theme-mode', 'dark');
+  await expect(page.getByTestId('sentry-graph-counts-acme')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sync now' })).toBeVisible();
+  await page.screenshot({
+    path: path.join(IMAGES, 'card-dark.png'),
+    fullPage: true,
+  });
+  await context.close();
+});
+
+test('a user without sentry-graph.sync.run sees the card but no "Sync now"', async ({
+  page,
+}) => {
+  // The demo policy lets user:development/guest sync; sign in as someone else.
+  await stack.startBackend({
+    APP_CONFIG_auth_providers_guest_userEntityRef: 'user:development/viewer',
+  });
+  // The button is hidden until the permission answers: wait for the answer.
+  const decision = page.waitForResponse(response =>
+    response.url().endsWith('/api/permission/authorize'),
+  );
+  await openPage(page);
+  const { items } = (await (await decision).json()) as {
+    items: Array<{ result: string }>;
+  };
+  expect(items.map(item => item.result)).toEqual(['DENY']);
+  await expect(page.getByTestId('sentry-graph-last-run')).toBeVisible();
+  await expect(page.getByTestId('sentry-graph-counts-acme')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sync now' })).toHaveCount(0);
+});

@@ -1,0 +1,209 @@
+/*
+ * The demo stack, started for the browser tests: the Sentry sample server,
+ * the dev backend (plugin, auth with the guest provider, permission backend
+ * and the demo policy) and the plugin's dev app, on ports of their own
+ * (e2e/app-config.e2e.yaml), against the tests' Neo4j that `npm test` runs.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { portProblems } from '@sentry-graph/plugin-sentry-graph-backend/dev/ports';
+import { openTestGraph } from '@sentry-graph/plugin-sentry-graph-backend/src/__testUtils__/testGraph';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+const PLUGIN = path.resolve(__dirname, '..');
+const LOGS = path.join(ROOT, '.cache/e2e');
+
+// As in e2e/app-config.e2e.yaml.
+const APP_PORT = 3100;
+const BACKEND_PORT = 7107;
+const SAMPLE_PORT = 9110;
+export const APP_URL = `http://localhost:${APP_PORT}`;
+export const API_URL = `http://localhost:${BACKEND_PORT}/api/sentry-graph`;
+const NEO4J_PORT = process.env.SENTRY_GRAPH_TEST_NEO4J_PORT ?? '7689';
+const NEO4J_PASSWORD = process.env.NEO4J_PASSWORD ?? 'sentry-graph-dev';
+const CONFIG_ARGS = [
+  '--config',
+  path.join(ROOT, 'app-config.yaml'),
+  '--config',
+  path.join(__dirname, 'app-config.e2e.yaml'),
+];
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/** Runs `check` until it returns a value, or fails after `timeoutMs` saying what it waited for. */
+export async function waitUntil<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await sleep(500);
+  }
+  throw new Error(
+    `Timed out waiting for ${what}${lastError ? `: ${lastError}` : ''}`,
+  );
+}
+
+function start(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): ChildProcess {
+  fs.mkdirSync(LOGS, { recursive: true });
+  const log = fs.openSync(path.join(LOGS, `${name}.log`), 'w');
+  // Its own process group, so that stopping it stops the bundler's children too.
+  return spawn(command, args, {
+    ...options,
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
+}
+
+async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child?.pid || child.exitCode !== null) return;
+  const exited = new Promise(resolve => child.once('exit', resolve));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  await Promise.race([exited, sleep(10_000)]);
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+export class DemoStack {
+  /** The static token scripts call the API with (a service principal). */
+  readonly apiToken = randomBytes(24).toString('hex');
+  private sampleServer?: ChildProcess;
+  private backend?: ChildProcess;
+  private app?: ChildProcess;
+  /** How long the dev app's first build took, for the README. */
+  appBuildMs = 0;
+
+  private env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      SENTRY_BASE_URL: `http://127.0.0.1:${SAMPLE_PORT}`,
+      SENTRY_TOKEN: 'sample-token',
+      NEO4J_URI: `bolt://127.0.0.1:${NEO4J_PORT}`,
+      NEO4J_PASSWORD,
+      SENTRY_GRAPH_DEMO_API_TOKEN: this.apiToken,
+      ...extra,
+    };
+  }
+
+  /** An API call as the static token's service principal. */
+  async api<T>(route: string, init: RequestInit = {}): Promise<T> {
+    const response = await fetch(`${API_URL}${route}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${this.apiToken}` },
+    });
+    if (!response.ok)
+      throw new Error(
+        `${route}: HTTP ${response.status} ${await response.text()}`,
+      );
+    return (await response.json()) as T;
+  }
+
+  async start(): Promise<void> {
+    // Never test against whatever else listens on these ports.
+    const problems = await portProblems([
+      { what: 'the dev app', port: APP_PORT },
+      { what: 'the backend', port: BACKEND_PORT },
+      { what: 'the Sentry sample server', port: SAMPLE_PORT },
+    ]);
+    if (problems.length > 0) {
+      throw new Error(
+        `Cannot start the browser tests' stack:\n${problems.join('\n')}`,
+      );
+    }
+    await this.wipeGraph();
+    fs.rmSync(path.join(ROOT, '.cache/e2e-database'), {
+      recursive: true,
+      force: true,
+    });
+    this.sampleServer = start(
+      'sample-server',
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'packages/sentry-sample-server/src/cli.ts',
+        '--preset',
+        'M',
+        '--port',
+        String(SAMPLE_PORT),
+      ],
+      { cwd: ROOT, env: this.env() },
+    );
+    const appStarted = Date.now();
+    this.app = start(
+      'app',
+      path.join(ROOT, 'node_modules/.bin/backstage-cli'),
+      ['package', 'start', ...CONFIG_ARGS],
+      { cwd: PLUGIN, env: this.env({ BROWSER: 'none' }) },
+    );
+    await this.startBackend();
+    await waitUntil(
+      'the dev app to build',
+      async () =>
+        (await fetch(`${APP_URL}/sentry-graph`)).ok ? true : undefined,
+      300_000,
+    );
+    this.appBuildMs = Date.now() - appStarted;
+  }
+
+  /** Starts the backend (again), e.g. with a different guest user in `env` (APP_CONFIG_… variables). */
+  async startBackend(env: NodeJS.ProcessEnv = {}): Promise<void> {
+    await stop(this.backend);
+    this.backend = start(
+      'backend',
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'plugins/sentry-graph-backend/dev/index.ts',
+        ...CONFIG_ARGS,
+      ],
+      { cwd: ROOT, env: this.env(env) },
+    );
+    await waitUntil(
+      'the backend to answer',
+      async () => ((await fetch(`${API_URL}/health`)).ok ? true : undefined),
+      120_000,
+    );
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([
+      stop(this.app),
+      stop(this.backend),
+      stop(this.sampleServer),
+    ]);
+  }
+
+  /** The tests' Neo4j holds what the Jest tests left: start from an empty graph. */
+  private async wipeGraph(): Promise<void> {
+    const graph = openTestGraph();
+    try {
+      await graph.wipe();
+    } finally {
+      await graph.close();
+    }
+  }
+}
