@@ -3,13 +3,15 @@
  * Generates a size preset, starts the Sentry sample server and a Neo4j of
  * the benchmark's own (port 7688 unless NEO4J_BENCH_PORT; it is wiped),
  * runs a full sync into the empty graph and again into the full one, and
- * prints wall time, items per second, the sync's peak RSS and requests.
+ * prints wall time, items per second, the sync's peak RSS and requests;
+ * then the latency of /status and /summary on that graph (apiLatency.ts).
  * It prints figures; it asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import { measureApiLatency } from './apiLatency';
 import { SentryGraphStore } from '../plugins/sentry-graph-backend/src/graph/SentryGraphStore';
 import { wipeDatabase } from '../plugins/sentry-graph-backend/src/__testUtils__/testGraph';
 
@@ -147,6 +149,15 @@ async function main() {
       const started = Date.now();
       const figures = await runSyncProcess(settings);
       report(label, Date.now() - started, figures);
+    }
+    process.stdout.write(
+      'API latency (the dev backend on this graph, after a sync of its own; 20 calls each, one at a time):\n',
+    );
+    for (const r of await measureApiLatency(settings)) {
+      process.stdout.write(
+        `  GET ${r.route.padEnd(9)} p50 ${r.p50Ms.toFixed(1)} ms | p95 ${r.p95Ms.toFixed(1)} ms | ` +
+          `max ${r.maxMs.toFixed(1)} ms | first (cold) call ${r.firstMs.toFixed(1)} ms\n`,
+      );
     }
   } finally {
     sentry.child.kill('SIGTERM');
