@@ -77,6 +77,14 @@ test('the page loads and shows the figures /summary gives', async ({
   await expect(page.getByTestId('sentry-graph-status')).toHaveText(/Fresh/);
   // A finding opens to its first items, linked to Sentry.
   await page.getByRole('button', { name: /^Members without 2FA/ }).click();
+  // The list is open once its last item shows (the accordion animates).
+  await expect(
+    page
+      .getByRole('list', { name: 'Members without 2FA' })
+      .getByRole('listitem')
+      .last(),
+  ).toBeInViewport();
+  await page.waitForTimeout(500);
   const first = organizations[0].findings.membersWithout2fa.items[0];
   await expect(
     page

@@ -1,4 +1,4 @@
-import Button from '@material-ui/core/Button';
+import IconButton from '@material-ui/core/IconButton';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -10,6 +10,7 @@ import type { RunSummary } from '@sentry-graph/plugin-sentry-graph-common';
 import { durationBetween, formatCount, formatDuration } from '../../lib/time';
 import { RelativeTime } from '../common/RelativeTime';
 import { RunStatusLabel } from '../common/RunStatusLabel';
+import DetailsIcon from '@material-ui/icons/OpenInNew';
 
 function Trigger(props: { run: RunSummary }) {
   const { run } = props;
@@ -93,13 +94,14 @@ export function RunHistoryTable(props: {
                   <Totals run={run} />
                 </TableCell>
                 <TableCell>
-                  <Button
+                  <IconButton
                     size="small"
                     onClick={() => props.onSelect(run.id)}
                     aria-label={`Details of the run started ${run.startedAt ?? run.createdAt}`}
+                    title="Details"
                   >
-                    Details
-                  </Button>
+                    <DetailsIcon fontSize="small" />
+                  </IconButton>
                 </TableCell>
               </TableRow>
             );
