@@ -7,7 +7,6 @@
  * button to press), requests carry a real Backstage user token, and the
  * permission framework decides who may press "Sync now".
  */
-import '@backstage/ui/css/styles.css';
 import { ProxiedSignInPage } from '@backstage/core-components';
 import { createApp } from '@backstage/frontend-defaults';
 import { createFrontendModule } from '@backstage/frontend-plugin-api';

@@ -34,8 +34,8 @@ test.beforeAll(async () => {
     },
     300_000,
   );
-  console.log(
-    `The dev app's first build took ${(stack.appBuildMs / 1000).toFixed(1)} s`,
+  process.stdout.write(
+    `The dev app's first build took ${(stack.appBuildMs / 1000).toFixed(1)} s\n`,
   );
 });
 

@@ -4,12 +4,11 @@
  * and the demo policy) and the plugin's dev app, on ports of their own
  * (e2e/app-config.e2e.yaml), against the tests' Neo4j that `npm test` runs.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { portProblems } from '@sentry-graph/plugin-sentry-graph-backend/dev/ports';
-import { openTestGraph } from '@sentry-graph/plugin-sentry-graph-backend/src/__testUtils__/testGraph';
+import { testNeo4j, wipeTestNeo4j } from '../src/__testUtils__/testNeo4j';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 const PLUGIN = path.resolve(__dirname, '..');
@@ -21,8 +20,6 @@ const BACKEND_PORT = 7107;
 const SAMPLE_PORT = 9110;
 export const APP_URL = `http://localhost:${APP_PORT}`;
 export const API_URL = `http://localhost:${BACKEND_PORT}/api/sentry-graph`;
-const NEO4J_PORT = process.env.SENTRY_GRAPH_TEST_NEO4J_PORT ?? '7689';
-const NEO4J_PASSWORD = process.env.NEO4J_PASSWORD ?? 'sentry-graph-dev';
 const CONFIG_ARGS = [
   '--config',
   path.join(ROOT, 'app-config.yaml'),
@@ -100,8 +97,8 @@ export class DemoStack {
       ...process.env,
       SENTRY_BASE_URL: `http://127.0.0.1:${SAMPLE_PORT}`,
       SENTRY_TOKEN: 'sample-token',
-      NEO4J_URI: `bolt://127.0.0.1:${NEO4J_PORT}`,
-      NEO4J_PASSWORD,
+      NEO4J_URI: testNeo4j.uri,
+      NEO4J_PASSWORD: testNeo4j.password,
       SENTRY_GRAPH_DEMO_API_TOKEN: this.apiToken,
       ...extra,
     };
@@ -121,18 +118,23 @@ export class DemoStack {
   }
 
   async start(): Promise<void> {
-    // Never test against whatever else listens on these ports.
-    const problems = await portProblems([
-      { what: 'the dev app', port: APP_PORT },
-      { what: 'the backend', port: BACKEND_PORT },
-      { what: 'the Sentry sample server', port: SAMPLE_PORT },
-    ]);
-    if (problems.length > 0) {
-      throw new Error(
-        `Cannot start the browser tests' stack:\n${problems.join('\n')}`,
-      );
-    }
-    await this.wipeGraph();
+    // Never test against whatever else listens on these ports: the demo's
+    // own check says which one is taken, and fails the run.
+    execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'plugins/sentry-graph-backend/dev/demo.ts',
+        'check-ports',
+        `the browser tests' dev app=${APP_PORT}`,
+        `the browser tests' backend=${BACKEND_PORT}`,
+        `the browser tests' sample server=${SAMPLE_PORT}`,
+      ],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
+    // The tests' Neo4j holds what the Jest tests left: start from an empty graph.
+    await wipeTestNeo4j();
     fs.rmSync(path.join(ROOT, '.cache/e2e-database'), {
       recursive: true,
       force: true,
@@ -195,15 +197,5 @@ export class DemoStack {
       stop(this.backend),
       stop(this.sampleServer),
     ]);
-  }
-
-  /** The tests' Neo4j holds what the Jest tests left: start from an empty graph. */
-  private async wipeGraph(): Promise<void> {
-    const graph = openTestGraph();
-    try {
-      await graph.wipe();
-    } finally {
-      await graph.close();
-    }
   }
 }

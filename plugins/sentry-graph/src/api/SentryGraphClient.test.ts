@@ -2,7 +2,9 @@
  * @jest-environment node
  */
 // The client against the real backend plugin (startTestBackend, the real
-// scheduler, the tests' Neo4j and the Sentry sample server), not a fetch mock.
+// scheduler, the tests' Neo4j and the Sentry sample server), not a fetch mock:
+// hence this frontend test's imports of the backend plugin and sample server.
+/* eslint-disable @backstage/no-mixed-plugin-imports */
 import {
   mockCredentials,
   mockServices,
@@ -12,36 +14,47 @@ import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { ResponseError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import sentryGraphBackendPlugin from '@sentry-graph/plugin-sentry-graph-backend';
-import { acmeOrganization } from '@sentry-graph/plugin-sentry-graph-backend/src/__testUtils__/acmeFixture';
-import { pluginTestConfig } from '@sentry-graph/plugin-sentry-graph-backend/src/__testUtils__/pluginTestConfig';
-import { openTestGraph } from '@sentry-graph/plugin-sentry-graph-backend/src/__testUtils__/testGraph';
 import {
+  generateSampleData,
   startSampleServer,
   type SampleServer,
 } from '@sentry-graph/sentry-sample-server';
 import type { JsonObject } from '@backstage/types';
 import type { AddressInfo } from 'node:net';
+import { testNeo4j, wipeTestNeo4j } from '../__testUtils__/testNeo4j';
 import { retryAfterSeconds } from '../lib/errors';
 import { SentryGraphClient } from './SentryGraphClient';
 
 // A real sync runs in each test.
 jest.setTimeout(60_000);
 
-const graph = openTestGraph();
 let sentry: SampleServer;
 const backends: Array<{ stop(): Promise<void> }> = [];
 
 beforeEach(async () => {
-  await graph.wipe();
+  await wipeTestNeo4j();
+  // The smallest preset, one organization (acme) of it.
   sentry = await startSampleServer({
-    data: { organizations: [acmeOrganization()] },
+    data: generateSampleData({ preset: 'S', organizations: 1 }),
   });
 });
 afterEach(async () => {
   await Promise.all(backends.splice(0).map(b => b.stop()));
   await sentry.close();
 });
-afterAll(() => graph.close());
+
+/** The plugin on the sample server and the tests' Neo4j; runs only when asked. */
+function pluginConfig(overrides: JsonObject = {}): JsonObject {
+  return {
+    sentryGraph: {
+      sentry: { baseUrl: sentry.url, token: 'sample-token' },
+      neo4j: testNeo4j,
+      schedule: { frequency: { trigger: 'manual' }, timeout: { minutes: 5 } },
+      manualRunMinimumInterval: { seconds: 0 },
+      ...overrides,
+    },
+  };
+}
 
 /** A client for a real backend with the plugin, calling as a signed-in user. */
 async function clientForBackend(
@@ -52,7 +65,7 @@ async function clientForBackend(
       sentryGraphBackendPlugin,
       schedulerServiceFactory,
       mockServices.rootConfig.factory({
-        data: pluginTestConfig(sentry.url, options.config),
+        data: pluginConfig(options.config),
       }),
       ...(options.deny
         ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]

@@ -12,6 +12,8 @@ import { RelativeTime } from '../common/RelativeTime';
 import { RunStatusLabel } from '../common/RunStatusLabel';
 import DetailsIcon from '@material-ui/icons/OpenInNew';
 
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
 function Trigger(props: { run: RunSummary }) {
   const { run } = props;
   if (run.trigger === 'scheduled') return <>Scheduled</>;
@@ -38,8 +40,6 @@ function Totals(props: { run: RunSummary }) {
     </span>
   );
 }
-
-const nowrap = { whiteSpace: 'nowrap' } as const;
 
 /** A page of runs; each row opens the run's details. */
 export function RunHistoryTable(props: {

@@ -1,18 +1,18 @@
 import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
 import { exactTime, relativeTime } from '../../lib/time';
 
-/** "5 minutes ago", with the exact local time on hover and focus. */
+/**
+ * "5 minutes ago", with the exact local time on hover, and read out after
+ * it by screen readers.
+ */
 export function RelativeTime(props: { iso: string }) {
   const exact = exactTime(props.iso);
   return (
     <Tooltip title={exact}>
-      {/* Focusable so keyboard users get the tooltip too; aria-label gives the exact time to screen readers. */}
-      <time
-        dateTime={props.iso}
-        tabIndex={0}
-        aria-label={`${relativeTime(props.iso)} (${exact})`}
-      >
+      <time dateTime={props.iso}>
         {relativeTime(props.iso)}
+        <Typography variant="srOnly"> ({exact})</Typography>
       </time>
     </Tooltip>
   );
