@@ -15,6 +15,8 @@ import type { Knex } from 'knex';
 import request from 'supertest';
 import { sentryGraphPlugin } from './plugin';
 import { RunHistoryStore } from './service/RunHistoryStore';
+import { SentryLinks } from './graph/sentryLinks';
+import { readGraphSummary } from './graph/summary';
 import { acmeOrganization } from './__testUtils__/acmeFixture';
 import { openApiMismatches } from './__testUtils__/openApi';
 import { openTestGraph, testNeo4jConnection } from './__testUtils__/testGraph';
@@ -184,6 +186,57 @@ describe('the REST API', () => {
       '/summary',
     );
     expect(summary.body.organizations[0].organization.slug).toBe('acme');
+    // Computed once the run ended, before it was recorded as finished.
+    expect(summary.body.organizations[0].runId).toBe(accepted.body.runId);
+    const finishedAt = status.body.lastRun.finishedAt;
+    expect(
+      Date.parse(summary.body.organizations[0].computedAt),
+    ).toBeLessThanOrEqual(Date.parse(finishedAt));
+  });
+
+  it('serves /summary from the figures the last run stored, not from Neo4j at request time', async () => {
+    const { server } = await startBackend();
+    // Before any run stored figures, /summary reads the graph (empty here).
+    const before = await request(server).get('/api/sentry-graph/summary');
+    expect(before.body).toEqual({ organizations: [] });
+
+    const accepted = await request(server).post('/api/sentry-graph/sync');
+    await waitForRunEnd(server, accepted.body.runId);
+    const stored = await request(server).get('/api/sentry-graph/summary');
+    const live = await readGraphSummary(graph.store, {
+      links: new SentryLinks(sentry.url),
+    });
+    const withoutTime = ({
+      computedAt: _c,
+      runId: _r,
+      ...rest
+    }: Record<string, unknown>) => rest;
+    expect(stored.body.organizations.map(withoutTime)).toEqual(
+      live.map(summary => withoutTime({ ...summary })),
+    );
+
+    // A change in Neo4j after the run shows only after the next run.
+    await graph.driver.executeQuery(
+      "MATCH (:SentryOrganization {slug: 'acme'})-[:RESOURCE]->(t:SentryTeam) DETACH DELETE t",
+    );
+    const [liveNow] = await readGraphSummary(graph.store, {
+      links: new SentryLinks(sentry.url),
+    });
+    expect(liveNow.nodes.SentryTeam).toBe(0);
+    const unchanged = await request(server).get('/api/sentry-graph/summary');
+    expect(unchanged.body).toEqual(stored.body);
+    expect(unchanged.body.organizations[0].nodes.SentryTeam).toBeGreaterThan(0);
+    const second = await request(server).post('/api/sentry-graph/sync');
+    await waitForRunEnd(server, second.body.runId);
+    const after = await conforming(
+      request(server).get('/api/sentry-graph/summary?organization=acme'),
+      'GET',
+      '/summary',
+    );
+    expect(after.body.organizations[0].runId).toBe(second.body.runId);
+    expect(after.body.organizations[0].nodes.SentryTeam).toBe(
+      stored.body.organizations[0].nodes.SentryTeam,
+    );
   });
 
   it('answers 409 while a run is in progress and shows its progress in /status', async () => {

@@ -8,7 +8,9 @@ import { readSentryGraphConfig } from './config/readSentryGraphConfig';
 import { SentryLinks } from './graph/sentryLinks';
 import { SentryGraphStore } from './graph/SentryGraphStore';
 import { createRouter } from './router';
+import { GraphSummaries } from './service/GraphSummaries';
 import { RunHistoryStore } from './service/RunHistoryStore';
+import { SummaryStore } from './service/SummaryStore';
 import { readStatus } from './service/readStatus';
 import { SyncService } from './service/SyncService';
 
@@ -57,12 +59,19 @@ export const sentryGraphPlugin = createBackendPlugin({
 
         const history = await RunHistoryStore.create({ database });
         const knex = await database.getClient();
+        const summaries = new GraphSummaries({
+          graph,
+          links: new SentryLinks(settings.sentryWebUrl),
+          store: await SummaryStore.create({ database }),
+          logger,
+        });
 
         const syncService = new SyncService({
           config: sentryGraphConfig,
           settings,
           graph,
           history,
+          summaries,
           scheduler: deps.scheduler,
           logger,
         });
@@ -82,8 +91,8 @@ export const sentryGraphPlugin = createBackendPlugin({
             syncService,
             history,
             graph,
+            summaries,
             readStatus: () => readStatus(history, settings, knex),
-            links: new SentryLinks(settings.sentryWebUrl),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,

@@ -10,9 +10,8 @@ import { sentryGraphSyncRunPermission } from '@sentry-graph/plugin-sentry-graph-
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import type { SentryLinks } from './graph/sentryLinks';
-import { readGraphSummary } from './graph/summary';
 import type { SentryGraphStore } from './graph/SentryGraphStore';
+import type { GraphSummaries } from './service/GraphSummaries';
 import type { RunHistoryStore } from './service/RunHistoryStore';
 import { TooManyRunsError, type SyncService } from './service/SyncService';
 import type { SyncStatus } from './service/readStatus';
@@ -23,12 +22,12 @@ export interface RouterOptions {
   syncService: SyncService;
   /** Run history, for /runs. */
   history: RunHistoryStore;
-  /** The graph, for /summary and /health. */
+  /** The graph, for /health. */
   graph: SentryGraphStore;
+  /** The stored summaries, for /summary. */
+  summaries: GraphSummaries;
   /** Computes /status. */
   readStatus: () => Promise<SyncStatus>;
-  /** Builds the links to Sentry's web UI that /summary returns. */
-  links: SentryLinks;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
@@ -105,10 +104,7 @@ export async function createRouter(
   router.get('/summary', async (req, res) => {
     await httpAuth.credentials(req);
     const { organization } = parse(summaryQuery, req.query, 'query');
-    const organizations = await readGraphSummary(graph, {
-      organization,
-      links: options.links,
-    });
+    const organizations = await options.summaries.read(organization);
     if (organization && organizations.length === 0) {
       throw new NotFoundError(`No organization ${organization} in the graph`);
     }

@@ -131,8 +131,16 @@ const none = { count: 0, items: [] };
 
 const WEB = 'https://sentry.example';
 const links = new SentryLinks(WEB);
-const summaryOf = (organization?: string) =>
-  readGraphSummary(graph.store, { organization, links });
+/** The summaries, each checked to say when it was computed, without that time. */
+const summaryOf = async (organization?: string) =>
+  (await readGraphSummary(graph.store, { organization, links })).map(
+    ({ computedAt, ...summary }) => {
+      expect(Math.abs(Date.parse(computedAt) - Date.now())).toBeLessThan(
+        60_000,
+      );
+      return summary;
+    },
+  );
 // Each listed item links to its page in Sentry's web UI.
 const member = <T extends { id: string }>(org: string, item: T) => ({
   ...item,

@@ -34,7 +34,7 @@ export type { Finding, OrganizationSummary };
  */
 export async function readGraphSummary(
   store: SentryGraphStore,
-  options: { organization?: string; links: SentryLinks },
+  options: { organization?: string; links: SentryLinks; runId?: string },
 ): Promise<OrganizationSummary[]> {
   const organizations = await store.read(ORGANIZATIONS, {
     slug: options.organization ?? null,
@@ -43,7 +43,11 @@ export async function readGraphSummary(
   // One organization at a time: a graph rarely holds many, and this keeps the
   // load on Neo4j to two queries in flight.
   for (const record of organizations.records) {
-    summaries.push(await summarize(store, record, options.links));
+    summaries.push({
+      computedAt: new Date().toISOString(),
+      ...(options.runId ? { runId: options.runId } : {}),
+      ...(await summarize(store, record, options.links)),
+    });
   }
   return summaries;
 }
@@ -52,7 +56,7 @@ async function summarize(
   store: SentryGraphStore,
   org: Neo4jRecord,
   links: SentryLinks,
-): Promise<OrganizationSummary> {
+): Promise<Omit<OrganizationSummary, 'computedAt' | 'runId'>> {
   const params = { organizationId: text(org.get('id')) ?? '' };
   const slug = text(org.get('slug')) ?? '';
   const [findings, { counts, newest }] = await Promise.all([

@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  resolvePackagePath,
-  type DatabaseService,
-} from '@backstage/backend-plugin-api';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import {
@@ -14,13 +11,10 @@ import {
   type SyncProgress,
   type SyncRunResult,
 } from '@sentry-graph/plugin-sentry-graph-common';
+import { openPluginDatabase } from './openPluginDatabase';
 
 export type { RunRecord, RunStatus, RunSummary, RunTrigger };
 
-const migrationsDir = resolvePackagePath(
-  '@sentry-graph/plugin-sentry-graph-backend',
-  'migrations',
-);
 const TABLE = 'sentry_graph_sync_runs';
 
 /** The statuses a run ends in (the engine's own `RunStatus`). */
@@ -85,34 +79,13 @@ const SUMMARY_COLUMNS = [
  * clock (SQLite's own clock has no milliseconds and no zone) and read back as
  * ISO strings on both PostgreSQL (timestamptz) and SQLite (text).
  */
-/**
- * Replicas that start together race to create knex's own migrations table
- * (PostgreSQL answers one of them with a duplicate-key error); knex's lock
- * only guards the migrations after that. A second try sees the table.
- */
-async function migrate(knex: Knex, attempts = 3): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await knex.migrate.latest({ directory: migrationsDir });
-      return;
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-      await new Promise(resolve =>
-        setTimeout(resolve, 200 * attempt + Math.random() * 300),
-      );
-    }
-  }
-}
-
 export class RunHistoryStore {
   static async create({
     database,
   }: {
     database: DatabaseService;
   }): Promise<RunHistoryStore> {
-    const knex = await database.getClient();
-    if (!database.migrations?.skip) await migrate(knex);
-    return new RunHistoryStore(knex);
+    return new RunHistoryStore(await openPluginDatabase(database));
   }
 
   private constructor(private readonly knex: Knex) {}

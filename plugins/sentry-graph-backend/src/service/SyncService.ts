@@ -12,6 +12,7 @@ import type { SentryGraphStore } from '../graph/SentryGraphStore';
 import { describeError } from '../sync/describeError';
 import { runSync } from '../sync/runSync';
 import type { SyncProgress } from '../sync/types';
+import type { GraphSummaries } from './GraphSummaries';
 import type { RunHistoryStore, RunRecord } from './RunHistoryStore';
 
 export const SYNC_TASK_ID = 'sentry-graph:sync';
@@ -80,6 +81,8 @@ export interface SyncServiceOptions {
   settings: PluginSettings;
   graph: SentryGraphStore;
   history: RunHistoryStore;
+  /** Refreshed after each run, before it is recorded as finished. */
+  summaries: GraphSummaries;
   scheduler: SchedulerService;
   logger: LoggerService;
 }
@@ -222,6 +225,9 @@ export class SyncService {
         onProgress: p => progress.report(p),
       });
       await progress.flush();
+      // Before the run is recorded as ended, so that whoever sees it end
+      // (the card re-reads /summary then) reads the figures it left.
+      if (!signal.aborted) await this.options.summaries.refreshAfterRun(run.id);
       await history.finishRun(run.id, {
         status: result.status,
         result,

@@ -31,6 +31,13 @@ export const LISTED_FINDINGS = [
 export type ListedFinding = (typeof LISTED_FINDINGS)[number];
 
 export interface OrganizationSummary {
+  /**
+   * When these figures were read from Neo4j: after the run `runId` ended,
+   * or, before any run stored figures, when they were asked for.
+   */
+  computedAt: string;
+  /** The run after which they were computed. */
+  runId?: string;
   organization: {
     id: string;
     slug: string;

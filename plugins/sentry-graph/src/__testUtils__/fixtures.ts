@@ -65,6 +65,8 @@ export function acmeSummary(
     LISTED_FINDINGS.map(key => [key, { count: 0, items: [] }]),
   ) as unknown as OrganizationSummary['findings'];
   return {
+    computedAt: minutesAgo(5),
+    runId: run().id,
     organization: {
       id: '1',
       slug: 'acme',

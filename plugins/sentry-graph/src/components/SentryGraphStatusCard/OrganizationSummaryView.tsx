@@ -6,13 +6,14 @@ import {
 } from '@sentry-graph/plugin-sentry-graph-common';
 import { COUNTED_NODES, FINDING_LABELS } from '../../lib/labels';
 import { formatCount } from '../../lib/time';
+import { RelativeTime } from '../common/RelativeTime';
 import { FindingRow } from './FindingRow';
 
 /** One organization: what the graph holds of it, and its findings. */
 export function OrganizationSummaryView(props: {
   summary: OrganizationSummary;
 }) {
-  const { organization, nodes, findings } = props.summary;
+  const { organization, nodes, findings, computedAt } = props.summary;
   const counts = COUNTED_NODES.map(
     ([label, words]) => `${formatCount(nodes[label] ?? 0)} ${words}`,
   ).join(' · ');
@@ -28,6 +29,9 @@ export function OrganizationSummaryView(props: {
         data-testid={`sentry-graph-counts-${organization.slug}`}
       >
         {counts}
+      </Typography>
+      <Typography variant="caption" color="textSecondary" component="p">
+        Figures as of <RelativeTime iso={computedAt} />
       </Typography>
       <div style={{ marginTop: 8 }}>
         {LISTED_FINDINGS.map(key => (

@@ -30,11 +30,9 @@ export function SentryGraphStatusContent() {
 export function SentryGraphStatusView(props: { state: SyncStatusState }) {
   const { status, health, error, loading, refresh } = props.state;
   const neo4jDown = health?.neo4j.reachable === false;
-  // New figures once a run finishes: the summary is read again per finished run.
-  const summary = useSummary(
-    status?.lastRun?.id,
-    status !== undefined && !neo4jDown,
-  );
+  // New figures once a run finishes: the summary is read again per finished
+  // run. The backend serves stored figures, so they show while Neo4j is down.
+  const summary = useSummary(status?.lastRun?.id, status !== undefined);
 
   if (loading) return <LoadingState />;
   if (!status) {
@@ -65,7 +63,7 @@ export function SentryGraphStatusView(props: { state: SyncStatusState }) {
           onRequested={refresh}
         />
       </div>
-      {summary.error && !neo4jDown && (
+      {summary.error && (
         <ErrorMessage
           title="The graph summary could not be read"
           error={summary.error}

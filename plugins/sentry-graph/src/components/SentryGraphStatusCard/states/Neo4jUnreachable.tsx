@@ -1,7 +1,7 @@
 import Typography from '@material-ui/core/Typography';
 import { ToneIcon } from '../../common/ToneIcon';
 
-/** The backend answers but Neo4j does not: no summary, and syncs fail until it is back. */
+/** The backend answers but Neo4j does not: syncs fail until it is back; the figures shown are the last run's. */
 export function Neo4jUnreachable() {
   return (
     <div role="alert" data-testid="sentry-graph-neo4j-unreachable">

@@ -1,0 +1,61 @@
+import type { OrganizationSummary } from '@sentry-graph/plugin-sentry-graph-common';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { SummaryStore } from './SummaryStore';
+
+const databases = createTestDatabases();
+
+function summary(id: string, slug: string, teams: number): OrganizationSummary {
+  const none = { count: 0, items: [] };
+  return {
+    computedAt: '2026-11-29T10:00:00.000Z',
+    runId: '00000000-0000-4000-8000-000000000001',
+    organization: {
+      id,
+      slug,
+      url: `https://sentry.io/organizations/${slug}/`,
+      require2fa: false,
+    },
+    nodes: { SentryOrganization: 1, SentryTeam: teams },
+    relationships: {},
+    findings: {
+      membersWithout2fa: { ...none, flagged: false },
+      pendingInvites: none,
+      expiredInvites: none,
+      ownersAndManagers: none,
+      teamsWithoutMembers: none,
+      teamsWithoutAdmin: none,
+      projectsWithoutTeam: none,
+      projectsWithoutAlertRules: none,
+      projectsWithOnlyDisabledAlertRules: none,
+      disabledAlertRules: none,
+    },
+  };
+}
+
+describe('SummaryStore', () => {
+  it.each(databases.eachSupportedId())(
+    'knows when nothing was stored yet, then serves what was stored, by slug, on %p',
+    async id => {
+      const knex = await databases.init(id);
+      const store = await SummaryStore.create({
+        database: { getClient: async () => knex },
+      });
+      expect(await store.list()).toBeUndefined();
+
+      await store.replaceAll([
+        summary('2', 'globex', 3),
+        summary('1', 'acme', 4),
+      ]);
+      expect(await store.list()).toEqual([
+        summary('1', 'acme', 4),
+        summary('2', 'globex', 3),
+      ]);
+      expect(await store.list('globex')).toEqual([summary('2', 'globex', 3)]);
+      expect(await store.list('initech')).toEqual([]);
+
+      // A refresh replaces every row: an organization no longer in the graph goes.
+      await store.replaceAll([summary('1', 'acme', 5)]);
+      expect(await store.list()).toEqual([summary('1', 'acme', 5)]);
+    },
+  );
+});
