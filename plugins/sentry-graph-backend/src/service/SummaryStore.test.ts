@@ -1,11 +1,13 @@
-import type { OrganizationSummary } from '@sentry-graph/plugin-sentry-graph-common';
+import {
+  LISTED_FINDINGS,
+  type OrganizationSummary,
+} from '@sentry-graph/plugin-sentry-graph-common';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { SummaryStore } from './SummaryStore';
 
 const databases = createTestDatabases();
 
 function summary(id: string, slug: string, teams: number): OrganizationSummary {
-  const none = { count: 0, items: [] };
   return {
     computedAt: '2026-11-29T10:00:00.000Z',
     runId: '00000000-0000-4000-8000-000000000001',
@@ -18,16 +20,10 @@ function summary(id: string, slug: string, teams: number): OrganizationSummary {
     nodes: { SentryOrganization: 1, SentryTeam: teams },
     relationships: {},
     findings: {
-      membersWithout2fa: { ...none, flagged: false },
-      pendingInvites: none,
-      expiredInvites: none,
-      ownersAndManagers: none,
-      teamsWithoutMembers: none,
-      teamsWithoutAdmin: none,
-      projectsWithoutTeam: none,
-      projectsWithoutAlertRules: none,
-      projectsWithOnlyDisabledAlertRules: none,
-      disabledAlertRules: none,
+      ...(Object.fromEntries(
+        LISTED_FINDINGS.map(key => [key, { count: 0, items: [] }]),
+      ) as OrganizationSummary['findings']),
+      membersWithout2fa: { count: 0, items: [], flagged: false },
     },
   };
 }
