@@ -1,5 +1,7 @@
 import {
   LISTED_FINDINGS,
+  type Finding,
+  type ListedFinding,
   type OrganizationSummary,
 } from '@sentry-graph/plugin-sentry-graph-common';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -22,7 +24,7 @@ function summary(id: string, slug: string, teams: number): OrganizationSummary {
     findings: {
       ...(Object.fromEntries(
         LISTED_FINDINGS.map(key => [key, { count: 0, items: [] }]),
-      ) as OrganizationSummary['findings']),
+      ) as Record<ListedFinding, Finding>),
       membersWithout2fa: { count: 0, items: [], flagged: false },
     },
   };
