@@ -23,7 +23,7 @@ function summary(id: string, slug: string, teams: number): OrganizationSummary {
     relationships: {},
     findings: {
       ...(Object.fromEntries(
-        LISTED_FINDINGS.map(key => [key, { count: 0, items: [] }]),
+        LISTED_FINDINGS.map(key => [key, { count: 0, items: [] } as Finding]),
       ) as Record<ListedFinding, Finding>),
       membersWithout2fa: { count: 0, items: [], flagged: false },
     },
