@@ -30,6 +30,8 @@ export interface PipelineState {
   faults: FaultInjector;
   stats: ServerStats;
   perPageDefault: number;
+  /** Sentry's system.url-prefix, when it differs from the Host requests arrive at. */
+  urlPrefix?: string;
   /** Waits for a 'slow' fault; resolves early when the server closes or the client goes away. */
   sleep: (ms: number, res: ServerResponse) => Promise<void>;
 }
@@ -49,7 +51,9 @@ export async function handleRequest(
 ): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const url = new URL(req.url ?? '/', 'http://sample.invalid');
-  const baseUrl = `http://${req.headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`}`;
+  const baseUrl =
+    state.urlPrefix ??
+    `http://${req.headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`}`;
   const match = matchRoute(url.pathname);
   const endpointKey = match
     ? `${method} ${match.route.template}`

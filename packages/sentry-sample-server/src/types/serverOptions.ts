@@ -65,6 +65,13 @@ export interface SampleServerOptions {
   faults?: FaultRule[];
   /** Default 100 (the maximum stays 100, as on Sentry). */
   perPageDefault?: number;
+  /**
+   * Sentry's `system.url-prefix`, e.g. `https://sentry.example.com`. Sentry builds the URLs of
+   * its Link headers and the organizations' `links` from it, not from the Host the request came
+   * to (src/sentry/api/base.py `Endpoint.build_cursor_link` → `absolute_uri`), so behind a proxy
+   * they name a host the client never called. Default: the request's own scheme and Host.
+   */
+  urlPrefix?: string;
 }
 
 export interface SampleServerStats {

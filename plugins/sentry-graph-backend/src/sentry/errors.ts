@@ -76,8 +76,7 @@ export type SentryResponseProblem =
   | 'malformed-json'
   | 'not-an-array'
   | 'invalid-body'
-  | 'bad-link-header'
-  | 'foreign-next-link';
+  | 'bad-link-header';
 
 /** Sentry answered, but the answer cannot be used as it is. */
 export class SentryResponseError extends SentryRequestError {

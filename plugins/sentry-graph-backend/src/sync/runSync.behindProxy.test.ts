@@ -1,0 +1,44 @@
+import {
+  collectionCount,
+  generateSampleData,
+  startSampleServer,
+  type SampleServer,
+} from '@sentry-graph/sentry-sample-server';
+import { openTestGraph } from '../__testUtils__/testGraph';
+import { runTestSync } from '../__testUtils__/syncHarness';
+
+const graph = openTestGraph();
+let sentry: SampleServer | undefined;
+
+beforeEach(() => graph.wipe());
+afterEach(() => sentry?.close());
+afterAll(() => graph.close());
+
+describe('a Sentry whose Link headers name another host than the one called', () => {
+  it('completes every listing by following the cursor on the origin it called', async () => {
+    // More than one page (100) of members and releases.
+    const data = generateSampleData({
+      preset: 'S',
+      organizations: 1,
+      sizes: { members: 130, releases: 140 },
+    });
+    // Self-hosted behind a proxy: system.url-prefix is a host this
+    // client cannot even resolve.
+    sentry = await startSampleServer({
+      data,
+      urlPrefix: 'https://sentry.behind-a-proxy.invalid',
+    });
+
+    const result = await runTestSync(sentry, graph);
+
+    expect(result.errors).toEqual([]);
+    expect(result.status).toBe('succeeded');
+    const [counts] = await graph.query<{ users: number; releases: number }>(`
+      RETURN COUNT { (:SentryUser) } AS users, COUNT { (:SentryRelease) } AS releases`);
+    const organization = data.organizations[0];
+    expect(counts).toEqual({
+      users: collectionCount(organization.members),
+      releases: collectionCount(organization.releases),
+    });
+  });
+});
