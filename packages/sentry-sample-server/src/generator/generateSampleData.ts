@@ -124,7 +124,9 @@ function organizationJson(
       'sso-basic',
       'workflow-engine-ui',
       'open-membership',
-      'team-roles',
+      // Team roles are a plan feature: every second organization lacks it, and Sentry then
+      // ignores the team roles its memberships have stored (get_team_role).
+      ...(context.index % 2 === 0 ? ['team-roles'] : []),
     ],
     extraOptions: {
       traces: { spansExtractionDate: null, checkSpanExtractionDate: false },

@@ -91,7 +91,8 @@ export interface MemberJson {
 
 /** Item of GET /teams/{org}/{team}/members/: a member plus the raw stored team role. */
 export interface TeamMemberJson extends MemberJson {
-  teamRole: TeamRole | null;
+  /** Raw and free text: Sentry serializes whatever the column holds. */
+  teamRole: string | null;
   teamSlug: string;
 }
 

@@ -25,6 +25,8 @@ export function formatResult(result: SyncRunResult): string {
         `    ${kind.padEnd(17)} ${k.status.padEnd(10)} fetched ${k.fetched}, written ${k.written}, ` +
           `invalid ${k.invalid}, deleted ${k.deleted}${source}${kept}${k.error ? `; error: ${k.error}` : ''}`,
       );
+      for (const warning of k.warnings ?? [])
+        lines.push(`      note: ${warning}`);
     }
   }
   for (const error of result.errors) lines.push(`  ! ${error}`);

@@ -30,6 +30,8 @@ export const SentryOrganizationSchema = z.object({
       regionUrl: z.string().optional(),
     })
     .optional(),
+  /** Feature flags without the `organizations:` prefix, e.g. `team-roles`. */
+  features: listOrEmpty(z.string()),
 });
 export type SentryOrganization = z.infer<typeof SentryOrganizationSchema>;
 
@@ -57,17 +59,17 @@ export const SentryTeamSchema = z.object({
 });
 export type SentryTeam = z.infer<typeof SentryTeamSchema>;
 
-export const SentryTeamRoleSchema = z.enum(['admin', 'contributor']);
-export type SentryTeamRole = z.infer<typeof SentryTeamRoleSchema>;
-
 /** An item of /teams/{org}/{team}/members/: a member plus its stored team role. */
 export const SentryTeamMemberSchema = z.object({
   /** The organization membership id, the same as SentryMember.id. */
   id: z.string(),
   orgRole: z.string().nullish(),
   role: z.string().nullish(),
-  /** The raw stored role; null means "derived from the org role". */
-  teamRole: SentryTeamRoleSchema.nullish(),
+  /**
+   * The raw stored role; null means "derived from the org role". Free text
+   * in Sentry's database: a value we do not know is accepted and reported.
+   */
+  teamRole: z.string().nullish(),
   pending: z.boolean().optional(),
   email: z.string().nullish(),
 });

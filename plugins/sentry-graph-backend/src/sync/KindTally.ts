@@ -98,6 +98,11 @@ export class KindTally {
     this.result.kept.push(report);
   }
 
+  /** Something Sentry sent that was accepted but is worth knowing about. */
+  warn(message: string): void {
+    (this.result.warnings ??= []).push(message);
+  }
+
   /**
    * Why cleanup must not run for this kind, or undefined when it may. An
    * invalid item whose id we could not read might be any existing node.

@@ -63,6 +63,11 @@ export interface KindResult {
   deleted: number;
   kept: KeptReport[];
   error?: string;
+  /**
+   * What Sentry sent that was accepted but deserves a look, e.g. an unknown
+   * stored team role counted as contributor. Does not make the run partial.
+   */
+  warnings?: string[];
   /** For alert rules: `workflows` or the legacy `rules` endpoint. */
   source?: string;
   /** From the kind's first request to its last write, before cleanup. */
