@@ -213,7 +213,8 @@ export interface ReleaseJson {
   id: number;
   version: string;
   shortVersion: string;
-  status: 'open' | 'archived';
+  /** null on releases stored before Sentry had the column; Sentry counts them as open. */
+  status: 'open' | 'archived' | null;
   versionInfo: ReleaseVersionInfoJson | null;
   ref: string | null;
   url: string | null;

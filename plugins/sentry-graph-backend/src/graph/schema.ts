@@ -85,6 +85,8 @@ export const releaseNode = defineNode<OrganizationRelease>({
   properties: {
     version: r => r.release.version,
     short_version: r => r.release.shortVersion,
+    // Sentry counts a release without a status as open.
+    status: r => r.release.status ?? 'open',
     date_created: r => r.release.dateCreated,
     date_released: r => r.release.dateReleased,
     commit_count: r => r.release.commitCount,

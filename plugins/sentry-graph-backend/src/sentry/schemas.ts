@@ -88,9 +88,14 @@ export const SentryProjectSchema = z.object({
 });
 export type SentryProject = z.infer<typeof SentryProjectSchema>;
 
+/** The statuses the releases listing filters by. */
+export type SentryReleaseStatus = 'open' | 'archived';
+
 export const SentryReleaseSchema = z.object({
   version: z.string().min(1),
   shortVersion: z.string().nullish(),
+  /** `open` or `archived`; null on old releases, which Sentry counts as open. */
+  status: z.string().nullish(),
   dateCreated: z.string().nullish(),
   dateReleased: z.string().nullish(),
   commitCount: z.number().nullish(),

@@ -102,6 +102,7 @@ describe('a sync of the fixture organization', () => {
       release({
         id: '1001/api@1.0.0',
         version: 'api@1.0.0',
+        status: 'open',
         short_version: '1.0.0',
         date_created: '2024-01-01T00:00:00Z',
         date_released: '2024-01-02T00:00:00Z',
@@ -114,6 +115,7 @@ describe('a sync of the fixture organization', () => {
       release({
         id: '1001/shared@1.0.0',
         version: 'shared@1.0.0',
+        status: 'open',
         short_version: 'shared@1.0.0',
         date_created: '2023-12-01T00:00:00Z',
         commit_count: 0,
@@ -123,6 +125,7 @@ describe('a sync of the fixture organization', () => {
       release({
         id: '1001/web@2.0.0',
         version: 'web@2.0.0',
+        status: 'open',
         short_version: 'web@2.0.0',
         date_created: '2024-02-01T00:00:00Z',
         commit_count: 0,

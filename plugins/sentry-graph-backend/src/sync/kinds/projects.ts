@@ -13,11 +13,13 @@ export async function syncProjects(
   await writeListing(
     context,
     tally,
-    {
-      path: orgPath(context, 'projects/'),
-      endpoint: 'projects',
-      itemSchema: SentryProjectSchema,
-    },
+    [
+      {
+        path: orgPath(context, 'projects/'),
+        endpoint: 'projects',
+        itemSchema: SentryProjectSchema,
+      },
+    ],
     async (projects: SentryProject[]) => {
       const written = await store.mergeNodes(projectNode, projects, scope);
       const links = projects.flatMap(project =>
