@@ -32,6 +32,7 @@ export class OrganizationView {
   readonly workflows: Listing<WorkflowJson>;
 
   private memberIndexById?: Map<string, number>;
+  private detectorIndexById?: Map<string, number>;
   private memberIndexByUserId?: Map<string, number>;
   private teamIndexByKey?: Map<string, number>;
   private projectIndexByKey?: Map<string, number>;
@@ -74,6 +75,17 @@ export class OrganizationView {
 
   get workflowsApi(): boolean {
     return this.source.workflowsApi !== false;
+  }
+
+  /** A detector by its numeric id (detail routes take `\d+`). */
+  detectorById(detectorId: string): DetectorJson | undefined {
+    this.detectorIndexById ??= indexBy(this.detectors, detector => [
+      detector.id,
+    ]);
+    const index = /^\d+$/.test(detectorId)
+      ? this.detectorIndexById.get(detectorId)
+      : undefined;
+    return index === undefined ? undefined : this.detectors.get(index);
   }
 
   memberById(memberId: string): MemberJson | undefined {

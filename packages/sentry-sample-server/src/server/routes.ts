@@ -13,7 +13,8 @@ import {
 } from './handlers/organizations';
 import { listReleases } from './handlers/releases';
 import { listProjects, listTeams } from './handlers/teamsAndProjects';
-import { listDetectors, listWorkflows } from './handlers/workflowEngine';
+import { detectorDetail, listDetectors } from './handlers/detectors';
+import { listWorkflows } from './handlers/workflowEngine';
 import { cursorFromQuery } from './pagination/cursor';
 import { offsetPageIndex } from './pagination/offsetPaginator';
 
@@ -128,6 +129,13 @@ export const ROUTES: readonly Route[] = [
     organizationScoped: true,
     scopes: WORKFLOW_ENGINE_READ,
     handle: listDetectors,
+    workflowEngine: true,
+  },
+  {
+    template: '/api/0/organizations/{org}/detectors/{detector}/',
+    organizationScoped: true,
+    scopes: WORKFLOW_ENGINE_READ,
+    handle: detectorDetail,
     workflowEngine: true,
   },
   {
