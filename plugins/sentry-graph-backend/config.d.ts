@@ -28,6 +28,15 @@ export interface Config {
       maxRetries?: number;
       /** Sentry requests in flight at once. Default 4. */
       maxConcurrency?: number;
+      alertRules?: {
+        /**
+         * Where issue alert rules are read from: `workflows`, the deprecated
+         * per-project `rules` API, or `auto` (the default): workflows, and
+         * the rules API where the workflows API answers 404 or an
+         * organization with projects has no issue-alert workflow.
+         */
+        source?: 'auto' | 'workflows' | 'rules';
+      };
     };
     neo4j: {
       /** bolt://, neo4j://, neo4j+s:// (Aura, clusters) … */

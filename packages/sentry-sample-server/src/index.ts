@@ -64,3 +64,4 @@ export { PRESETS } from './generator/presets';
 export { loadSampleData } from './loadSampleData';
 export { ALL_SCOPES } from './server/scopes';
 export { collectionCount } from './collection';
+export { collectAll } from './testing/collectAll';

@@ -367,6 +367,17 @@ describe('configuration', () => {
       /sentryGraph\.sentry\.organizations/,
     ],
     [
+      'an unknown alert rule source',
+      {
+        sentry: {
+          baseUrl: 'https://sentry.io',
+          token: 't',
+          alertRules: { source: 'both' },
+        },
+      },
+      /sentryGraph\.sentry\.alertRules\.source/,
+    ],
+    [
       'a bad batch size',
       { sync: { batchSize: 0 } },
       /sentryGraph\.sync\.batchSize/,

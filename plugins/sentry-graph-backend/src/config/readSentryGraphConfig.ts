@@ -3,7 +3,9 @@ import { durationToMilliseconds } from '@backstage/types';
 import type { Neo4jConnectionOptions } from '../graph/SentryGraphStore';
 import type { SentryClientOptions } from '../sentry';
 import {
+  ALERT_RULE_SOURCE_SETTINGS,
   DEFAULT_SYNC_ENGINE_OPTIONS,
+  type AlertRuleSourceSetting,
   type SyncEngineOptions,
 } from '../sync/context';
 
@@ -122,8 +124,22 @@ export function readSentryGraphConfig(root: Config): SentryGraphConfig {
       allowMassDeletion:
         sync?.getOptionalBoolean('allowMassDeletion') ??
         defaults.allowMassDeletion,
+      alertRuleSource: readAlertRuleSource(sentry),
     },
   };
+}
+
+function readAlertRuleSource(sentry: Config): AlertRuleSourceSetting {
+  const value = sentry.getOptionalString('alertRules.source');
+  if (value === undefined) return DEFAULT_SYNC_ENGINE_OPTIONS.alertRuleSource;
+  const setting = ALERT_RULE_SOURCE_SETTINGS.find(known => known === value);
+  if (!setting) {
+    throw new SentryGraphConfigError(
+      'sentry.alertRules.source',
+      `expected one of ${ALERT_RULE_SOURCE_SETTINGS.join(', ')}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return setting;
 }
 
 function readRequestTimeout(sentry: Config): number {

@@ -8,6 +8,7 @@ import {
   createRelationshipsStatement,
   countNodesStatement,
   countRelationshipsStatement,
+  countReplacedNodesStatement,
   deleteStaleNodesStatement,
   deleteStaleRelationshipsStatement,
   indexStatement,
@@ -193,6 +194,21 @@ export class SentryGraphStore {
       protectedIds,
     });
     return staleCount(result.records[0]);
+  }
+
+  /** Stale nodes whose `property` is not `value`: what another source wrote. */
+  async countReplacedNodes(
+    label: string,
+    scope: WriteScope,
+    protectedIds: readonly string[],
+    replacedBy: { property: string; value: string },
+  ): Promise<number> {
+    const result = await this.read(countReplacedNodesStatement(label), {
+      ...scopeParams(scope),
+      protectedIds,
+      ...replacedBy,
+    });
+    return numberField(result.records[0], 'replaced');
   }
 
   async countStaleRelationships(

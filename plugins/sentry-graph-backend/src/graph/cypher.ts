@@ -126,6 +126,19 @@ export function countNodesStatement(label: string): string {
   ].join('\n');
 }
 
+/**
+ * Counts an organization's stale nodes whose $property is not $value: the
+ * items another source wrote (alert rules read from another API).
+ */
+export function countReplacedNodesStatement(label: string): string {
+  return [
+    ownedNodes(label),
+    'WHERE n.lastupdated <> $updateTag AND NOT n.id IN $protectedIds',
+    '  AND coalesce(n[$property], "") <> $value',
+    'RETURN count(n) AS replaced',
+  ].join('\n');
+}
+
 /** Deletes at most $limit stale nodes; run until it deletes none. */
 export function deleteStaleNodesStatement(label: string): string {
   return [

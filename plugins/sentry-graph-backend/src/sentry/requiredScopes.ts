@@ -23,6 +23,7 @@ export const requiredScopes: Readonly<
   ],
   workflows: ['org:read', 'org:write', 'org:admin', 'alerts:read'],
   detectors: ['org:read', 'org:write', 'org:admin', 'alerts:read'],
+  detector: ['org:read', 'org:write', 'org:admin', 'alerts:read'],
   'legacy-rules': [
     'project:read',
     'project:write',

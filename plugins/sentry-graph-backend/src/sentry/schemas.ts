@@ -115,7 +115,10 @@ export const SentryWorkflowSchema = z.object({
   name: z.string(),
   dateCreated: z.string().nullish(),
   triggers: z.object({ logicType: z.string() }).nullish(),
-  actionFilters: listOrEmpty(z.object({ logicType: z.string() })),
+  /** Sentry reads them with an unordered query: their order means nothing. */
+  actionFilters: listOrEmpty(
+    z.object({ id: z.string().optional(), logicType: z.string() }),
+  ),
   /** The environment name; null means all environments. */
   environment: z.string().nullish(),
   /** frequency is in minutes. */
@@ -127,8 +130,17 @@ export type SentryWorkflow = z.infer<typeof SentryWorkflowSchema>;
 
 export const SentryDetectorSchema = z.object({
   id: z.string(),
-  /** Sentry sends a string; older builds may send a number, which is safe to convert. */
-  projectId: z.union([z.string(), z.number()]).transform(String),
+  /**
+   * Sentry sends a string; older builds may send a number, which is safe to
+   * convert. The organization-wide issue detector has no project: the
+   * serializer's `str(obj.project_id)` makes that the string "None".
+   */
+  projectId: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform(id =>
+      id === null || id === undefined || id === 'None' ? null : String(id),
+    ),
   type: z.string(),
   name: z.string().optional(),
 });

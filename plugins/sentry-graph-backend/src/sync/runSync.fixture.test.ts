@@ -37,6 +37,8 @@ describe('a sync of the fixture organization', () => {
     expect(dump.nodes).toEqual([
       rule({
         id: '6001',
+        source: 'workflow',
+        all_projects: false,
         name: 'Notify on new issues',
         date_created: '2025-03-18T20:48:55.495059Z',
         action_match: 'any',
@@ -48,6 +50,8 @@ describe('a sync of the fixture organization', () => {
       }),
       rule({
         id: '6002',
+        source: 'workflow',
+        all_projects: false,
         name: 'Errors everywhere',
         date_created: '2025-03-18T20:48:55.495059Z',
         action_match: 'all',
@@ -57,6 +61,8 @@ describe('a sync of the fixture organization', () => {
       }),
       rule({
         id: '6006',
+        source: 'workflow',
+        all_projects: false,
         name: 'Web only',
         date_created: '2025-03-18T20:48:55.495059Z',
         action_match: 'none',

@@ -20,7 +20,7 @@ import { cleanupKind, type CleanupTarget } from './cleanup';
 import { emptyKindResult, type OrganizationContext } from './context';
 import { describeError } from './describeError';
 import { KindTally } from './KindTally';
-import { syncAlertRules } from './kinds/alertRules';
+import { alertRuleSourceOf, syncAlertRules } from './kinds/alertRules';
 import { syncMembers } from './kinds/members';
 import { syncProjects } from './kinds/projects';
 import { syncReleases } from './kinds/releases';
@@ -159,7 +159,11 @@ async function cleanup(
     ],
     [
       t.alertRules,
-      { nodeLabel: alertRuleNode.label, relationships: [hasRuleRelationship] },
+      {
+        nodeLabel: alertRuleNode.label,
+        relationships: [hasRuleRelationship],
+        source: alertRuleSourceOf(t.alertRules),
+      },
       [],
     ],
     [t.teams, { nodeLabel: teamNode.label, relationships: [] }, []],

@@ -29,6 +29,7 @@ export type SentryEndpointName =
   | 'releases'
   | 'workflows'
   | 'detectors'
+  | 'detector'
   | 'legacy-rules';
 
 /** An item Sentry returned that failed validation and was skipped. */
