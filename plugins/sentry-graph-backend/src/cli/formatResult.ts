@@ -30,5 +30,6 @@ export function formatResult(result: SyncRunResult): string {
     }
   }
   for (const error of result.errors) lines.push(`  ! ${error}`);
+  for (const warning of result.warnings ?? []) lines.push(`  note: ${warning}`);
   return lines.join('\n');
 }

@@ -32,6 +32,8 @@ export const SentryOrganizationSchema = z.object({
     .optional(),
   /** Feature flags without the `organizations:` prefix, e.g. `team-roles`. */
   features: listOrEmpty(z.string()),
+  /** The caller's own org role; Sentry sends it only when the caller is a member. */
+  orgRole: z.string().nullish(),
 });
 export type SentryOrganization = z.infer<typeof SentryOrganizationSchema>;
 
@@ -85,6 +87,8 @@ export const SentryProjectSchema = z.object({
   teams: listOrEmpty(
     z.object({ id: z.string(), slug: z.string(), name: z.string().optional() }),
   ),
+  /** Whether the caller can access the project (caller-relative). */
+  hasAccess: z.boolean().optional(),
 });
 export type SentryProject = z.infer<typeof SentryProjectSchema>;
 

@@ -81,7 +81,7 @@ export async function syncOrganization(
     client: regionClient(run.client, organization, logger),
     scope: { updateTag: run.updateTag, organizationId: organization.id },
   };
-  const tallies = await syncKinds(context);
+  const { tallies, projectsWithoutAccess } = await syncKinds(context);
   await cleanup(context, tallies);
 
   const kinds: OrganizationResult['kinds'] = {
@@ -94,6 +94,7 @@ export async function syncOrganization(
     name: organization.name,
     status: organizationStatus(context, Object.values(tallies)),
     kinds,
+    ...(projectsWithoutAccess ? { projectsWithoutAccess } : {}),
   };
 }
 
@@ -117,7 +118,7 @@ async function syncKinds(context: OrganizationContext) {
   const alertRulesDone = projectsDone.then(() =>
     timed(syncAlertRules(context)),
   );
-  const [teams, members, memberships, projects, releases, alertRules] =
+  const [teams, members, memberships, projectsOutcome, releases, alertRules] =
     await Promise.all([
       teamsDone,
       membersDone,
@@ -127,18 +128,21 @@ async function syncKinds(context: OrganizationContext) {
       alertRulesDone,
     ]);
   return {
-    teams: teams.tally,
-    members: members.tally,
-    memberships,
-    projects,
-    releases,
-    alertRules,
+    tallies: {
+      teams: teams.tally,
+      members: members.tally,
+      memberships,
+      projects: projectsOutcome.tally,
+      releases,
+      alertRules,
+    },
+    projectsWithoutAccess: projectsOutcome.withoutAccess,
   };
 }
 
 async function cleanup(
   context: OrganizationContext,
-  t: Awaited<ReturnType<typeof syncKinds>>,
+  t: Awaited<ReturnType<typeof syncKinds>>['tallies'],
 ): Promise<void> {
   const plan: Array<[KindTally, CleanupTarget, KindTally[]]> = [
     // Owner and manager ADMIN_OF edges rely on the whole team and member lists.

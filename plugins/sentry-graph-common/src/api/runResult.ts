@@ -82,6 +82,12 @@ export interface OrganizationResult {
   status: SyncOutcome;
   error?: string;
   kinds: Partial<Record<SyncKind, KindResult>>;
+  /**
+   * Projects the token lists but cannot access, when it belongs to a member
+   * who cannot see every project: Sentry leaves their releases and alert
+   * rules out. Absent when the token sees every project.
+   */
+  projectsWithoutAccess?: number;
 }
 
 /** Sentry requests of one run. */
@@ -109,6 +115,8 @@ export interface SyncRunResult {
   requests: SentryRequestStats;
   /** One line per problem, free of secrets. */
   errors: string[];
+  /** One line per kind's warning (see KindResult.warnings): worth a look, not a failure. */
+  warnings?: string[];
 }
 
 /** A run's counts summed over every organization and kind. */
