@@ -102,6 +102,7 @@ export async function handleRequest(
     req.socket.destroy();
     return;
   }
+  if (fault?.kind === 'delete-row') deleteRow(state, match, fault.row ?? 0);
   if (fault?.kind === 'slow') {
     await state.sleep(fault.delayMs ?? DEFAULT_SLOW_MS, res);
     if (res.destroyed) return;
@@ -145,6 +146,14 @@ export async function handleRequest(
     headers: { ...headers, ...response.headers },
     truncateBody: fault?.kind === 'malformed-json',
   });
+}
+
+/** 'delete-row': the row is deleted in "Sentry" while a client pages through its listing. */
+function deleteRow(state: PipelineState, match: RouteMatch, row: number): void {
+  const { route, params } = match;
+  if (!route.organizationScoped || !route.listing) return;
+  const view = state.store.organization(params.org);
+  if (view) state.store.replace(view.withoutRow(route.listing, row));
 }
 
 /** Older self-hosted Sentry has no workflow-engine routes at all: a plain unknown-route 404. */
