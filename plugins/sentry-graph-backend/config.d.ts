@@ -65,6 +65,16 @@ export interface Config {
       /** Disables the mass-deletion guard for every run. Default false. */
       allowMassDeletion?: boolean;
     };
+    /** How cleanup makes sure that what it deletes is gone from Sentry. */
+    cleanup?: {
+      /**
+       * Stale nodes per kind and organization (teams, members, projects,
+       * releases) each checked with a detail request before deletion; the
+       * rest are deleted only when the next complete run misses them too.
+       * Default 100; 0 checks none.
+       */
+      confirmDeletions?: number;
+    };
     /**
      * When the sync runs. Default: every 30 minutes, 20 minute timeout,
      * global scope (one run across all replicas), 15 s initial delay.

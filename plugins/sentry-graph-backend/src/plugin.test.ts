@@ -378,6 +378,11 @@ describe('configuration', () => {
       /sentryGraph\.sentry\.alertRules\.source/,
     ],
     [
+      'a bad number of deletions to confirm',
+      { cleanup: { confirmDeletions: -1 } },
+      /sentryGraph\.cleanup\.confirmDeletions/,
+    ],
+    [
       'a bad batch size',
       { sync: { batchSize: 0 } },
       /sentryGraph\.sync\.batchSize/,

@@ -47,6 +47,7 @@ export function readSentryGraphConfig(root: Config): SentryGraphConfig {
   const sentry = config.getConfig('sentry');
   const neo4j = config.getConfig('neo4j');
   const sync = config.getOptionalConfig('sync');
+  const cleanup = config.getOptionalConfig('cleanup');
   const defaults = DEFAULT_SYNC_ENGINE_OPTIONS;
 
   const int = (
@@ -125,6 +126,14 @@ export function readSentryGraphConfig(root: Config): SentryGraphConfig {
         sync?.getOptionalBoolean('allowMassDeletion') ??
         defaults.allowMassDeletion,
       alertRuleSource: readAlertRuleSource(sentry),
+      confirmDeletions: int(
+        cleanup,
+        'cleanup',
+        'confirmDeletions',
+        0,
+        10_000,
+        defaults.confirmDeletions,
+      ),
     },
   };
 }

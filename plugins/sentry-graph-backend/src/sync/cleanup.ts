@@ -1,4 +1,4 @@
-import type { StaleCount } from '../graph/SentryGraphStore';
+import type { StaleCount } from '../graph/CleanupQueries';
 import type { RelationshipSpec } from '../graph/spec';
 import type { OrganizationContext } from './context';
 import type { KindTally } from './KindTally';
@@ -86,10 +86,7 @@ async function cleanupItem(
   const share = byCounts
     ? sourceSwitchShare(counts)
     : counts.stale / counts.total;
-  if (
-    share > context.options.maxDeletionShare &&
-    !context.options.allowMassDeletion
-  ) {
+  if (guardHolds(context, share)) {
     tally.keep({
       what: item.what,
       count: counts.stale,
@@ -101,6 +98,17 @@ async function cleanupItem(
   return false;
 }
 
+/** The mass-deletion guard: losing more than this share in one run is implausible. */
+export function guardHolds(
+  context: OrganizationContext,
+  share: number,
+): boolean {
+  return (
+    share > context.options.maxDeletionShare &&
+    !context.options.allowMassDeletion
+  );
+}
+
 /** Whether stale nodes of another source are waiting to be replaced. */
 async function sourceSwitched(
   context: OrganizationContext,
@@ -108,7 +116,7 @@ async function sourceSwitched(
   protectedIds: readonly string[],
 ): Promise<boolean> {
   if (!target.source || !target.nodeLabel) return false;
-  const replaced = await context.store.countReplacedNodes(
+  const replaced = await context.store.cleanup.countReplacedNodes(
     target.nodeLabel,
     context.scope,
     protectedIds,
@@ -169,7 +177,8 @@ function staleItemsOf(
   context: OrganizationContext,
   target: CleanupTarget,
 ): { relationships: StaleItems[]; node?: StaleItems } {
-  const { store, scope } = context;
+  const { scope } = context;
+  const store = context.store.cleanup;
   const relationships: StaleItems[] = target.relationships.map(spec => ({
     what: spec.type,
     count: ids => store.countStaleRelationships(spec, scope, ids),

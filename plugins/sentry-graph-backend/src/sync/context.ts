@@ -33,6 +33,11 @@ export interface SyncEngineOptions {
   allowMassDeletion: boolean;
   /** Where issue alert rules are read from. */
   alertRuleSource: AlertRuleSourceSetting;
+  /**
+   * Stale nodes per kind and organization checked with a detail request
+   * before deletion; the rest wait for the next complete run.
+   */
+  confirmDeletions: number;
 }
 
 export const DEFAULT_SYNC_ENGINE_OPTIONS: SyncEngineOptions = {
@@ -43,6 +48,7 @@ export const DEFAULT_SYNC_ENGINE_OPTIONS: SyncEngineOptions = {
   maxDeletionShare: 0.5,
   allowMassDeletion: false,
   alertRuleSource: 'auto',
+  confirmDeletions: 100,
 };
 
 /** Counts items as they arrive and tells whoever watches the run. */

@@ -18,6 +18,7 @@ import {
 } from '../sentry';
 import { cleanupKind, type CleanupTarget } from './cleanup';
 import { emptyKindResult, type OrganizationContext } from './context';
+import { confirmOffsetListedDeletions } from './deletionChecks';
 import { describeError } from './describeError';
 import { KindTally } from './KindTally';
 import { alertRuleSourceOf, syncAlertRules } from './kinds/alertRules';
@@ -82,6 +83,9 @@ export async function syncOrganization(
     scope: { updateTag: run.updateTag, organizationId: organization.id },
   };
   const { tallies, projectsWithoutAccess } = await syncKinds(context);
+  const stillInSentry = await confirmOffsetListedDeletions(context, tallies);
+  // Teams and members a listing skipped: their memberships were not listed.
+  tallies.memberships.protect(stillInSentry);
   await cleanup(context, tallies);
 
   const kinds: OrganizationResult['kinds'] = {

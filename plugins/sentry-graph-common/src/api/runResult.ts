@@ -29,8 +29,13 @@ export type SentryEndpointName =
   | 'releases'
   | 'workflows'
   | 'detectors'
+  | 'legacy-rules'
+  /* Details of one item, asked for by id (or release version). */
   | 'detector'
-  | 'legacy-rules';
+  | 'member'
+  | 'team'
+  | 'project'
+  | 'release';
 
 /** An item Sentry returned that failed validation and was skipped. */
 export interface InvalidItem {
@@ -63,6 +68,18 @@ export interface KindResult {
   invalidItems: InvalidItem[];
   deleted: number;
   kept: KeptReport[];
+  /**
+   * Stale nodes checked with Sentry before cleanup (teams, members,
+   * projects, releases): `confirmed` gone (404) and deleted, `stillInSentry`
+   * (200) kept and refreshed, `awaitingNextRun` unchecked (beyond the cap,
+   * or the check failed) and deleted only if the next complete run misses
+   * them too.
+   */
+  deletionChecks?: {
+    confirmed: number;
+    stillInSentry: number;
+    awaitingNextRun: number;
+  };
   error?: string;
   /**
    * What Sentry sent that was accepted but deserves a look, e.g. an unknown
