@@ -121,6 +121,25 @@ describe('generated data is realistic', () => {
     expect(stored).toContain('admin');
   });
 
+  it("gives the first organization Sentry's organization-wide issue detector, with an alert on it", () => {
+    const allProjects = detectors.filter(
+      detector =>
+        detector.type === 'issue_stream' && detector.projectId === 'None',
+    );
+    expect(allProjects).toHaveLength(1);
+    expect(
+      workflows.some(workflow =>
+        workflow.detectorIds.includes(allProjects[0].id),
+      ),
+    ).toBe(true);
+    expect(acme.organization.features).toContain(
+      'workflow-engine-all-projects-detector',
+    );
+    expect(globex.organization.features).not.toContain(
+      'workflow-engine-all-projects-detector',
+    );
+  });
+
   it('has owners and managers who did not join every team', () => {
     const global = members.filter(
       member =>
