@@ -35,12 +35,12 @@ function rulesOfProject(view: OrganizationView, projectParam: string) {
   return { rules, keys: rules.map(rule => Number(rule.id)) };
 }
 
+const LEGACY_DEFAULT_FREQUENCY = 30;
+
 /** The rule serializer sends `frequency or Rule.DEFAULT_FREQUENCY`: 30 minutes when none (or 0) is stored. */
 function serializeRule(rule: LegacyRuleJson): LegacyRuleJson {
   return { ...rule, frequency: rule.frequency || LEGACY_DEFAULT_FREQUENCY };
 }
-
-const LEGACY_DEFAULT_FREQUENCY = 30;
 
 /**
  * GET /projects/{org}/{project}/rules/: the keyset Paginator ordered by -id (the cursor value is

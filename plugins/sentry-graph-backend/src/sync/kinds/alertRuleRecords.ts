@@ -39,7 +39,7 @@ function frequencySeconds(minutes: number | null | undefined): number {
 
 /** Orders numeric id strings without converting them (they may pass 2^53). */
 function compareNumericIds(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  return a.length - b.length || a.localeCompare(b, 'en');
 }
 
 /**
