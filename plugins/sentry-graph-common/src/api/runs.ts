@@ -1,10 +1,5 @@
 /* The run history: GET /runs, GET /runs/{id}, POST /sync. */
-import type {
-  RunTotals,
-  SyncKind,
-  SyncOutcome,
-  SyncRunResult,
-} from './runResult';
+import type { RunTotals, SyncKind, SyncOutcome, SyncRunResult } from './runResult';
 
 export type RunTrigger = 'scheduled' | 'manual';
 /** A run waits (`queued`, manual runs only), runs, then ends in a `SyncOutcome`. */
