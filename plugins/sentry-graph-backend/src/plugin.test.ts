@@ -367,6 +367,16 @@ describe('configuration', () => {
       /sentryGraph\.sentry\.organizations/,
     ],
     [
+      'a bad batch size',
+      { sync: { batchSize: 0 } },
+      /sentryGraph\.sync\.batchSize/,
+    ],
+    [
+      'a bad deletion share',
+      { sync: { maxDeletionShare: 2 } },
+      /sentryGraph\.sync\.maxDeletionShare/,
+    ],
+    [
       'an unknown alert rule source',
       {
         sentry: {
@@ -381,16 +391,6 @@ describe('configuration', () => {
       'a bad number of deletions to confirm',
       { cleanup: { confirmDeletions: -1 } },
       /sentryGraph\.cleanup\.confirmDeletions/,
-    ],
-    [
-      'a bad batch size',
-      { sync: { batchSize: 0 } },
-      /sentryGraph\.sync\.batchSize/,
-    ],
-    [
-      'a bad deletion share',
-      { sync: { maxDeletionShare: 2 } },
-      /sentryGraph\.sync\.maxDeletionShare/,
     ],
     [
       'a bad schedule',
