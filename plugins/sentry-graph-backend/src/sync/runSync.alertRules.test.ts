@@ -134,6 +134,33 @@ describe('alert rules from the legacy rules API', () => {
   });
 });
 
+describe('alert rules from the workflows API alone', () => {
+  it('fail, keeping the rules, where Sentry has no workflows API and the source is set to workflows', async () => {
+    await runTestSync(env.sentry, graph);
+    env.sentry.setData({
+      organizations: [
+        {
+          ...acmeWithLegacyRules({ api: [legacyRule('11', 'api')] }),
+          workflowsApi: false,
+        },
+      ],
+    });
+
+    const result = await runTestSync(env.sentry, graph, {
+      engine: { alertRuleSource: 'workflows' },
+    });
+
+    const kind = result.organizations[0].kinds['alert-rules']!;
+    expect(kind).toMatchObject({ status: 'incomplete', source: 'workflows' });
+    expect(kind.error).toMatch(/no workflows API \(404\)/);
+    expect((await rules()).map(rule => rule.id)).toEqual([
+      '6001',
+      '6002',
+      '6006',
+    ]);
+  });
+});
+
 describe('a change of source', () => {
   const switchTo = async (legacyRules: Record<string, LegacyRuleJson[]>) => {
     await runTestSync(env.sentry, graph);

@@ -1,18 +1,12 @@
 import {
   collectionCount,
   generateSampleData,
-  startSampleServer,
-  type SampleServer,
 } from '@sentry-graph/sentry-sample-server';
-import { openTestGraph } from '../__testUtils__/testGraph';
+import { useSampleServerEnvironment } from '../__testUtils__/sampleServerEnvironment';
 import { runTestSync } from '../__testUtils__/syncHarness';
 
-const graph = openTestGraph();
-let sentry: SampleServer | undefined;
-
-beforeEach(() => graph.wipe());
-afterEach(() => sentry?.close());
-afterAll(() => graph.close());
+const env = useSampleServerEnvironment();
+const { graph } = env;
 
 describe('a Sentry whose Link headers name another host than the one called', () => {
   it('completes every listing by following the cursor on the origin it called', async () => {
@@ -24,7 +18,7 @@ describe('a Sentry whose Link headers name another host than the one called', ()
     });
     // Self-hosted behind a proxy: system.url-prefix is a host this
     // client cannot even resolve.
-    sentry = await startSampleServer({
+    const sentry = await env.start({
       data,
       urlPrefix: 'https://sentry.behind-a-proxy.invalid',
     });

@@ -1,25 +1,19 @@
 import {
   collectAll,
   generateSampleData,
-  startSampleServer,
   type FaultRule,
   type MemberJson,
   type ProjectJson,
   type ReleaseJson,
   type SampleData,
-  type SampleServer,
   type TeamJson,
 } from '@sentry-graph/sentry-sample-server';
 import { releaseId } from '../graph/schema';
+import { useSampleServerEnvironment } from '../__testUtils__/sampleServerEnvironment';
 import { runTestSync } from '../__testUtils__/syncHarness';
-import { openTestGraph } from '../__testUtils__/testGraph';
 
-const graph = openTestGraph();
-let sentry: SampleServer | undefined;
-
-beforeEach(() => graph.wipe());
-afterEach(() => sentry?.close());
-afterAll(() => graph.close());
+const env = useSampleServerEnvironment();
+const { graph } = env;
 
 /** More than one page (100) of every offset-paginated kind. */
 function sampleData(): SampleData {
@@ -86,7 +80,7 @@ describe('deletions confirmed with Sentry', () => {
   it('keep every node whose item still exists, though a row deleted mid-listing hid it, and delete the deleted ones', async () => {
     const data = sampleData();
     const rows = rowsOf(data);
-    sentry = await startSampleServer({ data });
+    const sentry = await env.start({ data });
     await runTestSync(sentry, graph);
     const before = await nodeState('SentryUser', rows.SentryUser.unseen);
 
@@ -152,7 +146,7 @@ describe('deletions confirmed with Sentry', () => {
     const members = collectAll<MemberJson>(data.organizations[0].members);
     // A row of the second page, deleted before that page is served.
     const deleted = members[110].id;
-    sentry = await startSampleServer({ data });
+    const sentry = await env.start({ data });
     const noChecks = { engine: { confirmDeletions: 0 } };
     await runTestSync(sentry, graph, noChecks);
 

@@ -1,21 +1,12 @@
 import {
   generateSampleData,
-  startSampleServer,
   type ReleaseJson,
-  type SampleServer,
 } from '@sentry-graph/sentry-sample-server';
+import { useSampleServerEnvironment } from '../__testUtils__/sampleServerEnvironment';
 import { runTestSync } from '../__testUtils__/syncHarness';
-import { openTestGraph } from '../__testUtils__/testGraph';
 
-const graph = openTestGraph();
-let server: SampleServer | undefined;
-
-beforeEach(() => graph.wipe());
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-afterAll(() => graph.close());
+const env = useSampleServerEnvironment();
+const { graph } = env;
 
 async function countLabel(label: string): Promise<number> {
   const [row] = await graph.query<{ n: number }>(
@@ -26,7 +17,7 @@ async function countLabel(label: string): Promise<number> {
 
 describe('Sentry rate limits', () => {
   it('completes within a small window without a single 429 and never exceeds it', async () => {
-    server = await startSampleServer({
+    const server = await env.start({
       data: generateSampleData({ preset: 'S', seed: 7 }),
       rateLimit: { limit: 4, windowSeconds: 1 },
     });
@@ -46,7 +37,7 @@ describe('Sentry rate limits', () => {
   });
 
   it('waits for the reset after a 429 and loses nothing', async () => {
-    server = await startSampleServer({
+    const server = await env.start({
       data: generateSampleData({ preset: 'S', seed: 7 }),
     });
     server.setFaults([{ path: /\/members\/$/, kind: 'rate-limit', times: 3 }]);
@@ -76,7 +67,7 @@ describe('long listings', () => {
   };
 
   it('reads every one of hundreds of pages', async () => {
-    server = await startSampleServer({ data: manyReleases() });
+    const server = await env.start({ data: manyReleases() });
     const result = await runTestSync(server, graph);
     expect(result.status).toBe('succeeded');
     const releases = result.organizations[0].kinds.releases!;
@@ -90,7 +81,7 @@ describe('long listings', () => {
   });
 
   it('keeps every release when a page in the middle of the listing is malformed', async () => {
-    server = await startSampleServer({ data: manyReleases() });
+    const server = await env.start({ data: manyReleases() });
     await runTestSync(server, graph);
     // Ten thousand releases gone, and page 150 of the rest unreadable.
     const [organization] = manyReleases().organizations;
@@ -124,7 +115,7 @@ describe('long listings', () => {
   });
 
   it('stops promptly when aborted in the middle, deleting nothing', async () => {
-    server = await startSampleServer({ data: manyReleases() });
+    const server = await env.start({ data: manyReleases() });
     await runTestSync(server, graph);
     const before = await countLabel('SentryRelease');
     const [organization] = generateSampleData({

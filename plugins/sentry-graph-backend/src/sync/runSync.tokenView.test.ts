@@ -1,28 +1,19 @@
-import {
-  ALL_SCOPES,
-  startSampleServer,
-  type SampleServer,
-} from '@sentry-graph/sentry-sample-server';
+import { ALL_SCOPES } from '@sentry-graph/sentry-sample-server';
 import { acmeOrganization } from '../__testUtils__/acmeFixture';
+import { useSampleServerEnvironment } from '../__testUtils__/sampleServerEnvironment';
 import { runTestSync } from '../__testUtils__/syncHarness';
-import { openTestGraph } from '../__testUtils__/testGraph';
 
-const graph = openTestGraph();
-let sentry: SampleServer | undefined;
-
-beforeEach(() => graph.wipe());
-afterEach(() => sentry?.close());
-afterAll(() => graph.close());
+const env = useSampleServerEnvironment();
+const { graph } = env;
 
 /** Acme without open membership: a member reaches only their teams' projects. */
 async function serveAcmeTo(memberId?: string) {
   const acme = acmeOrganization();
   acme.organization.openMembership = false;
-  sentry = await startSampleServer({
+  return env.start({
     data: { organizations: [acme] },
     tokens: [{ token: 'sample-token', scopes: [...ALL_SCOPES], memberId }],
   });
-  return sentry;
 }
 
 describe("the token's view of the organization", () => {

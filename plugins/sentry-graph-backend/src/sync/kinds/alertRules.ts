@@ -1,9 +1,9 @@
 import type { AlertRuleSource } from '../../graph/schema';
-import type { OrganizationContext } from '../context';
+import type { AlertRuleSourceSetting, OrganizationContext } from '../context';
 import { KindTally } from '../KindTally';
 import { createRuleWriter } from './alertRuleWriter';
 import { syncFromLegacyRules } from './legacyRules';
-import { syncFromWorkflows } from './workflowRules';
+import { syncFromWorkflows, type WorkflowsOutcome } from './workflowRules';
 
 /**
  * Issue alert rules. Under `auto` the workflows API is read, and the legacy
@@ -21,9 +21,8 @@ export async function syncAlertRules(
   const setting = context.options.alertRuleSource;
   try {
     const projectSlugs = await readProjectSlugs(context);
-    let legacyBecause =
-      setting === 'rules' ? 'the configured source is rules' : undefined;
-    if (!legacyBecause) {
+    let legacyBecause: string | undefined = 'the configured source is rules';
+    if (setting !== 'rules') {
       tally.result.source = 'workflows';
       const outcome = await syncFromWorkflows(
         context,
@@ -31,22 +30,15 @@ export async function syncAlertRules(
         writer,
         projectSlugs,
       );
-      if (outcome.api === 'absent') {
-        if (setting === 'workflows') {
-          tally.fail(
-            new Error(
-              'this Sentry has no workflows API (404), and sentryGraph.sentry.alertRules.source is workflows',
-            ),
-            'workflows',
-          );
-        } else legacyBecause = 'this Sentry has no workflows API';
-      } else if (
-        setting === 'auto' &&
-        outcome.issueRules === 0 &&
-        projectSlugs.size > 0 &&
-        tally.complete
-      ) {
-        legacyBecause = 'it has projects but no issue-alert workflow';
+      legacyBecause = whyLegacy(outcome, setting, tally, projectSlugs.size);
+      if (legacyBecause && setting === 'workflows') {
+        tally.fail(
+          new Error(
+            `${legacyBecause}, and sentryGraph.sentry.alertRules.source is workflows`,
+          ),
+          'workflows',
+        );
+        legacyBecause = undefined;
       }
     }
     if (legacyBecause) {
@@ -65,6 +57,21 @@ export async function syncAlertRules(
     tally.fail(error, 'writing to Neo4j');
   }
   return tally;
+}
+
+/** Why the legacy rules API must be read after the workflows API, if it must. */
+function whyLegacy(
+  outcome: WorkflowsOutcome,
+  setting: AlertRuleSourceSetting,
+  tally: KindTally,
+  projects: number,
+): string | undefined {
+  if (outcome.api === 'absent') return 'this Sentry has no workflows API (404)';
+  const noIssueWorkflow =
+    tally.complete && projects > 0 && outcome.issueRules === 0;
+  if (setting === 'auto' && noIssueWorkflow)
+    return 'it has projects but no issue-alert workflow';
+  return undefined;
 }
 
 /** Project id → slug for the organization's projects, as the graph has them now. */
