@@ -130,7 +130,7 @@ async function sourceSwitched(
  * items do not meet: the guard compares how many there were with how many
  * there are now, and holds back only a switch that loses too many.
  */
-export function sourceSwitchShare({ total, stale }: StaleCount): number {
+function sourceSwitchShare({ total, stale }: StaleCount): number {
   const now = total - stale;
   return Math.max(0, stale - now) / stale;
 }
