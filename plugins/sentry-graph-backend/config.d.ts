@@ -34,6 +34,15 @@ export interface Config {
       maxRetries?: number;
       /** Sentry requests in flight at once. Default 4. */
       maxConcurrency?: number;
+      alertRules?: {
+        /**
+         * Where issue alert rules are read from: `workflows`, the deprecated
+         * per-project `rules` API, or `auto` (the default): workflows, and
+         * the rules API where the workflows API answers 404 or an
+         * organization with projects has no issue-alert workflow.
+         */
+        source?: 'auto' | 'workflows' | 'rules';
+      };
     };
     neo4j: {
       /** bolt://, neo4j://, neo4j+s:// (Aura, clusters) … */
@@ -61,6 +70,16 @@ export interface Config {
       maxDeletionShare?: number;
       /** Disables the mass-deletion guard for every run. Default false. */
       allowMassDeletion?: boolean;
+    };
+    /** How cleanup makes sure that what it deletes is gone from Sentry. */
+    cleanup?: {
+      /**
+       * Stale nodes per kind and organization (teams, members, projects,
+       * releases) each checked with a detail request before deletion; the
+       * rest are deleted only when the next complete run misses them too.
+       * Default 100; 0 checks none.
+       */
+      confirmDeletions?: number;
     };
     /**
      * When the sync runs. Default: every 30 minutes, 20 minute timeout,

@@ -2,6 +2,7 @@
  * Runs the sample server from the command line:
  *   tsx packages/sentry-sample-server/src/cli.ts [--preset S|M|L|XL] [--seed N] [--data file.json]
  *     [--port 9000] [--host 127.0.0.1] [--token T]... [--rate-limit 40/1 | --no-rate-limit]
+ *     [--url-prefix https://sentry.example.com]
  * Tokens are never printed.
  */
 import { collectionCount } from './collection';
@@ -24,11 +25,12 @@ interface CliOptions {
   host: string;
   tokens: string[];
   rateLimit: RateLimitOptions;
+  urlPrefix?: string;
 }
 
 const USAGE =
   'usage: cli.ts [--preset S|M|L|XL] [--seed N] [--data file.json] [--port 9000] [--host 127.0.0.1] ' +
-  '[--token T]... [--rate-limit LIMIT/SECONDS | --no-rate-limit]';
+  '[--token T]... [--rate-limit LIMIT/SECONDS | --no-rate-limit] [--url-prefix https://host]';
 
 function parseArguments(argv: string[]): CliOptions {
   const options: CliOptions = {
@@ -82,6 +84,9 @@ function parseArguments(argv: string[]): CliOptions {
         };
         break;
       }
+      case '--url-prefix':
+        options.urlPrefix = value();
+        break;
       case '--no-rate-limit':
         options.rateLimit = { limit: 40, windowSeconds: 1, enabled: false };
         break;
@@ -142,6 +147,7 @@ async function main(): Promise<void> {
       kind: 'user',
     })),
     rateLimit: options.rateLimit,
+    urlPrefix: options.urlPrefix,
   });
   process.stdout.write(
     `sentry-sample-server listening on ${server.url} (${summarize(data, source)})\n`,

@@ -63,3 +63,5 @@ export {
 export { PRESETS } from './generator/presets';
 export { loadSampleData } from './loadSampleData';
 export { ALL_SCOPES } from './server/scopes';
+export { collectionCount } from './collection';
+export { collectAll } from './testing/collectAll';

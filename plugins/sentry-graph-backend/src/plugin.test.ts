@@ -441,6 +441,22 @@ describe('configuration', () => {
       /sentryGraph\.sync\.maxDeletionShare/,
     ],
     [
+      'an unknown alert rule source',
+      {
+        sentry: {
+          baseUrl: 'https://sentry.io',
+          token: 't',
+          alertRules: { source: 'both' },
+        },
+      },
+      /sentryGraph\.sentry\.alertRules\.source/,
+    ],
+    [
+      'a bad number of deletions to confirm',
+      { cleanup: { confirmDeletions: -1 } },
+      /sentryGraph\.cleanup\.confirmDeletions/,
+    ],
+    [
       'a bad schedule',
       { schedule: { frequency: { lightyears: 1 }, timeout: { minutes: 1 } } },
       /sentryGraph\.schedule/,

@@ -20,6 +20,17 @@ export interface DetectorPlan {
   firstOfProject: Int32Array;
   /** Per project: bit 1 = metric_issue, 2 = uptime_domain_failure, 4 = monitor_check_in_failure. */
   extras: Uint8Array;
+  /** The organization-wide issue detector (the last index), when the organization has one. */
+  allProjects?: number;
+}
+
+/** The organization feature behind Sentry's organization-wide issue detector. */
+export const ALL_PROJECTS_DETECTOR_FEATURE =
+  'workflow-engine-all-projects-detector';
+
+/** The first organization has the feature (and so the detector); the others do not. */
+export function hasAllProjectsDetector(context: OrganizationContext): boolean {
+  return context.index === 0;
 }
 
 const EXTRA_TYPES: ReadonlyArray<readonly [bit: number, type: DetectorType]> = [
@@ -46,7 +57,14 @@ export function planDetectors(
     next += detectorTypesOf(bits).length;
   }
   firstOfProject[projectCount] = next;
-  return { count: next, firstOfProject, extras };
+  const allProjects =
+    hasAllProjectsDetector(context) && projectCount > 0 ? next : undefined;
+  return {
+    count: allProjects === undefined ? next : next + 1,
+    firstOfProject,
+    extras,
+    allProjects,
+  };
 }
 
 function detectorTypesOf(bits: number): DetectorType[] {
@@ -104,6 +122,8 @@ export function detectorJson(
   links: DetectorLinks,
   index: number,
 ): DetectorJson {
+  if (index === plan.allProjects)
+    return allProjectsDetectorJson(context, links, index);
   const { project, type } = locateDetector(plan, index);
   const random = itemRandom(context, 'detector', index);
   const slug = projects.slugs[project];
@@ -217,6 +237,40 @@ export function detectorJson(
     ];
   }
   return detector;
+}
+
+/**
+ * Sentry's organization-wide issue-stream detector: no project (the serializer's
+ * `str(project_id)` writes "None"), its organization in `config`.
+ */
+function allProjectsDetectorJson(
+  context: OrganizationContext,
+  links: DetectorLinks,
+  index: number,
+): DetectorJson {
+  const created = isoWithMicros(
+    timeWithinLife(context, 0.9),
+    itemRandom(context, 'detector', index),
+  );
+  return {
+    id: detectorId(context, index),
+    projectId: 'None',
+    name: 'Issue Stream',
+    description: null,
+    type: 'issue_stream',
+    workflowIds: links.workflowIdsOf(index),
+    owner: null,
+    createdBy: null,
+    dateCreated: created,
+    dateUpdated: created,
+    dataSources: null,
+    conditionGroup: null,
+    config: { organization_id: Number(context.id) },
+    enabled: true,
+    latestGroup: null,
+    alertRuleId: null,
+    ruleId: null,
+  };
 }
 
 function detectorName(type: DetectorType, slug: string): string {

@@ -6,7 +6,12 @@ import type {
   Sizes,
 } from '../types/sampleData';
 import type { SentryOrganizationJson } from '../types/sentryJson';
-import { detectorJson, planDetectors } from './detectors';
+import {
+  ALL_PROJECTS_DETECTOR_FEATURE,
+  detectorJson,
+  hasAllProjectsDetector,
+  planDetectors,
+} from './detectors';
 import { legacyRulesRecord } from './legacyRules';
 import { memberJson } from './members';
 import {
@@ -124,7 +129,12 @@ function organizationJson(
       'sso-basic',
       'workflow-engine-ui',
       'open-membership',
-      'team-roles',
+      // Team roles are a plan feature: every second organization lacks it, and Sentry then
+      // ignores the team roles its memberships have stored (get_team_role).
+      ...(context.index % 2 === 0 ? ['team-roles'] : []),
+      ...(hasAllProjectsDetector(context)
+        ? [ALL_PROJECTS_DETECTOR_FEATURE]
+        : []),
     ],
     extraOptions: {
       traces: { spansExtractionDate: null, checkSpanExtractionDate: false },

@@ -7,7 +7,7 @@ import type {
   TeamJson,
   WorkflowJson,
 } from '../index';
-import { effectiveTeamRole } from '../server/scopes';
+import { effectiveTeamRole, hasTeamRolesFeature } from '../server/scopes';
 import { collectAll } from '../testing/collectAll';
 import { generateSampleData } from './generateSampleData';
 
@@ -104,11 +104,40 @@ describe('generated data is realistic', () => {
             effectiveTeamRole(
               membership.teamRole,
               roleOf(memberById.get(membership.memberId)!),
+              hasTeamRolesFeature(acme.organization.features),
             ) === 'contributor',
         )
       );
     });
     expect(withoutAdmin.length).toBeGreaterThan(0);
+  });
+
+  it('has an organization without the team-roles plan feature whose memberships store admin roles all the same', () => {
+    expect(hasTeamRolesFeature(acme.organization.features)).toBe(true);
+    expect(hasTeamRolesFeature(globex.organization.features)).toBe(false);
+    const stored = Object.values(globex.teamMembers)
+      .flat()
+      .map(membership => membership.teamRole);
+    expect(stored).toContain('admin');
+  });
+
+  it("gives the first organization Sentry's organization-wide issue detector, with an alert on it", () => {
+    const allProjects = detectors.filter(
+      detector =>
+        detector.type === 'issue_stream' && detector.projectId === 'None',
+    );
+    expect(allProjects).toHaveLength(1);
+    expect(
+      workflows.some(workflow =>
+        workflow.detectorIds.includes(allProjects[0].id),
+      ),
+    ).toBe(true);
+    expect(acme.organization.features).toContain(
+      'workflow-engine-all-projects-detector',
+    );
+    expect(globex.organization.features).not.toContain(
+      'workflow-engine-all-projects-detector',
+    );
   });
 
   it('has owners and managers who did not join every team', () => {

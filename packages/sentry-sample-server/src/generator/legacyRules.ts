@@ -106,7 +106,8 @@ function unmigratedRule(
     dateCreated: isoWithMicros(timeWithinLife(sources.context, 0.3), random),
     actionMatch: 'all',
     filterMatch: 'all',
-    frequency: 30,
+    // Rules created with the default store no frequency; Sentry serves 30.
+    ...(project === 0 ? {} : { frequency: 60 }),
     environment: null,
     status: 'active',
     conditions: [

@@ -147,6 +147,20 @@ export function releaseVersion(
   return versionParts(context, plan, index).version;
 }
 
+/**
+ * About one release in ten is archived, all among the older 60%: people archive releases
+ * they are done with. A pure function of the index, like everything about a release.
+ */
+function releaseStatus(
+  context: OrganizationContext,
+  index: number,
+): 'open' | 'archived' {
+  const old = index >= Math.floor(context.sizes.releases * 0.4);
+  return old && itemRandom(context, 'release-status', index).chance(0.16)
+    ? 'archived'
+    : 'open';
+}
+
 export function releaseJson(
   context: OrganizationContext,
   plan: ProjectPlan,
@@ -185,7 +199,7 @@ export function releaseJson(
     id: numericId('release', context.index, context.sizes.releases - 1 - index),
     version,
     shortVersion: info.package === null ? version.slice(0, 12) : version,
-    status: 'open',
+    status: releaseStatus(context, index),
     versionInfo: info,
     ref: random.chance(0.5) ? random.hex(40) : null,
     url: null,

@@ -102,17 +102,22 @@ export function planWorkflows(
       ]);
       if (ordinal === 0) wanted = 2;
       if (ordinal === 3) wanted = 3;
-      projects = random
-        .distinct(wanted, alerted.length)
-        .map(position => alerted[position])
-        .sort((a, b) => a - b);
-      linked = projects.flatMap(project =>
-        issueDetectorsOf(
-          detectors,
-          project,
-          ordinal === 4 || random.chance(0.2),
-        ),
-      );
+      if (ordinal === 5 && detectors.allProjects !== undefined) {
+        // An alert on every project, through the organization-wide detector.
+        linked = [detectors.allProjects];
+      } else {
+        projects = random
+          .distinct(wanted, alerted.length)
+          .map(position => alerted[position])
+          .sort((a, b) => a - b);
+        linked = projects.flatMap(project =>
+          issueDetectorsOf(
+            detectors,
+            project,
+            ordinal === 4 || random.chance(0.2),
+          ),
+        );
+      }
     }
     plan.kinds.push(kind);
     plan.projects.push(projects);

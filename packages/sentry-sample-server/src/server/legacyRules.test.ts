@@ -40,7 +40,9 @@ describe('legacy issue alert rules', () => {
 
   it('pages by -id with the keyset cursor (value = the id bound)', async () => {
     await withServer({ data }, async server => {
-      const all = (data.organizations[0].legacyRules ?? {})[project];
+      const all = (data.organizations[0].legacyRules ?? {})[project].filter(
+        rule => rule.status === 'active',
+      );
       expect(all.length).toBeGreaterThan(3);
       const first = await get(
         server,
@@ -60,6 +62,37 @@ describe('legacy issue alert rules', () => {
       );
       expect(walked.items.map(rule => Number(rule.id))).toEqual(ids);
     });
+  });
+
+  it("lists active rules only, and serves a missing frequency as Sentry's default of 30 minutes", async () => {
+    const organization = generateSampleData({ preset: 'S' }).organizations[0];
+    const rule = (id: string, fields: Partial<LegacyRuleJson>) => ({
+      ...(organization.legacyRules ?? {})[project][0],
+      id,
+      ...fields,
+    });
+    const { frequency: _frequency, ...withoutFrequency } = rule('3', {});
+    organization.legacyRules = {
+      [project]: [
+        rule('1', { status: 'disabled' }),
+        rule('2', { status: 'active', frequency: 60 }),
+        { ...withoutFrequency, status: 'active' },
+      ],
+    };
+    await withServer(
+      { data: { organizations: [organization] } },
+      async server => {
+        const response = await get(
+          server,
+          `/api/0/projects/acme/${project}/rules/`,
+        );
+        const listed = (await response.json()) as LegacyRuleJson[];
+        expect(listed.map(({ id, frequency }) => ({ id, frequency }))).toEqual([
+          { id: '3', frequency: 30 },
+          { id: '2', frequency: 60 },
+        ]);
+      },
+    );
   });
 
   it('answers 404 for workflows and detectors on an older self-hosted Sentry, whose rules carry no deprecation headers', async () => {

@@ -18,6 +18,10 @@ import type {
   TeamJson,
 } from '../types/sentryJson';
 
+/** The listings of an organization that a 'delete-row' fault can remove a row from. */
+export type ListingName =
+  'members' | 'teams' | 'projects' | 'releases' | 'detectors' | 'workflows';
+
 /**
  * One organization as the server serves it: listings in Sentry's order, plus lookups that are
  * built on first use and kept until the data is replaced. Lookups store indices, not items, so
@@ -32,6 +36,8 @@ export class OrganizationView {
   readonly workflows: Listing<WorkflowJson>;
 
   private memberIndexById?: Map<string, number>;
+  private detectorIndexById?: Map<string, number>;
+  private releaseIndexByVersion?: Map<string, number>;
   private memberIndexByUserId?: Map<string, number>;
   private teamIndexByKey?: Map<string, number>;
   private projectIndexByKey?: Map<string, number>;
@@ -68,12 +74,47 @@ export class OrganizationView {
     return this.source.organization.id;
   }
 
+  /**
+   * The organization after one row of a listing was deleted in Sentry: a new view (every lookup
+   * is rebuilt), whose listing skips the row at `index` in serving order.
+   */
+  withoutRow(name: ListingName, index: number): OrganizationView {
+    const listing: Listing<unknown> = this[name];
+    if (index < 0 || index >= listing.count) return this;
+    const remaining = {
+      count: listing.count - 1,
+      get: (position: number) =>
+        listing.get(position < index ? position : position + 1),
+    };
+    return new OrganizationView({ ...this.source, [name]: remaining });
+  }
+
   get slug(): string {
     return this.source.organization.slug;
   }
 
   get workflowsApi(): boolean {
     return this.source.workflowsApi !== false;
+  }
+
+  /** A detector by its numeric id (detail routes take `\d+`). */
+  detectorById(detectorId: string): DetectorJson | undefined {
+    this.detectorIndexById ??= indexBy(this.detectors, detector => [
+      detector.id,
+    ]);
+    const index = /^\d+$/.test(detectorId)
+      ? this.detectorIndexById.get(detectorId)
+      : undefined;
+    return index === undefined ? undefined : this.detectors.get(index);
+  }
+
+  /** A release by version (built on first use: it scans every release once). */
+  releaseByVersion(version: string): ReleaseJson | undefined {
+    this.releaseIndexByVersion ??= indexBy(this.releases, release => [
+      release.version,
+    ]);
+    const index = this.releaseIndexByVersion.get(version);
+    return index === undefined ? undefined : this.releases.get(index);
   }
 
   memberById(memberId: string): MemberJson | undefined {

@@ -94,6 +94,27 @@ describe('pagination follows Sentry exactly', () => {
     });
   });
 
+  it('builds Link URLs and regionUrl from the configured URL prefix, not from the Host, as Sentry behind a proxy does', async () => {
+    const urlPrefix = 'https://sentry.proxy.invalid';
+    await withServer({ data, urlPrefix }, async server => {
+      const response = await get(
+        server,
+        '/api/0/organizations/acme/members/?per_page=100',
+      );
+      const { next } = parseLinkHeader(response.headers.get('link'));
+      expect(next.url).toBe(
+        `${urlPrefix}/api/0/organizations/acme/members/?per_page=100&cursor=100:1:0`,
+      );
+      const organization = await get(
+        server,
+        '/api/0/organizations/acme/?detailed=0',
+      );
+      expect(await organization.json()).toMatchObject({
+        links: { regionUrl: urlPrefix },
+      });
+    });
+  });
+
   it('returns every item exactly once when a client walks all pages, in Sentry order', async () => {
     await withServer({ data }, async server => {
       const members = await walkAllPages<MemberJson>(
@@ -110,7 +131,7 @@ describe('pagination follows Sentry exactly', () => {
 
       const releases = await walkAllPages<ReleaseJson>(
         server,
-        '/api/0/organizations/acme/releases/?project=-1&per_page=7',
+        '/api/0/organizations/acme/releases/?project=-1&status=&per_page=7',
       );
       expect(releases.items).toHaveLength(60);
       expect(new Set(releases.items.map(release => release.id)).size).toBe(60);

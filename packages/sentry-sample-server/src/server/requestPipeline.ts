@@ -30,6 +30,8 @@ export interface PipelineState {
   faults: FaultInjector;
   stats: ServerStats;
   perPageDefault: number;
+  /** Sentry's system.url-prefix, when it differs from the Host requests arrive at. */
+  urlPrefix?: string;
   /** Waits for a 'slow' fault; resolves early when the server closes or the client goes away. */
   sleep: (ms: number, res: ServerResponse) => Promise<void>;
 }
@@ -49,7 +51,9 @@ export async function handleRequest(
 ): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const url = new URL(req.url ?? '/', 'http://sample.invalid');
-  const baseUrl = `http://${req.headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`}`;
+  const baseUrl =
+    state.urlPrefix ??
+    `http://${req.headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`}`;
   const match = matchRoute(url.pathname);
   const endpointKey = match
     ? `${method} ${match.route.template}`
@@ -98,6 +102,7 @@ export async function handleRequest(
     req.socket.destroy();
     return;
   }
+  if (fault?.kind === 'delete-row') deleteRow(state, match, fault.row ?? 0);
   if (fault?.kind === 'slow') {
     await state.sleep(fault.delayMs ?? DEFAULT_SLOW_MS, res);
     if (res.destroyed) return;
@@ -141,6 +146,14 @@ export async function handleRequest(
     headers: { ...headers, ...response.headers },
     truncateBody: fault?.kind === 'malformed-json',
   });
+}
+
+/** 'delete-row': the row is deleted in "Sentry" while a client pages through its listing. */
+function deleteRow(state: PipelineState, match: RouteMatch, row: number): void {
+  const { route, params } = match;
+  if (!route.organizationScoped || !route.listing) return;
+  const view = state.store.organization(params.org);
+  if (view) state.store.replace(view.withoutRow(route.listing, row));
 }
 
 /** Older self-hosted Sentry has no workflow-engine routes at all: a plain unknown-route 404. */

@@ -13,9 +13,12 @@ import {
 } from './handlers/organizations';
 import { listReleases } from './handlers/releases';
 import { listProjects, listTeams } from './handlers/teamsAndProjects';
-import { listDetectors, listWorkflows } from './handlers/workflowEngine';
+import { detectorDetail, listDetectors } from './handlers/detectors';
+import { projectDetail, releaseDetail, teamDetail } from './handlers/details';
+import { listWorkflows } from './handlers/workflowEngine';
 import { cursorFromQuery } from './pagination/cursor';
 import { offsetPageIndex } from './pagination/offsetPaginator';
+import type { ListingName } from './organizationView';
 
 /** Accepted scopes per endpoint: any one is enough (sentry-api.md §1 table). */
 const ORG_READ = ['org:read', 'org:write', 'org:admin'];
@@ -28,6 +31,7 @@ const RELEASES_READ = [
   'project:releases',
   'org:ci',
 ];
+const PROJECT_READ = ['project:read', 'project:write', 'project:admin'];
 const LEGACY_RULES_READ = [
   'project:read',
   'project:write',
@@ -48,6 +52,8 @@ interface RouteBase {
   scopes: readonly string[];
   /** For page-specific fault rules; the default reads the OffsetPaginator cursor. */
   pageIndex?: (input: PageIndexInput) => number | undefined;
+  /** The organization listing the route pages through, for 'delete-row' faults. */
+  listing?: ListingName;
 }
 
 export interface GlobalRoute extends RouteBase {
@@ -85,6 +91,7 @@ export const ROUTES: readonly Route[] = [
     organizationScoped: true,
     scopes: MEMBER_READ,
     handle: listMembers,
+    listing: 'members',
   },
   {
     template: '/api/0/organizations/{org}/members/{member}/',
@@ -97,6 +104,13 @@ export const ROUTES: readonly Route[] = [
     organizationScoped: true,
     scopes: ORG_READ,
     handle: listTeams,
+    listing: 'teams',
+  },
+  {
+    template: '/api/0/teams/{org}/{team}/',
+    organizationScoped: true,
+    scopes: TEAM_READ,
+    handle: teamDetail,
   },
   {
     template: '/api/0/teams/{org}/{team}/members/',
@@ -109,12 +123,26 @@ export const ROUTES: readonly Route[] = [
     organizationScoped: true,
     scopes: ORG_READ,
     handle: listProjects,
+    listing: 'projects',
   },
   {
     template: '/api/0/organizations/{org}/releases/',
     organizationScoped: true,
     scopes: RELEASES_READ,
     handle: listReleases,
+    listing: 'releases',
+  },
+  {
+    template: '/api/0/organizations/{org}/releases/{version}/',
+    organizationScoped: true,
+    scopes: RELEASES_READ,
+    handle: releaseDetail,
+  },
+  {
+    template: '/api/0/projects/{org}/{project}/',
+    organizationScoped: true,
+    scopes: PROJECT_READ,
+    handle: projectDetail,
   },
   {
     template: '/api/0/organizations/{org}/workflows/',
@@ -122,12 +150,21 @@ export const ROUTES: readonly Route[] = [
     scopes: WORKFLOW_ENGINE_READ,
     handle: listWorkflows,
     workflowEngine: true,
+    listing: 'workflows',
   },
   {
     template: '/api/0/organizations/{org}/detectors/',
     organizationScoped: true,
     scopes: WORKFLOW_ENGINE_READ,
     handle: listDetectors,
+    workflowEngine: true,
+    listing: 'detectors',
+  },
+  {
+    template: '/api/0/organizations/{org}/detectors/{detector}/',
+    organizationScoped: true,
+    scopes: WORKFLOW_ENGINE_READ,
+    handle: detectorDetail,
     workflowEngine: true,
   },
   {

@@ -25,6 +25,17 @@ export class SampleStore {
       : this.bySlug.get(idOrSlug);
   }
 
+  /** Puts a changed view of an organization in place of the one with the same id. */
+  replace(view: OrganizationView): void {
+    const position = this.organizations.findIndex(
+      organization => organization.id === view.id,
+    );
+    if (position < 0) return;
+    this.organizations[position] = view;
+    this.bySlug.set(view.slug, view);
+    this.byId.set(view.id, view);
+  }
+
   /** The user behind a membership id, searched across organizations (a token acts as its user). */
   userIdOfMember(memberId: string): string | null {
     if (!this.userIdByMemberId.has(memberId)) {

@@ -115,14 +115,24 @@ export function minimumTeamRole(role: OrgRole | undefined): TeamRole {
     : 'contributor';
 }
 
-/** The higher of the stored team role and the org role's minimum (OrganizationMemberTeam.get_team_role). */
+/**
+ * OrganizationMemberTeam.get_team_role (src/sentry/models/organizationmemberteam.py): the stored
+ * team role counts only when the organization has the `organizations:team-roles` feature and
+ * the role ranks above the org role's minimum; otherwise the minimum applies. A stored role
+ * Sentry does not know grants nothing beyond the minimum.
+ */
 export function effectiveTeamRole(
-  stored: TeamRole | null,
+  stored: string | null,
   orgRole: OrgRole | undefined,
+  teamRolesFeature: boolean,
 ): TeamRole {
-  return stored === 'admin' || minimumTeamRole(orgRole) === 'admin'
-    ? 'admin'
-    : 'contributor';
+  if (minimumTeamRole(orgRole) === 'admin') return 'admin';
+  return teamRolesFeature && stored === 'admin' ? 'admin' : 'contributor';
+}
+
+/** Team roles are a plan feature: the organization's `features` list says `team-roles`. */
+export function hasTeamRolesFeature(features: readonly string[]): boolean {
+  return features.includes('team-roles');
 }
 
 export const ROLE_NAMES: Record<OrgRole, string> = {

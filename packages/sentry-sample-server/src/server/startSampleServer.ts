@@ -40,6 +40,7 @@ export async function startSampleServer(
     faults: new FaultInjector(options.faults ?? []),
     stats: new ServerStats(),
     perPageDefault: options.perPageDefault ?? 100,
+    urlPrefix: options.urlPrefix?.replace(/\/+$/, ''),
     sleep: (ms, res) => sleepUnlessClosed(ms, res, pendingSleeps),
   };
 

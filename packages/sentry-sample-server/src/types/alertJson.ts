@@ -104,9 +104,10 @@ export interface LegacyRuleJson {
   dateCreated: string;
   actionMatch?: 'any' | 'all' | 'none';
   filterMatch?: 'any' | 'all' | 'none';
-  /** Minutes. */
-  frequency: number;
+  /** Minutes. Absent in some stored rules: the listing then serves Sentry's default, 30. */
+  frequency?: number;
   environment: string | null;
+  /** Disabled rules are stored but not listed. */
   status: 'active' | 'disabled';
   conditions: LegacyRuleComponentJson[];
   filters: LegacyRuleComponentJson[];

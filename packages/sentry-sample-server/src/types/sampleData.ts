@@ -17,8 +17,11 @@ export type Collection<T> =
 
 export interface TeamMembership {
   memberId: string;
-  /** The raw stored team role; null (the usual case) means "derived from the org role". */
-  teamRole: 'admin' | 'contributor' | null;
+  /**
+   * The raw stored team role; null (the usual case) means "derived from the org role". Sentry
+   * knows `admin` and `contributor`; the column is free text, so other values can be stored.
+   */
+  teamRole: string | null;
 }
 
 export interface SampleOrganization {

@@ -91,7 +91,8 @@ export interface MemberJson {
 
 /** Item of GET /teams/{org}/{team}/members/: a member plus the raw stored team role. */
 export interface TeamMemberJson extends MemberJson {
-  teamRole: TeamRole | null;
+  /** Raw and free text: Sentry serializes whatever the column holds. */
+  teamRole: string | null;
   teamSlug: string;
 }
 
@@ -212,7 +213,8 @@ export interface ReleaseJson {
   id: number;
   version: string;
   shortVersion: string;
-  status: 'open' | 'archived';
+  /** null on releases stored before Sentry had the column; Sentry counts them as open. */
+  status: 'open' | 'archived' | null;
   versionInfo: ReleaseVersionInfoJson | null;
   ref: string | null;
   url: string | null;

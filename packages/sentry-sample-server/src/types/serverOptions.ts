@@ -36,7 +36,8 @@ export type FaultKind =
   | 'drop'
   | 'malformed-json'
   | 'invalid-items'
-  | 'rate-limit';
+  | 'rate-limit'
+  | 'delete-row';
 
 export interface FaultRule {
   /** string: the request pathname contains it; RegExp: tested against the pathname. */
@@ -50,6 +51,14 @@ export interface FaultRule {
   delayMs?: number;
   /** Apply to the first N matching requests only (default: every matching request). */
   times?: number;
+  /**
+   * For 'delete-row': the position, in serving order, of the row of the requested listing to
+   * delete from the data just before this request is answered (default 0). Deleting a row that
+   * an earlier page served shifts the later pages by one, as Sentry's offset pagination does
+   * when a row is deleted while a client pages through: one row goes unseen. The row is gone
+   * for good (its detail answers 404). Use with `page` and `times: 1`.
+   */
+  row?: number;
 }
 
 export interface SampleServerOptions {
@@ -65,6 +74,13 @@ export interface SampleServerOptions {
   faults?: FaultRule[];
   /** Default 100 (the maximum stays 100, as on Sentry). */
   perPageDefault?: number;
+  /**
+   * Sentry's `system.url-prefix`, e.g. `https://sentry.example.com`. Sentry builds the URLs of
+   * its Link headers and the organizations' `links` from it, not from the Host the request came
+   * to (src/sentry/api/base.py `Endpoint.build_cursor_link` → `absolute_uri`), so behind a proxy
+   * they name a host the client never called. Default: the request's own scheme and Host.
+   */
+  urlPrefix?: string;
 }
 
 export interface SampleServerStats {

@@ -1,9 +1,7 @@
-import {
-  startSampleServer,
-  type SampleServer,
-} from '@sentry-graph/sentry-sample-server';
+import type { SampleServer } from '@sentry-graph/sentry-sample-server';
 import { acmeOrganization } from './acmeFixture';
-import { openTestGraph, type TestGraph } from './testGraph';
+import { useSampleServerEnvironment } from './sampleServerEnvironment';
+import type { TestGraph } from './testGraph';
 
 export interface AcmeEnvironment {
   graph: TestGraph;
@@ -16,21 +14,15 @@ export interface AcmeEnvironment {
  * sample server serving the acme fixture for each test.
  */
 export function useAcmeEnvironment(): AcmeEnvironment {
-  const graph = openTestGraph();
+  const environment = useSampleServerEnvironment();
   let sentry: SampleServer | undefined;
   beforeEach(async () => {
-    await graph.wipe();
-    sentry = await startSampleServer({
+    sentry = await environment.start({
       data: { organizations: [acmeOrganization()] },
     });
   });
-  afterEach(async () => {
-    await sentry?.close();
-    sentry = undefined;
-  });
-  afterAll(() => graph.close());
   return {
-    graph,
+    graph: environment.graph,
     get sentry() {
       if (!sentry)
         throw new Error('the sample server exists only inside a test');

@@ -46,6 +46,8 @@ export function acmeOrganization(): FixtureOrganization {
       name: 'Acme',
       require2FA: true,
       dateCreated: '2018-11-06T21:19:55.101Z',
+      // Stored team roles count only with this plan feature.
+      features: ['team-roles'],
     }),
     members: [
       memberJson({

@@ -4,6 +4,7 @@
  */
 import type {
   DetectorJson,
+  LegacyRuleJson,
   MemberJson,
   OrgRole,
   ProjectJson,
@@ -247,5 +248,29 @@ export function workflowJson(fields: WorkflowFields): WorkflowJson {
     enabled: fields.enabled,
     lastTriggered: null,
     owner: null,
+  };
+}
+
+/** An item of the legacy per-project rules listing. */
+export function legacyRuleJson(
+  fields: Pick<LegacyRuleJson, 'id' | 'name'> &
+    Partial<LegacyRuleJson> & { project: string },
+): LegacyRuleJson {
+  const { project, ...rest } = fields;
+  return {
+    dateCreated: '2023-01-15T06:45:34.353346Z',
+    actionMatch: 'any',
+    filterMatch: 'all',
+    frequency: 60,
+    environment: 'prod',
+    status: 'active',
+    conditions: [],
+    filters: [],
+    actions: [],
+    owner: null,
+    createdBy: null,
+    projects: [project],
+    snooze: false,
+    ...rest,
   };
 }

@@ -21,12 +21,17 @@ export function formatResult(result: SyncRunResult): string {
           ? `, kept: ${k.kept.map(x => `${x.what} (${x.reason})`).join('; ')}`
           : '';
       const source = k.source ? ` from ${k.source}` : '';
+      const checks = k.deletionChecks
+        ? ` (asked Sentry: ${k.deletionChecks.confirmed} gone, ${k.deletionChecks.stillInSentry} still there, ` +
+          `${k.deletionChecks.awaitingNextRun} waiting for the next run)`
+        : '';
       lines.push(
         `    ${kind.padEnd(17)} ${k.status.padEnd(10)} fetched ${k.fetched}, written ${k.written}, ` +
-          `invalid ${k.invalid}, deleted ${k.deleted}${source}${kept}${k.error ? `; error: ${k.error}` : ''}`,
+          `invalid ${k.invalid}, deleted ${k.deleted}${checks}${source}${kept}${k.error ? `; error: ${k.error}` : ''}`,
       );
     }
   }
   for (const error of result.errors) lines.push(`  ! ${error}`);
+  for (const warning of result.warnings ?? []) lines.push(`  note: ${warning}`);
   return lines.join('\n');
 }

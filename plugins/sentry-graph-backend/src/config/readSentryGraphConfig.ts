@@ -3,7 +3,9 @@ import { durationToMilliseconds } from '@backstage/types';
 import type { Neo4jConnectionOptions } from '../graph/SentryGraphStore';
 import type { SentryClientOptions } from '../sentry';
 import {
+  ALERT_RULE_SOURCE_SETTINGS,
   DEFAULT_SYNC_ENGINE_OPTIONS,
+  type AlertRuleSourceSetting,
   type SyncEngineOptions,
 } from '../sync/context';
 
@@ -45,6 +47,7 @@ export function readSentryGraphConfig(root: Config): SentryGraphConfig {
   const sentry = config.getConfig('sentry');
   const neo4j = config.getConfig('neo4j');
   const sync = config.getOptionalConfig('sync');
+  const cleanup = config.getOptionalConfig('cleanup');
   const defaults = DEFAULT_SYNC_ENGINE_OPTIONS;
 
   const int = (
@@ -122,8 +125,30 @@ export function readSentryGraphConfig(root: Config): SentryGraphConfig {
       allowMassDeletion:
         sync?.getOptionalBoolean('allowMassDeletion') ??
         defaults.allowMassDeletion,
+      alertRuleSource: readAlertRuleSource(sentry),
+      confirmDeletions: int(
+        cleanup,
+        'cleanup',
+        'confirmDeletions',
+        0,
+        10_000,
+        defaults.confirmDeletions,
+      ),
     },
   };
+}
+
+function readAlertRuleSource(sentry: Config): AlertRuleSourceSetting {
+  const value = sentry.getOptionalString('alertRules.source');
+  if (value === undefined) return DEFAULT_SYNC_ENGINE_OPTIONS.alertRuleSource;
+  const setting = ALERT_RULE_SOURCE_SETTINGS.find(known => known === value);
+  if (!setting) {
+    throw new SentryGraphConfigError(
+      'sentry.alertRules.source',
+      `expected one of ${ALERT_RULE_SOURCE_SETTINGS.join(', ')}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return setting;
 }
 
 function readRequestTimeout(sentry: Config): number {

@@ -1,15 +1,9 @@
-import neo4j, {
-  type Driver,
-  type QueryResult,
-  type Record as Neo4jRecord,
-} from 'neo4j-driver';
+import neo4j, { type Driver, type QueryResult } from 'neo4j-driver';
+import { CleanupQueries } from './CleanupQueries';
+import { numberField } from './recordFields';
 import {
   constraintStatement,
   createRelationshipsStatement,
-  countNodesStatement,
-  countRelationshipsStatement,
-  deleteStaleNodesStatement,
-  deleteStaleRelationshipsStatement,
   indexStatement,
   mergeNodesStatement,
   mergeRelationshipsStatement,
@@ -36,17 +30,14 @@ export interface WriteScope {
   organizationId: string;
 }
 
-export interface StaleCount {
-  total: number;
-  stale: number;
-}
-
 /**
  * The graph as the sync sees it: batched upserts generated from the schema,
  * counts and bounded deletions for cleanup, and reads for summaries.
  */
 export class SentryGraphStore {
   private readonly statements = new Map<string, string>();
+  /** Counts, confirmations and bounded deletions of what a run did not write. */
+  readonly cleanup = new CleanupQueries(this);
 
   constructor(
     private readonly driver: Driver,
@@ -183,59 +174,6 @@ export class SentryGraphStore {
     return written;
   }
 
-  async countStaleNodes(
-    label: string,
-    scope: WriteScope,
-    protectedIds: readonly string[],
-  ): Promise<StaleCount> {
-    const result = await this.read(countNodesStatement(label), {
-      ...scopeParams(scope),
-      protectedIds,
-    });
-    return staleCount(result.records[0]);
-  }
-
-  async countStaleRelationships(
-    spec: RelationshipSpec<never>,
-    scope: WriteScope,
-    protectedIds: readonly string[],
-  ): Promise<StaleCount> {
-    const result = await this.read(countRelationshipsStatement(spec), {
-      ...scopeParams(scope),
-      protectedIds,
-    });
-    return staleCount(result.records[0]);
-  }
-
-  /** Deletes up to `limit` stale nodes in one transaction; returns how many. */
-  async deleteStaleNodes(
-    label: string,
-    scope: WriteScope,
-    protectedIds: readonly string[],
-    limit: number,
-  ): Promise<number> {
-    const result = await this.write(deleteStaleNodesStatement(label), {
-      ...scopeParams(scope),
-      protectedIds,
-      limit: neo4j.int(limit),
-    });
-    return numberField(result.records[0], 'deleted');
-  }
-
-  async deleteStaleRelationships(
-    spec: RelationshipSpec<never>,
-    scope: WriteScope,
-    protectedIds: readonly string[],
-    limit: number,
-  ): Promise<number> {
-    const result = await this.write(deleteStaleRelationshipsStatement(spec), {
-      ...scopeParams(scope),
-      protectedIds,
-      limit: neo4j.int(limit),
-    });
-    return numberField(result.records[0], 'deleted');
-  }
-
   async read(
     cypher: string,
     params: Record<string, unknown> = {},
@@ -272,23 +210,4 @@ export class SentryGraphStore {
     }
     return statement;
   }
-}
-
-function scopeParams(scope: WriteScope) {
-  return {
-    organizationId: scope.organizationId,
-    updateTag: neo4j.int(scope.updateTag),
-  };
-}
-
-function numberField(record: Neo4jRecord | undefined, key: string): number {
-  const value: unknown = record?.get(key);
-  return typeof value === 'number' ? value : 0;
-}
-
-function staleCount(record: Neo4jRecord | undefined): StaleCount {
-  return {
-    total: numberField(record, 'total'),
-    stale: numberField(record, 'stale'),
-  };
 }

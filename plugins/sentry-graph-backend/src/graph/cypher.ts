@@ -5,7 +5,14 @@
  */
 import type { NodeSpec, RelationshipSpec } from './spec';
 
-const quote = (name: string) => `\`${name.replace(/`/g, '``')}\``;
+export const quote = (name: string) => `\`${name.replace(/`/g, '``')}\``;
+
+/**
+ * The update tag of the first complete run that no longer listed an owned
+ * node that Sentry has not confirmed gone; it is deleted once a later
+ * complete run misses it too (see cleanupCypher.ts).
+ */
+export const ABSENT_SINCE = 'absent_since';
 
 function setProperties(variable: string, names: string[]): string[] {
   // A null parameter removes the property: what Sentry no longer sends does
@@ -42,6 +49,8 @@ export function mergeNodesStatement(
     ...spec.extraLabels.map(label => `n:${quote(label)}`),
     'n.lastupdated = $updateTag',
     ...setProperties('n', Object.keys(spec.properties)),
+    // Listed (or confirmed by Sentry) again: no longer waiting to be deleted.
+    ...(ownedByOrganization ? [`n.${ABSENT_SINCE} = null`] : []),
   ];
   const lines = [
     ...(ownedByOrganization
@@ -111,58 +120,5 @@ export function createRelationshipsStatement(
     `CREATE (a)-[r:${quote(spec.type)}]->(b)`,
     'SET r.firstseen = timestamp(), r.lastupdated = $updateTag',
     'RETURN count(r) AS written',
-  ].join('\n');
-}
-
-const ownedNodes = (label: string) =>
-  `MATCH (:SentryOrganization {id: $organizationId})-[:RESOURCE]->(n:${quote(label)})`;
-
-/** Counts an organization's nodes of a label: total, and not written by this run. */
-export function countNodesStatement(label: string): string {
-  return [
-    ownedNodes(label),
-    'RETURN count(n) AS total,',
-    '  count(CASE WHEN n.lastupdated <> $updateTag AND NOT n.id IN $protectedIds THEN 1 END) AS stale',
-  ].join('\n');
-}
-
-/** Deletes at most $limit stale nodes; run until it deletes none. */
-export function deleteStaleNodesStatement(label: string): string {
-  return [
-    ownedNodes(label),
-    'WHERE n.lastupdated <> $updateTag AND NOT n.id IN $protectedIds',
-    'WITH n LIMIT $limit',
-    'DETACH DELETE n',
-    'RETURN count(*) AS deleted',
-  ].join('\n');
-}
-
-const ownedRelationships = (spec: RelationshipSpec<never>) =>
-  `MATCH (:SentryOrganization {id: $organizationId})-[:RESOURCE]->` +
-  `(a:${quote(spec.fromLabel)})-[r:${quote(spec.type)}]->(b:${quote(spec.toLabel)})`;
-
-// Either end may be an item Sentry sent unreadably this run: keep its edges.
-const staleRelationship =
-  'r.lastupdated <> $updateTag AND NOT a.id IN $protectedIds AND NOT b.id IN $protectedIds';
-
-export function countRelationshipsStatement(
-  spec: RelationshipSpec<never>,
-): string {
-  return [
-    ownedRelationships(spec),
-    'RETURN count(r) AS total,',
-    `  count(CASE WHEN ${staleRelationship} THEN 1 END) AS stale`,
-  ].join('\n');
-}
-
-export function deleteStaleRelationshipsStatement(
-  spec: RelationshipSpec<never>,
-): string {
-  return [
-    ownedRelationships(spec),
-    `WHERE ${staleRelationship}`,
-    'WITH r LIMIT $limit',
-    'DELETE r',
-    'RETURN count(*) AS deleted',
   ].join('\n');
 }

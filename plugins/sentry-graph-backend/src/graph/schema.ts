@@ -85,6 +85,8 @@ export const releaseNode = defineNode<OrganizationRelease>({
   properties: {
     version: r => r.release.version,
     short_version: r => r.release.shortVersion,
+    // Sentry counts a release without a status as open.
+    status: r => r.release.status ?? 'open',
     date_created: r => r.release.dateCreated,
     date_released: r => r.release.dateReleased,
     commit_count: r => r.release.commitCount,
@@ -95,9 +97,15 @@ export const releaseNode = defineNode<OrganizationRelease>({
   },
 });
 
+/** The API an alert rule was read from; Sentry gives one rule a new id in each. */
+export type AlertRuleSource = 'workflow' | 'rule';
+
 /** An issue alert rule, normalized from a workflow or a legacy rule. */
 export interface AlertRuleRecord {
   id: string;
+  source: AlertRuleSource;
+  /** On Sentry's organization-wide issue detector: a rule for every project. */
+  allProjects: boolean;
   name: string;
   dateCreated?: string | null;
   actionMatch?: string | null;
@@ -121,6 +129,8 @@ export const alertRuleNode = defineNode<AlertRuleRecord>({
     environment: r => r.environment,
     status: r => r.status,
     project_slug: r => r.projectSlug,
+    source: r => r.source,
+    all_projects: r => r.allProjects,
   },
 });
 

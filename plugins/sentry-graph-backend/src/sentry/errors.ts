@@ -73,11 +73,7 @@ export class SentryGoneError extends SentryRequestError {
 }
 
 export type SentryResponseProblem =
-  | 'malformed-json'
-  | 'not-an-array'
-  | 'invalid-body'
-  | 'bad-link-header'
-  | 'foreign-next-link';
+  'malformed-json' | 'not-an-array' | 'invalid-body' | 'bad-link-header';
 
 /** Sentry answered, but the answer cannot be used as it is. */
 export class SentryResponseError extends SentryRequestError {

@@ -46,9 +46,9 @@ describe('parseLinkHeader', () => {
 });
 
 describe('nextPageUrl', () => {
-  it('follows next while results="true", as given', () => {
+  it('follows next while results="true", on the URL the client called with the new cursor', () => {
     expect(nextPageUrl(sentryLink(true), request)?.href).toBe(
-      `${base}?&cursor=100:1:0`,
+      `${base}?per_page=100&cursor=100%3A1%3A0`,
     );
   });
 
@@ -70,18 +70,31 @@ describe('nextPageUrl', () => {
     ).toBeUndefined();
   });
 
-  it('refuses a next link on another origin, so the token stays home', () => {
-    const foreign = `<https://evil.example/api/0/x/?&cursor=1>; rel="next"; results="true"`;
-    expect(() => nextPageUrl(foreign, request)).toThrow(
-      expect.objectContaining({ problem: 'foreign-next-link' }),
-    );
-    const downgraded = `<http://sentry.io/api/0/x/?&cursor=1>; rel="next"; results="true"`;
-    expect(() => nextPageUrl(downgraded, request)).toThrow(LinkHeaderError);
+  it('takes only the cursor from a link on another host, path or query, so the token stays home', () => {
+    const called = new URL(`${base}?project=-1&per_page=100&cursor=100:1:0`);
+    const elsewhere = `<https://sentry.internal.example/other/path/?project=7&cursor=100:2:0>; rel="next"; results="true"; cursor="100:2:0"`;
+    const next = nextPageUrl(elsewhere, called)!;
+    expect(next.origin).toBe('https://sentry.io');
+    expect(next.pathname).toBe('/api/0/organizations/acme/members/');
+    expect([...next.searchParams]).toEqual([
+      ['project', '-1'],
+      ['per_page', '100'],
+      ['cursor', '100:2:0'],
+    ]);
   });
 
-  it('refuses a next link that points back at the same page', () => {
+  it('reads the cursor from the link URL when the cursor attribute is missing', () => {
+    const header = `<https://other.example/x/?&cursor=100:1:0>; rel="next"; results="true"`;
+    expect(nextPageUrl(header, request)?.searchParams.get('cursor')).toBe(
+      '100:1:0',
+    );
+  });
+
+  it('refuses a next link without a cursor, or one that points back at the same page', () => {
     expect(() =>
-      nextPageUrl(`<${request.href}>; rel="next"; results="true"`, request),
-    ).toThrow(/same page/);
+      nextPageUrl(`<${base}>; rel="next"; results="true"`, request),
+    ).toThrow(/no cursor/);
+    const current = new URL(`${base}?cursor=100:1:0`);
+    expect(() => nextPageUrl(sentryLink(true), current)).toThrow(/same page/);
   });
 });

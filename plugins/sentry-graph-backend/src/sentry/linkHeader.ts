@@ -5,7 +5,7 @@ export interface LinkEntry {
   params: Record<string, string>;
 }
 
-export type LinkProblem = 'bad-link-header' | 'foreign-next-link';
+export type LinkProblem = 'bad-link-header';
 
 /** The Link header cannot be used; the client turns this into a SentryResponseError. */
 export class LinkHeaderError extends Error {
@@ -89,8 +89,15 @@ export function parseLinkHeader(header: string): LinkEntry[] {
 /**
  * The URL of the next page, or undefined on the last page (sentry-api.md §4:
  * follow rel="next" while results="true"). A missing header means a single
- * page. The next URL must stay on the origin the request went to, because
- * the token goes with it.
+ * page.
+ *
+ * Only the next entry's cursor is taken: the next page is requested on the
+ * origin and path the client called, with its other query parameters
+ * unchanged. Sentry builds the Link URL from its configured URL prefix
+ * (src/sentry/api/base.py `Endpoint.build_cursor_link` → `absolute_uri`,
+ * `system.url-prefix`), which behind a proxy, or for a region host, names
+ * another host than the one called; and the token must never go anywhere
+ * else.
  */
 export function nextPageUrl(
   header: string | null,
@@ -104,29 +111,29 @@ export function nextPageUrl(
   // sends rel="next" without it means there is a next page.
   if (!next || next.params.results?.toLowerCase() === 'false') return undefined;
 
-  let url: URL;
-  try {
-    url = new URL(next.url, requestUrl);
-  } catch {
+  const cursor = next.params.cursor || cursorOfUrl(next.url);
+  if (!cursor) {
     throw new LinkHeaderError(
-      'the Link header has a next URL that is not a valid URL',
+      'the next-page link carries no cursor',
       'bad-link-header',
     );
   }
-  if (url.origin !== requestUrl.origin) {
-    throw new LinkHeaderError(
-      `the next-page link points to ${url.origin}, not to ${requestUrl.origin} ` +
-        'where the request went; it was not followed so the token is not sent elsewhere. ' +
-        'If Sentry sits behind a proxy, check that its system.url-prefix and forwarded ' +
-        'headers match the URL configured here',
-      'foreign-next-link',
-    );
-  }
-  if (url.href === requestUrl.href) {
+  if (cursor === requestUrl.searchParams.get('cursor')) {
     throw new LinkHeaderError(
       'the next-page link points back to the same page; stopping to avoid a loop',
       'bad-link-header',
     );
   }
+  const url = new URL(requestUrl);
+  url.searchParams.set('cursor', cursor);
   return url;
+}
+
+/** The `cursor` query parameter of a Link URL, which may be relative or unparsable. */
+function cursorOfUrl(url: string): string | null {
+  try {
+    return new URL(url, 'http://link.invalid').searchParams.get('cursor');
+  } catch {
+    return null;
+  }
 }

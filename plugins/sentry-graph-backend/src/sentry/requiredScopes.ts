@@ -23,6 +23,17 @@ export const requiredScopes: Readonly<
   ],
   workflows: ['org:read', 'org:write', 'org:admin', 'alerts:read'],
   detectors: ['org:read', 'org:write', 'org:admin', 'alerts:read'],
+  detector: ['org:read', 'org:write', 'org:admin', 'alerts:read'],
+  member: ['member:read', 'member:write', 'member:admin'],
+  team: ['team:read', 'team:write', 'team:admin'],
+  project: ['project:read', 'project:write', 'project:admin'],
+  release: [
+    'project:read',
+    'project:write',
+    'project:admin',
+    'project:releases',
+    'org:ci',
+  ],
   'legacy-rules': [
     'project:read',
     'project:write',

@@ -30,6 +30,10 @@ export const SentryOrganizationSchema = z.object({
       regionUrl: z.string().optional(),
     })
     .optional(),
+  /** Feature flags without the `organizations:` prefix, e.g. `team-roles`. */
+  features: listOrEmpty(z.string()),
+  /** The caller's own org role; Sentry sends it only when the caller is a member. */
+  orgRole: z.string().nullish(),
 });
 export type SentryOrganization = z.infer<typeof SentryOrganizationSchema>;
 
@@ -57,17 +61,17 @@ export const SentryTeamSchema = z.object({
 });
 export type SentryTeam = z.infer<typeof SentryTeamSchema>;
 
-export const SentryTeamRoleSchema = z.enum(['admin', 'contributor']);
-export type SentryTeamRole = z.infer<typeof SentryTeamRoleSchema>;
-
 /** An item of /teams/{org}/{team}/members/: a member plus its stored team role. */
 export const SentryTeamMemberSchema = z.object({
   /** The organization membership id, the same as SentryMember.id. */
   id: z.string(),
   orgRole: z.string().nullish(),
   role: z.string().nullish(),
-  /** The raw stored role; null means "derived from the org role". */
-  teamRole: SentryTeamRoleSchema.nullish(),
+  /**
+   * The raw stored role; null means "derived from the org role". Free text
+   * in Sentry's database: a value we do not know is accepted and reported.
+   */
+  teamRole: z.string().nullish(),
   pending: z.boolean().optional(),
   email: z.string().nullish(),
 });
@@ -83,12 +87,19 @@ export const SentryProjectSchema = z.object({
   teams: listOrEmpty(
     z.object({ id: z.string(), slug: z.string(), name: z.string().optional() }),
   ),
+  /** Whether the caller can access the project (caller-relative). */
+  hasAccess: z.boolean().optional(),
 });
 export type SentryProject = z.infer<typeof SentryProjectSchema>;
+
+/** The statuses the releases listing filters by. */
+export type SentryReleaseStatus = 'open' | 'archived';
 
 export const SentryReleaseSchema = z.object({
   version: z.string().min(1),
   shortVersion: z.string().nullish(),
+  /** `open` or `archived`; null on old releases, which Sentry counts as open. */
+  status: z.string().nullish(),
   dateCreated: z.string().nullish(),
   dateReleased: z.string().nullish(),
   commitCount: z.number().nullish(),
@@ -108,7 +119,10 @@ export const SentryWorkflowSchema = z.object({
   name: z.string(),
   dateCreated: z.string().nullish(),
   triggers: z.object({ logicType: z.string() }).nullish(),
-  actionFilters: listOrEmpty(z.object({ logicType: z.string() })),
+  /** Sentry reads them with an unordered query: their order means nothing. */
+  actionFilters: listOrEmpty(
+    z.object({ id: z.string().optional(), logicType: z.string() }),
+  ),
   /** The environment name; null means all environments. */
   environment: z.string().nullish(),
   /** frequency is in minutes. */
@@ -120,8 +134,17 @@ export type SentryWorkflow = z.infer<typeof SentryWorkflowSchema>;
 
 export const SentryDetectorSchema = z.object({
   id: z.string(),
-  /** Sentry sends a string; older builds may send a number, which is safe to convert. */
-  projectId: z.union([z.string(), z.number()]).transform(String),
+  /**
+   * Sentry sends a string; older builds may send a number, which is safe to
+   * convert. The organization-wide issue detector has no project: the
+   * serializer's `str(obj.project_id)` makes that the string "None".
+   */
+  projectId: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform(id =>
+      id === null || id === undefined || id === 'None' ? null : String(id),
+    ),
   type: z.string(),
   name: z.string().optional(),
 });

@@ -51,19 +51,20 @@ describe('validateItems', () => {
     ]);
   });
 
-  it('rejects a team role Sentry does not have', () => {
+  it('accepts any team role text, which Sentry stores freely, and rejects one that is not text', () => {
     const { items, invalid } = validateItems(
       [
         { id: '1', teamRole: null },
         { id: '2', teamRole: 'admin' },
         { id: '3', teamRole: 'owner' },
+        { id: '4', teamRole: 3 },
       ],
       SentryTeamMemberSchema,
       'team-members',
     );
-    expect(items.map(item => item.id)).toEqual(['1', '2']);
+    expect(items.map(item => item.id)).toEqual(['1', '2', '3']);
     expect(invalid[0]).toMatchObject({
-      id: '3',
+      id: '4',
       reason: expect.stringMatching(/^teamRole: /),
     });
   });

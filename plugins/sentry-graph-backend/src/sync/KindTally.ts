@@ -98,6 +98,16 @@ export class KindTally {
     this.result.kept.push(report);
   }
 
+  /** Keeps these nodes' relationships of this kind out of this run's cleanup. */
+  protect(ids: Iterable<string>): void {
+    for (const id of ids) this.protectedIdSet.add(id);
+  }
+
+  /** Something Sentry sent that was accepted but is worth knowing about. */
+  warn(message: string): void {
+    (this.result.warnings ??= []).push(message);
+  }
+
   /**
    * Why cleanup must not run for this kind, or undefined when it may. An
    * invalid item whose id we could not read might be any existing node.

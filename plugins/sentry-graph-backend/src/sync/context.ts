@@ -3,6 +3,18 @@ import type { SentryGraphStore, WriteScope } from '../graph/SentryGraphStore';
 import { apiPath, type SentryClient, type SentryOrganization } from '../sentry';
 import type { KindResult, SyncKind, SyncProgress } from './types';
 
+/**
+ * Where issue alert rules are read from (`sentryGraph.sentry.alertRules.source`):
+ * the workflows API, the deprecated per-project `rules` API, or `auto`.
+ */
+export type AlertRuleSourceSetting = 'auto' | 'workflows' | 'rules';
+
+export const ALERT_RULE_SOURCE_SETTINGS: readonly AlertRuleSourceSetting[] = [
+  'auto',
+  'workflows',
+  'rules',
+];
+
 /** The engine's tuning and safety settings (`sentryGraph.sync` in config). */
 export interface SyncEngineOptions {
   /** Organization slugs; undefined means every organization the token can list. */
@@ -19,6 +31,13 @@ export interface SyncEngineOptions {
   maxDeletionShare: number;
   /** Lets this run delete past the mass-deletion guard. */
   allowMassDeletion: boolean;
+  /** Where issue alert rules are read from. */
+  alertRuleSource: AlertRuleSourceSetting;
+  /**
+   * Stale nodes per kind and organization checked with a detail request
+   * before deletion; the rest wait for the next complete run.
+   */
+  confirmDeletions: number;
 }
 
 export const DEFAULT_SYNC_ENGINE_OPTIONS: SyncEngineOptions = {
@@ -28,6 +47,8 @@ export const DEFAULT_SYNC_ENGINE_OPTIONS: SyncEngineOptions = {
   listingConcurrency: 4,
   maxDeletionShare: 0.5,
   allowMassDeletion: false,
+  alertRuleSource: 'auto',
+  confirmDeletions: 100,
 };
 
 /** Counts items as they arrive and tells whoever watches the run. */

@@ -7,6 +7,7 @@ const organization = (regionUrl?: string): SentryOrganization => ({
   slug: 'acme',
   name: 'Acme',
   links: regionUrl ? { regionUrl, organizationUrl: regionUrl } : undefined,
+  features: [],
 });
 
 function regionOf(baseUrl: string, regionUrl?: string): string {

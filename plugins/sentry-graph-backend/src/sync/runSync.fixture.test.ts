@@ -37,6 +37,8 @@ describe('a sync of the fixture organization', () => {
     expect(dump.nodes).toEqual([
       rule({
         id: '6001',
+        source: 'workflow',
+        all_projects: false,
         name: 'Notify on new issues',
         date_created: '2025-03-18T20:48:55.495059Z',
         action_match: 'any',
@@ -48,6 +50,8 @@ describe('a sync of the fixture organization', () => {
       }),
       rule({
         id: '6002',
+        source: 'workflow',
+        all_projects: false,
         name: 'Errors everywhere',
         date_created: '2025-03-18T20:48:55.495059Z',
         action_match: 'all',
@@ -57,6 +61,8 @@ describe('a sync of the fixture organization', () => {
       }),
       rule({
         id: '6006',
+        source: 'workflow',
+        all_projects: false,
         name: 'Web only',
         date_created: '2025-03-18T20:48:55.495059Z',
         action_match: 'none',
@@ -102,6 +108,7 @@ describe('a sync of the fixture organization', () => {
       release({
         id: '1001/api@1.0.0',
         version: 'api@1.0.0',
+        status: 'open',
         short_version: '1.0.0',
         date_created: '2024-01-01T00:00:00Z',
         date_released: '2024-01-02T00:00:00Z',
@@ -114,6 +121,7 @@ describe('a sync of the fixture organization', () => {
       release({
         id: '1001/shared@1.0.0',
         version: 'shared@1.0.0',
+        status: 'open',
         short_version: 'shared@1.0.0',
         date_created: '2023-12-01T00:00:00Z',
         commit_count: 0,
@@ -123,6 +131,7 @@ describe('a sync of the fixture organization', () => {
       release({
         id: '1001/web@2.0.0',
         version: 'web@2.0.0',
+        status: 'open',
         short_version: 'web@2.0.0',
         date_created: '2024-02-01T00:00:00Z',
         commit_count: 0,

@@ -9,6 +9,7 @@ import {
   type FixtureOrganization,
 } from '../__testUtils__/acmeFixture';
 import { useAcmeEnvironment } from '../__testUtils__/acmeEnvironment';
+import { legacyRuleJson } from '../__testUtils__/sentryJson';
 import { runTestSync } from '../__testUtils__/syncHarness';
 import { DEFAULT_SYNC_ENGINE_OPTIONS } from './context';
 import { runSync } from './runSync';
@@ -153,29 +154,15 @@ describe('permissions and deprecations', () => {
   });
 
   it('falls back to the legacy rules API without workflows, and keeps rules through a 410 brownout', async () => {
-    const legacy = (id: string, name: string) => ({
-      id,
-      name,
-      dateCreated: '2023-01-15T06:45:34.353346Z',
-      actionMatch: 'any' as const,
-      filterMatch: 'all' as const,
-      frequency: 60,
-      environment: 'prod',
-      status: 'active' as const,
-      conditions: [],
-      filters: [],
-      actions: [],
-      owner: null,
-      createdBy: null,
-      projects: ['api'],
-      snooze: false,
-    });
     const selfHosted = {
       ...acmeOrganization(),
       workflowsApi: false,
       legacyRules: {
-        api: [legacy('11', 'Old rule'), legacy('12', 'Other')],
-        web: [legacy('13', 'Web rule')],
+        api: [
+          legacyRuleJson({ id: '11', name: 'Old rule', project: 'api' }),
+          legacyRuleJson({ id: '12', name: 'Other', project: 'api' }),
+        ],
+        web: [legacyRuleJson({ id: '13', name: 'Web rule', project: 'web' })],
       },
     };
     env.sentry.setData({ organizations: [selfHosted] });

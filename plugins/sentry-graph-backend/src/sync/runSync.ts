@@ -46,8 +46,9 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
     status: RunStatus,
     organizations: OrganizationResult[],
     errors: string[],
-  ) => {
+  ): SyncRunResult => {
     const finished = Date.now();
+    const warnings = collectWarnings(organizations);
     return {
       status,
       updateTag,
@@ -57,6 +58,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
       organizations,
       requests: { ...client.stats },
       errors,
+      ...(warnings.length > 0 ? { warnings } : {}),
     };
   };
 
@@ -152,6 +154,14 @@ function runStatus(
   if (organizations.every(org => org.status === 'succeeded'))
     return 'succeeded';
   return 'partial';
+}
+
+function collectWarnings(organizations: OrganizationResult[]): string[] {
+  return organizations.flatMap(org =>
+    Object.entries(org.kinds).flatMap(([kind, result]) =>
+      (result.warnings ?? []).map(warning => `${org.slug} ${kind}: ${warning}`),
+    ),
+  );
 }
 
 function collectErrors(organizations: OrganizationResult[]): string[] {

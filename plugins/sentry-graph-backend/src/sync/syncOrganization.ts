@@ -18,9 +18,10 @@ import {
 } from '../sentry';
 import { cleanupKind, type CleanupTarget } from './cleanup';
 import { emptyKindResult, type OrganizationContext } from './context';
+import { confirmOffsetListedDeletions } from './deletionChecks';
 import { describeError } from './describeError';
 import { KindTally } from './KindTally';
-import { syncAlertRules } from './kinds/alertRules';
+import { alertRuleSourceOf, syncAlertRules } from './kinds/alertRules';
 import { syncMembers } from './kinds/members';
 import { syncProjects } from './kinds/projects';
 import { syncReleases } from './kinds/releases';
@@ -81,7 +82,10 @@ export async function syncOrganization(
     client: regionClient(run.client, organization, logger),
     scope: { updateTag: run.updateTag, organizationId: organization.id },
   };
-  const tallies = await syncKinds(context);
+  const { tallies, projectsWithoutAccess } = await syncKinds(context);
+  const stillInSentry = await confirmOffsetListedDeletions(context, tallies);
+  // Teams and members a listing skipped: their memberships were not listed.
+  tallies.memberships.protect(stillInSentry);
   await cleanup(context, tallies);
 
   const kinds: OrganizationResult['kinds'] = {
@@ -94,6 +98,7 @@ export async function syncOrganization(
     name: organization.name,
     status: organizationStatus(context, Object.values(tallies)),
     kinds,
+    ...(projectsWithoutAccess ? { projectsWithoutAccess } : {}),
   };
 }
 
@@ -117,7 +122,7 @@ async function syncKinds(context: OrganizationContext) {
   const alertRulesDone = projectsDone.then(() =>
     timed(syncAlertRules(context)),
   );
-  const [teams, members, memberships, projects, releases, alertRules] =
+  const [teams, members, memberships, projectsOutcome, releases, alertRules] =
     await Promise.all([
       teamsDone,
       membersDone,
@@ -127,18 +132,21 @@ async function syncKinds(context: OrganizationContext) {
       alertRulesDone,
     ]);
   return {
-    teams: teams.tally,
-    members: members.tally,
-    memberships,
-    projects,
-    releases,
-    alertRules,
+    tallies: {
+      teams: teams.tally,
+      members: members.tally,
+      memberships,
+      projects: projectsOutcome.tally,
+      releases,
+      alertRules,
+    },
+    projectsWithoutAccess: projectsOutcome.withoutAccess,
   };
 }
 
 async function cleanup(
   context: OrganizationContext,
-  t: Awaited<ReturnType<typeof syncKinds>>,
+  t: Awaited<ReturnType<typeof syncKinds>>['tallies'],
 ): Promise<void> {
   const plan: Array<[KindTally, CleanupTarget, KindTally[]]> = [
     // Owner and manager ADMIN_OF edges rely on the whole team and member lists.
@@ -159,7 +167,11 @@ async function cleanup(
     ],
     [
       t.alertRules,
-      { nodeLabel: alertRuleNode.label, relationships: [hasRuleRelationship] },
+      {
+        nodeLabel: alertRuleNode.label,
+        relationships: [hasRuleRelationship],
+        source: alertRuleSourceOf(t.alertRules),
+      },
       [],
     ],
     [t.teams, { nodeLabel: teamNode.label, relationships: [] }, []],

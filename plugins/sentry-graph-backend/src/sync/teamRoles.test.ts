@@ -1,6 +1,6 @@
 import { effectiveTeamRole, isGlobalTeamAdmin, orgRoleOf } from './teamRoles';
 
-describe('effectiveTeamRole', () => {
+describe('effectiveTeamRole with the team-roles feature', () => {
   it.each([
     ['member', null, 'contributor'],
     ['member', 'contributor', 'contributor'],
@@ -19,7 +19,22 @@ describe('effectiveTeamRole', () => {
   ])(
     'org role %p with stored team role %p is %p',
     (orgRole, stored, expected) => {
-      expect(effectiveTeamRole(orgRole, stored)).toBe(expected);
+      expect(effectiveTeamRole(orgRole, stored, true)).toBe(expected);
+    },
+  );
+});
+
+describe('effectiveTeamRole without the team-roles feature', () => {
+  it.each([
+    ['member', 'admin', 'contributor'],
+    ['billing', 'admin', 'contributor'],
+    ['admin', null, 'admin'],
+    ['manager', 'contributor', 'admin'],
+    ['owner', null, 'admin'],
+  ])(
+    'org role %p with stored team role %p is %p, the org role minimum',
+    (orgRole, stored, expected) => {
+      expect(effectiveTeamRole(orgRole, stored, false)).toBe(expected);
     },
   );
 });

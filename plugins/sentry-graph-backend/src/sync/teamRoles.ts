@@ -1,9 +1,13 @@
 /*
- * Team roles as Sentry computes them (sentry-api.md §7): a membership's
- * stored team role is often null, meaning "derived from the org role", and
- * the effective role is the higher of the stored one and the org role's
- * minimum team role.
+ * Team roles as Sentry computes them (OrganizationMemberTeam.get_team_role,
+ * src/sentry/models/organizationmemberteam.py): a membership's stored team
+ * role is often null, meaning "derived from the org role"; a stored role
+ * counts only when the organization has the `organizations:team-roles`
+ * feature (a plan feature), and then the effective role is the higher of
+ * the stored one and the org role's minimum team role.
  */
+import type { SentryOrganization } from '../sentry';
+
 export type TeamRole = 'contributor' | 'admin';
 
 const TEAM_ROLE_RANK: Record<TeamRole, number> = { contributor: 0, admin: 1 };
@@ -33,15 +37,30 @@ export function orgRoleOf(member: HasOrgRole): string | undefined {
 export function effectiveTeamRole(
   orgRole: string | undefined,
   storedTeamRole: string | null | undefined,
+  teamRolesFeature: boolean,
 ): TeamRole {
   // An org role we do not know (a future or custom one) grants no more than the default.
   const minimum = (orgRole && MINIMUM_TEAM_ROLE[orgRole]) || 'contributor';
+  // An unknown stored role counts as the lowest, contributor.
   const stored =
-    storedTeamRole === 'admin' || storedTeamRole === 'contributor'
+    teamRolesFeature && isKnownTeamRole(storedTeamRole)
       ? storedTeamRole
-      : undefined;
-  if (stored && TEAM_ROLE_RANK[stored] > TEAM_ROLE_RANK[minimum]) return stored;
-  return minimum;
+      : 'contributor';
+  return TEAM_ROLE_RANK[stored] > TEAM_ROLE_RANK[minimum] ? stored : minimum;
+}
+
+/** The team roles Sentry defines; anything else stored is unknown to us. */
+export function isKnownTeamRole(
+  role: string | null | undefined,
+): role is TeamRole {
+  return role === 'admin' || role === 'contributor';
+}
+
+/** Sentry lists the feature without its `organizations:` prefix. */
+export function hasTeamRolesFeature(
+  organization: Pick<SentryOrganization, 'features'>,
+): boolean {
+  return organization.features.includes('team-roles');
 }
 
 /**

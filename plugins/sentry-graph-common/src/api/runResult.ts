@@ -29,7 +29,13 @@ export type SentryEndpointName =
   | 'releases'
   | 'workflows'
   | 'detectors'
-  | 'legacy-rules';
+  | 'legacy-rules'
+  /* Details of one item, asked for by id (or release version). */
+  | 'detector'
+  | 'member'
+  | 'team'
+  | 'project'
+  | 'release';
 
 /** An item Sentry returned that failed validation and was skipped. */
 export interface InvalidItem {
@@ -62,7 +68,24 @@ export interface KindResult {
   invalidItems: InvalidItem[];
   deleted: number;
   kept: KeptReport[];
+  /**
+   * Stale nodes checked with Sentry before cleanup (teams, members,
+   * projects, releases): `confirmed` gone (404) and deleted, `stillInSentry`
+   * (200) kept and refreshed, `awaitingNextRun` unchecked (beyond the cap,
+   * or the check failed) and deleted only if the next complete run misses
+   * them too.
+   */
+  deletionChecks?: {
+    confirmed: number;
+    stillInSentry: number;
+    awaitingNextRun: number;
+  };
   error?: string;
+  /**
+   * What Sentry sent that was accepted but deserves a look, e.g. an unknown
+   * stored team role counted as contributor. Does not make the run partial.
+   */
+  warnings?: string[];
   /** For alert rules: `workflows` or the legacy `rules` endpoint. */
   source?: string;
   /** From the kind's first request to its last write, before cleanup. */
@@ -76,6 +99,12 @@ export interface OrganizationResult {
   status: SyncOutcome;
   error?: string;
   kinds: Partial<Record<SyncKind, KindResult>>;
+  /**
+   * Projects the token lists but cannot access, when it belongs to a member
+   * who cannot see every project: Sentry leaves their releases and alert
+   * rules out. Absent when the token sees every project.
+   */
+  projectsWithoutAccess?: number;
 }
 
 /** Sentry requests of one run. */
@@ -103,6 +132,8 @@ export interface SyncRunResult {
   requests: SentryRequestStats;
   /** One line per problem, free of secrets. */
   errors: string[];
+  /** One line per kind's warning (see KindResult.warnings): worth a look, not a failure. */
+  warnings?: string[];
 }
 
 /** A run's counts summed over every organization and kind. */

@@ -6,7 +6,12 @@ import type {
 } from '../../types/sentryJson';
 import type { OrganizationAccess } from '../auth';
 import type { OrganizationView } from '../organizationView';
-import { effectiveTeamRole, isGlobalRole, TEAM_ROLE_SCOPES } from '../scopes';
+import {
+  effectiveTeamRole,
+  hasTeamRolesFeature,
+  isGlobalRole,
+  TEAM_ROLE_SCOPES,
+} from '../scopes';
 
 /**
  * isMember/teamRole/hasAccess/access in teams and projects describe the caller, not the team
@@ -20,9 +25,13 @@ export class CallerStanding {
 
   constructor(view: OrganizationView, access: OrganizationAccess) {
     const member = access.member;
+    const teamRoles = hasTeamRolesFeature(view.source.organization.features);
     if (member) {
       for (const { teamSlug, teamRole } of view.teamsOfMember(member.id)) {
-        this.joined.set(teamSlug, effectiveTeamRole(teamRole, access.orgRole));
+        this.joined.set(
+          teamSlug,
+          effectiveTeamRole(teamRole, access.orgRole, teamRoles),
+        );
       }
     }
     this.openMembership = view.source.organization.openMembership ?? true;

@@ -12,7 +12,10 @@ export interface RequestContext {
   query: URLSearchParams;
   /** Decoded path parameters by template name (org, team, project, member). */
   params: Record<string, string>;
-  /** Scheme and Host of the request: Link URLs and the default regionUrl are built from it. */
+  /**
+   * Sentry's URL prefix: the scheme and Host of the request, or the configured urlPrefix. Link
+   * URLs and the default regionUrl are built from it.
+   */
   baseUrl: string;
   store: SampleStore;
   perPageDefault: number;

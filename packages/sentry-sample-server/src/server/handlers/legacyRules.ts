@@ -2,6 +2,7 @@ import { ApiError } from '../apiError';
 import { cursorFromQuery, perPageFromQuery } from '../pagination/cursor';
 import { keysetPageDescending } from '../pagination/keysetPaginator';
 import { linkHeader } from '../pagination/linkHeader';
+import type { LegacyRuleJson } from '../../types/alertJson';
 import type { OrganizationView } from '../organizationView';
 import type {
   HandlerResponse,
@@ -21,11 +22,24 @@ export function legacyRulesDeprecationHeaders(
   };
 }
 
+/**
+ * The rules the listing shows: active ones only (project_rules.py GET filters
+ * `status=ObjectStatus.ACTIVE`), ordered by -id.
+ */
 function rulesOfProject(view: OrganizationView, projectParam: string) {
   const projectIndex = view.projectIndex(projectParam);
   if (projectIndex === undefined) throw ApiError.notFound();
-  const rules = view.legacyRulesOf(view.projects.get(projectIndex).slug);
+  const rules = view
+    .legacyRulesOf(view.projects.get(projectIndex).slug)
+    .filter(rule => rule.status === 'active');
   return { rules, keys: rules.map(rule => Number(rule.id)) };
+}
+
+const LEGACY_DEFAULT_FREQUENCY = 30;
+
+/** The rule serializer sends `frequency or Rule.DEFAULT_FREQUENCY`: 30 minutes when none (or 0) is stored. */
+function serializeRule(rule: LegacyRuleJson): LegacyRuleJson {
+  return { ...rule, frequency: rule.frequency || LEGACY_DEFAULT_FREQUENCY };
 }
 
 /**
@@ -39,7 +53,7 @@ export function listLegacyRules(context: OrganizationRequest): HandlerResponse {
   const page = keysetPageDescending(keys, cursor, limit);
   return {
     status: 200,
-    body: page.indices.map(index => rules[index]),
+    body: page.indices.map(index => serializeRule(rules[index])),
     headers: {
       Link: linkHeader(
         context.baseUrl,

@@ -1,5 +1,7 @@
 import type { Listing } from '../../collection';
 import { ApiError } from '../apiError';
+import type { OrganizationAccess } from '../auth';
+import { isGlobalRole } from '../scopes';
 import type { OrganizationView } from '../organizationView';
 import type { OrganizationRequest } from './handlerContext';
 
@@ -14,28 +16,45 @@ export type ProjectScope =
     };
 
 /**
- * The `project` query parameter as Sentry's get_projects reads it: ids or slugs (repeatable),
- * `-1` = all accessible projects. An unknown project is a 403, as for one the caller cannot access.
- * Without the parameter, releases and detectors fall back to the projects the caller is a team
- * member of — for a membership-bound user token a subset (clients should pass project=-1);
- * workflows fall back to every accessible project.
+ * The `project` query parameter as Sentry's get_projects reads it (src/sentry/api/bases/organization.py
+ * `_get_projects_by_id`): ids or slugs (repeatable); `-1` = every project the caller can access;
+ * a requested project that is unknown or not accessible is a 403. Without the parameter, releases
+ * and detectors fall back to the projects the caller is a team member of — for a membership-bound
+ * user token a subset (clients should pass project=-1); workflows always filter to the accessible
+ * projects (organization_workflow_index.py `filter_workflows`, include_all_accessible=True).
  */
 export function projectScopeOf(
   context: OrganizationRequest,
-  fallback: 'member-projects' | 'all',
+  fallback: 'member-projects' | 'accessible',
 ): ProjectScope {
   const { view, access } = context;
   const requested = [
     ...context.query.getAll('project'),
     ...context.query.getAll('projectSlug'),
   ].filter(Boolean);
-  if (requested.includes('-1')) return { kind: 'all' };
+  const accessible = accessibleProjectIds(view, access);
+  if (
+    requested.includes('-1') ||
+    (requested.length === 0 && fallback === 'accessible')
+  ) {
+    return accessible === 'all'
+      ? { kind: 'all' }
+      : {
+          kind: 'projects',
+          ids: accessible,
+          explicit: false,
+          key: `accessible:${access.member?.id}`,
+        };
+  }
   if (requested.length > 0) {
     const ids = new Set<string>();
     for (const key of requested) {
       const index = view.projectIndex(key);
       if (index === undefined) throw ApiError.forbidden();
-      ids.add(view.projects.get(index).id);
+      const id = view.projects.get(index).id;
+      if (accessible !== 'all' && !accessible.has(id))
+        throw ApiError.forbidden();
+      ids.add(id);
     }
     return {
       kind: 'projects',
@@ -44,13 +63,33 @@ export function projectScopeOf(
       key: `explicit:${[...ids].sort().join(',')}`,
     };
   }
-  if (fallback === 'all' || !access.member) return { kind: 'all' };
+  if (!access.member) return { kind: 'all' };
   return {
     kind: 'projects',
     ids: memberProjectIds(view, access.member.id),
     explicit: false,
     key: `member:${access.member.id}`,
   };
+}
+
+/**
+ * Access.has_project_access: a member reaches the projects of the teams they joined, and every
+ * project when their org role is global (owner, manager) or the organization has open
+ * membership. Tokens without a membership — a superuser-like user token, an internal
+ * integration (global access) — reach every project.
+ */
+export function accessibleProjectIds(
+  view: OrganizationView,
+  access: OrganizationAccess,
+): 'all' | Set<string> {
+  const member = access.member;
+  if (
+    !member ||
+    isGlobalRole(access.orgRole) ||
+    (view.source.organization.openMembership ?? true)
+  )
+    return 'all';
+  return memberProjectIds(view, member.id);
 }
 
 const memberProjects = new WeakMap<

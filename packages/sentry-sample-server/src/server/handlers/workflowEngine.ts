@@ -1,13 +1,17 @@
-import type { Listing } from '../../collection';
-import type { DetectorJson, WorkflowJson } from '../../types/alertJson';
-import { ApiError } from '../apiError';
+import type { WorkflowJson } from '../../types/alertJson';
+import { compareNumericIds } from '../../collection';
 import type { OrganizationView } from '../organizationView';
+import {
+  allProjectsDetectorShown,
+  isAllProjectsDetector,
+} from './allProjectsDetector';
 import {
   type HandlerResponse,
   offsetPaginated,
   type OrganizationRequest,
 } from './handlerContext';
 import { filteredListing, projectScopeOf, scopeCacheKey } from './projectScope';
+import { orderedBySortParam } from './sortBy';
 
 const WORKFLOW_SORTS = [
   'name',
@@ -18,107 +22,78 @@ const WORKFLOW_SORTS = [
   'actions',
   'lastTriggered',
 ];
-const DETECTOR_SORTS = [
-  'name',
-  'id',
-  'type',
-  'connectedWorkflows',
-  'latestGroup',
-  'openIssues',
-];
 
-/**
- * `sortBy` as the workflow-engine endpoints validate it (a bad field is a 400 with a field error).
- * The sample server orders by id only: `-id` reverses; other valid fields are served in id order.
- */
-function orderedBySortParam<T>(
-  context: OrganizationRequest,
-  listing: Listing<T>,
-  valid: readonly string[],
-): Listing<T> {
-  const sortBy = context.query.get('sortBy');
-  if (sortBy === null) return listing;
-  if (!valid.includes(sortBy.replace(/^-/, '')))
-    throw new ApiError(400, { sortBy: ['Invalid sort field'] });
-  if (sortBy !== '-id') return listing;
-  return {
-    count: listing.count,
-    get: index => listing.get(listing.count - 1 - index),
-  };
-}
+/** Where each detector leads: a project id, or 'all' for the organization-wide detector. */
+const detectorTargets = new WeakMap<OrganizationView, Map<string, string>>();
 
-const detectorProjects = new WeakMap<OrganizationView, Map<string, string>>();
-
-/** Detector id → project id, built once per organization to place workflows in projects. */
-function projectOfDetector(view: OrganizationView): Map<string, string> {
-  let map = detectorProjects.get(view);
+function targetOfDetector(view: OrganizationView): Map<string, string> {
+  let map = detectorTargets.get(view);
   if (!map) {
     map = new Map();
     for (let index = 0; index < view.detectors.count; index++) {
       const detector = view.detectors.get(index);
-      map.set(detector.id, detector.projectId);
+      map.set(
+        detector.id,
+        isAllProjectsDetector(detector) ? 'all' : detector.projectId,
+      );
     }
-    detectorProjects.set(view, map);
+    detectorTargets.set(view, map);
   }
   return map;
 }
 
 /**
- * GET /organizations/{org}/workflows/: OffsetPaginator by id with X-Hits. All workflows are
- * listed, disabled ones too. A project filter keeps workflows connected (through detectors) to
- * those projects; detached workflows are kept unless specific projects were asked for.
+ * Sentry reads a workflow's action filters with an unordered query (workflow_serializer.py), so
+ * their order is arbitrary; the sample server serves them newest first so that no client comes to
+ * rely on the order it happens to see.
  */
-export function listWorkflows(context: OrganizationRequest): HandlerResponse {
-  const { view } = context;
-  const scope = projectScopeOf(context, 'all');
-  let listing: Listing<WorkflowJson> = view.workflows;
-  if (scope.kind === 'projects') {
-    const projectOf = projectOfDetector(view);
-    listing = filteredListing(
-      view,
-      scopeCacheKey('workflows', scope),
-      view.workflows,
-      workflow => {
-        const detectorIds = Array.isArray(workflow.detectorIds)
-          ? workflow.detectorIds
-          : [];
-        if (detectorIds.length === 0) return !scope.explicit;
-        return detectorIds.some(id => scope.ids.has(projectOf.get(id) ?? ''));
-      },
-    );
-  }
-  return offsetPaginated(
-    context,
-    orderedBySortParam(context, listing, WORKFLOW_SORTS),
-    workflow => workflow,
-    {
-      countHits: true,
-    },
-  );
+function serializeWorkflow(workflow: WorkflowJson): WorkflowJson {
+  if (
+    !Array.isArray(workflow.actionFilters) ||
+    workflow.actionFilters.length < 2
+  )
+    return workflow;
+  return {
+    ...workflow,
+    actionFilters: [...workflow.actionFilters].sort((a, b) =>
+      compareNumericIds(b.id, a.id),
+    ),
+  };
 }
 
 /**
- * GET /organizations/{org}/detectors/: OffsetPaginator by id with X-Hits; only detectors of the
- * requested (or, by default, the caller's member) projects.
+ * GET /organizations/{org}/workflows/: OffsetPaginator by id with X-Hits, disabled workflows too.
+ * As `filter_workflows` does, it keeps the workflows connected (through detectors) to the
+ * requested projects, or by default to every project the caller can access; detached workflows
+ * unless specific projects were asked for; and, with the feature, those on the
+ * organization-wide detector.
  */
-export function listDetectors(context: OrganizationRequest): HandlerResponse {
+export function listWorkflows(context: OrganizationRequest): HandlerResponse {
   const { view } = context;
-  const scope = projectScopeOf(context, 'member-projects');
-  let listing: Listing<DetectorJson> = view.detectors;
-  if (scope.kind === 'projects') {
-    listing = filteredListing(
-      view,
-      scopeCacheKey('detectors', scope),
-      view.detectors,
-      detector => scope.ids.has(detector.projectId),
-    );
-  }
+  const scope = projectScopeOf(context, 'accessible');
+  const allProjectsShown = allProjectsDetectorShown(view);
+  const targetOf = targetOfDetector(view);
+  const listing = filteredListing(
+    view,
+    `${scopeCacheKey('workflows', scope)}:allProjects=${allProjectsShown}`,
+    view.workflows,
+    workflow => {
+      const detectorIds = Array.isArray(workflow.detectorIds)
+        ? workflow.detectorIds
+        : [];
+      if (detectorIds.length === 0)
+        return scope.kind === 'all' || !scope.explicit;
+      return detectorIds.some(id => {
+        const target = targetOf.get(id);
+        if (target === 'all') return allProjectsShown;
+        return scope.kind === 'all' || scope.ids.has(target ?? '');
+      });
+    },
+  );
   return offsetPaginated(
     context,
-    orderedBySortParam(context, listing, DETECTOR_SORTS),
-    detector => detector,
-    {
-      countHits: true,
-    },
+    orderedBySortParam(context, listing, WORKFLOW_SORTS),
+    serializeWorkflow,
+    { countHits: true },
   );
 }

@@ -1,4 +1,8 @@
-import { fromLegacyRule, fromWorkflow } from './alertRuleRecords';
+import {
+  fromLegacyRule,
+  fromWorkflow,
+  primaryActionFilter,
+} from './alertRuleRecords';
 import type { SentryLegacyRule, SentryWorkflow } from '../../sentry';
 
 const workflow: SentryWorkflow = {
@@ -6,12 +10,20 @@ const workflow: SentryWorkflow = {
   name: 'New errors',
   dateCreated: '2023-01-15T06:45:34.353346Z',
   triggers: { logicType: 'any-short' },
-  actionFilters: [{ logicType: 'all' }, { logicType: 'none' }],
+  actionFilters: [
+    { id: '334', logicType: 'none' },
+    { id: '333', logicType: 'all' },
+  ],
   environment: 'production',
   config: { frequency: 60 },
   detectorIds: ['777'],
   enabled: true,
 };
+
+const onProjects = (...projectIds: string[]) => ({
+  projectIds,
+  allProjects: false,
+});
 
 describe('fromWorkflow', () => {
   const slugs = new Map([
@@ -20,8 +32,10 @@ describe('fromWorkflow', () => {
   ]);
 
   it('maps a workflow to the contract, converting minutes to seconds and any-short to any', () => {
-    expect(fromWorkflow(workflow, ['2', '1'], slugs)).toEqual({
+    expect(fromWorkflow(workflow, onProjects('2', '1'), slugs)).toEqual({
       id: '98765',
+      source: 'workflow',
+      allProjects: false,
       name: 'New errors',
       dateCreated: '2023-01-15T06:45:34.353346Z',
       actionMatch: 'any',
@@ -33,7 +47,7 @@ describe('fromWorkflow', () => {
     });
   });
 
-  it('leaves filter_match and frequency absent when the workflow has none, and marks disabled workflows', () => {
+  it("takes Sentry's default of 30 minutes for a missing frequency, leaves filter_match absent without action filters, and marks disabled workflows", () => {
     const record = fromWorkflow(
       {
         ...workflow,
@@ -43,12 +57,12 @@ describe('fromWorkflow', () => {
         enabled: false,
         environment: null,
       },
-      ['2'],
+      onProjects('2'),
       slugs,
     );
+    expect(record.frequencySeconds).toBe(1800);
     expect(record.filterMatch).toBeUndefined();
     expect(record.actionMatch).toBeUndefined();
-    expect(record.frequencySeconds).toBeUndefined();
     expect(record.environment).toBeNull();
     expect(record.status).toBe('disabled');
     expect(record.projectSlug).toBe('web');
@@ -56,9 +70,31 @@ describe('fromWorkflow', () => {
 
   it('keeps a frequency of zero ("every time") as zero seconds', () => {
     expect(
-      fromWorkflow({ ...workflow, config: { frequency: 0 } }, ['1'], slugs)
-        .frequencySeconds,
+      fromWorkflow(
+        { ...workflow, config: { frequency: 0 } },
+        onProjects('1'),
+        slugs,
+      ).frequencySeconds,
     ).toBe(0);
+  });
+
+  it('marks a rule on the organization-wide detector as one for all projects', () => {
+    const record = fromWorkflow(
+      workflow,
+      { projectIds: ['1', '2'], allProjects: true },
+      slugs,
+    );
+    expect(record.allProjects).toBe(true);
+    expect(record.projectSlug).toBe('api');
+  });
+});
+
+describe('primaryActionFilter', () => {
+  it('is the filter with the lowest id, whatever order Sentry lists them in', () => {
+    const filters = [{ id: '1000' }, { id: '999' }, { id: '10000' }];
+    expect(primaryActionFilter(filters)).toEqual({ id: '999' });
+    expect(primaryActionFilter([...filters].reverse())).toEqual({ id: '999' });
+    expect(primaryActionFilter([])).toBeUndefined();
   });
 });
 
@@ -69,7 +105,7 @@ describe('fromLegacyRule', () => {
     dateCreated: '2023-01-15T06:45:34.353346Z',
     actionMatch: 'any',
     filterMatch: null,
-    frequency: 30,
+    frequency: 60,
     environment: null,
     status: 'active',
   };
@@ -79,14 +115,22 @@ describe('fromLegacyRule', () => {
       fromLegacyRule({ ...rule, actionMatch: undefined }, 'melody'),
     ).toEqual({
       id: '3',
+      source: 'rule',
+      allProjects: false,
       name: 'High Number of Issues',
       dateCreated: '2023-01-15T06:45:34.353346Z',
       actionMatch: 'all',
       filterMatch: 'all',
-      frequencySeconds: 1800,
+      frequencySeconds: 3600,
       environment: null,
       status: 'active',
       projectSlug: 'melody',
     });
+  });
+
+  it('takes 30 minutes for a missing frequency, as Sentry serves it', () => {
+    expect(
+      fromLegacyRule({ ...rule, frequency: null }, 'melody').frequencySeconds,
+    ).toBe(1800);
   });
 });

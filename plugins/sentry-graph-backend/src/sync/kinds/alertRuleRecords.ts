@@ -11,6 +11,21 @@ export const ISSUE_DETECTOR_TYPES: ReadonlySet<string> = new Set([
   'error',
 ]);
 
+/**
+ * Minutes, when a rule stores none: `Workflow.DEFAULT_FREQUENCY`
+ * (src/sentry/workflow_engine/models/workflow.py) and
+ * `Rule.DEFAULT_FREQUENCY`, which the legacy rule serializer sends as
+ * `frequency or 30`.
+ */
+const DEFAULT_FREQUENCY_MINUTES = 30;
+
+/** The projects a workflow alerts on. */
+export interface RuleTarget {
+  projectIds: readonly string[];
+  /** On the organization-wide issue detector: every project of the organization. */
+  allProjects: boolean;
+}
+
 /** Sentry's workflow engine spells the legacy "any" as "any-short". */
 function logicType(value: string | null | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
@@ -18,28 +33,51 @@ function logicType(value: string | null | undefined): string | undefined {
 }
 
 /** Sentry states frequencies in minutes; the graph stores seconds. */
-function minutesToSeconds(
-  minutes: number | null | undefined,
-): number | undefined {
-  return minutes === null || minutes === undefined ? undefined : minutes * 60;
+function frequencySeconds(minutes: number | null | undefined): number {
+  return (minutes ?? DEFAULT_FREQUENCY_MINUTES) * 60;
+}
+
+/** Orders numeric id strings without converting them (they may pass 2^53). */
+function compareNumericIds(a: string, b: string): number {
+  return a.length - b.length || a.localeCompare(b, 'en');
+}
+
+/**
+ * The action filter whose logic becomes `filter_match`: the one with the
+ * lowest id, the oldest. Sentry serves a workflow's action filters from an
+ * unordered query, so "the first one listed" would change between runs;
+ * migrated rules have exactly one.
+ */
+export function primaryActionFilter<T extends { id?: string }>(
+  filters: readonly T[],
+): T | undefined {
+  return [...filters].sort((a, b) =>
+    a.id === undefined || b.id === undefined
+      ? 0
+      : compareNumericIds(a.id, b.id),
+  )[0];
 }
 
 export function fromWorkflow(
   workflow: SentryWorkflow,
-  projectIds: readonly string[],
+  target: RuleTarget,
   projectSlugs: ReadonlyMap<string, string>,
 ): AlertRuleRecord {
-  const slugs = projectIds
+  const slugs = target.projectIds
     .map(id => projectSlugs.get(id))
     .filter((slug): slug is string => slug !== undefined)
     .sort();
   return {
     id: workflow.id,
+    source: 'workflow',
+    allProjects: target.allProjects,
     name: workflow.name,
     dateCreated: workflow.dateCreated,
     actionMatch: logicType(workflow.triggers?.logicType),
-    filterMatch: logicType(workflow.actionFilters[0]?.logicType),
-    frequencySeconds: minutesToSeconds(workflow.config?.frequency),
+    filterMatch: logicType(
+      primaryActionFilter(workflow.actionFilters)?.logicType,
+    ),
+    frequencySeconds: frequencySeconds(workflow.config?.frequency),
     environment: workflow.environment,
     status: workflow.enabled ? 'active' : 'disabled',
     // With several projects, the first in slug order.
@@ -53,11 +91,14 @@ export function fromLegacyRule(
 ): AlertRuleRecord {
   return {
     id: rule.id,
+    source: 'rule',
+    allProjects: false,
     name: rule.name,
     dateCreated: rule.dateCreated,
     actionMatch: rule.actionMatch ?? 'all',
     filterMatch: rule.filterMatch ?? 'all',
-    frequencySeconds: minutesToSeconds(rule.frequency),
+    // `frequency or 30`: Sentry serves a stored 0 as the default too.
+    frequencySeconds: frequencySeconds(rule.frequency || null),
     environment: rule.environment,
     status: rule.status ?? 'active',
     projectSlug,

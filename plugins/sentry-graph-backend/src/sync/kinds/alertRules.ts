@@ -1,67 +1,53 @@
-import { BatchWriter } from '../../graph/BatchWriter';
-import {
-  alertRuleNode,
-  hasRuleRelationship,
-  type AlertRuleRecord,
-  type Link,
-} from '../../graph/schema';
-import {
-  apiPath,
-  SentryDetectorSchema,
-  SentryLegacyRuleSchema,
-  SentryNotFoundError,
-  SentryWorkflowSchema,
-} from '../../sentry';
-import { orgPath, type OrganizationContext } from '../context';
-import { forEachConcurrently } from '../forEachConcurrently';
+import type { AlertRuleSource } from '../../graph/schema';
+import type { AlertRuleSourceSetting, OrganizationContext } from '../context';
 import { KindTally } from '../KindTally';
-import {
-  fromLegacyRule,
-  fromWorkflow,
-  ISSUE_DETECTOR_TYPES,
-} from './alertRuleRecords';
-
-interface RuleWithProjects {
-  record: AlertRuleRecord;
-  projectIds: string[];
-}
+import { createRuleWriter } from './alertRuleWriter';
+import { syncFromLegacyRules } from './legacyRules';
+import { syncFromWorkflows, type WorkflowsOutcome } from './workflowRules';
 
 /**
- * Issue alert rules from the workflows API, linked to projects through their
- * issue-stream and error detectors; the deprecated per-project rules API is
- * read only where the workflows API does not exist (404, older self-hosted).
+ * Issue alert rules. Under `auto` the workflows API is read, and the legacy
+ * rules API instead where the workflows API does not exist (404, older
+ * self-hosted) or where an organization with projects has no issue-alert
+ * workflow at all: self-hosted Sentry copies rules to workflows only with
+ * `organizations:workflow-engine-issue-alert-dual-write`, off by default, so
+ * its workflows can lack rules that the legacy API still lists.
  */
 export async function syncAlertRules(
   context: OrganizationContext,
 ): Promise<KindTally> {
   const tally = new KindTally('alert-rules', context);
-  const { store, scope, options } = context;
-  const writer = new BatchWriter<RuleWithProjects>(async batch => {
-    const links: Link[] = batch.flatMap(rule =>
-      rule.projectIds.map(projectId => ({
-        from: projectId,
-        to: rule.record.id,
-      })),
-    );
-    return (
-      (await store.mergeNodes(
-        alertRuleNode,
-        batch.map(rule => rule.record),
-        scope,
-      )) + (await store.mergeRelationships(hasRuleRelationship, links, scope))
-    );
-  }, options.batchSize);
-
+  const writer = createRuleWriter(context);
+  const setting = context.options.alertRuleSource;
   try {
     const projectSlugs = await readProjectSlugs(context);
-    const workflowsExist = await syncFromWorkflows(
-      context,
-      tally,
-      writer,
-      projectSlugs,
-    );
-    if (!workflowsExist)
+    let legacyBecause: string | undefined = 'the configured source is rules';
+    if (setting !== 'rules') {
+      tally.result.source = 'workflows';
+      const outcome = await syncFromWorkflows(
+        context,
+        tally,
+        writer,
+        projectSlugs,
+      );
+      legacyBecause = whyLegacy(outcome, setting, tally, projectSlugs.size);
+      if (legacyBecause && setting === 'workflows') {
+        tally.fail(
+          new Error(
+            `${legacyBecause}, and sentryGraph.sentry.alertRules.source is workflows`,
+          ),
+          'workflows',
+        );
+        legacyBecause = undefined;
+      }
+    }
+    if (legacyBecause) {
+      tally.result.source = 'rules';
+      context.logger.info(
+        `Reading the issue alert rules of ${context.organization.slug} from the deprecated per-project rules API: ${legacyBecause}`,
+      );
       await syncFromLegacyRules(context, tally, writer, projectSlugs);
+    }
   } catch (error) {
     tally.fail(error, tally.result.source ?? 'workflows');
   }
@@ -73,102 +59,19 @@ export async function syncAlertRules(
   return tally;
 }
 
-/** Returns false when this Sentry has no workflows API. */
-async function syncFromWorkflows(
-  context: OrganizationContext,
+/** Why the legacy rules API must be read after the workflows API, if it must. */
+function whyLegacy(
+  outcome: WorkflowsOutcome,
+  setting: AlertRuleSourceSetting,
   tally: KindTally,
-  writer: BatchWriter<RuleWithProjects>,
-  projectSlugs: ReadonlyMap<string, string>,
-): Promise<boolean> {
-  tally.result.source = 'workflows';
-  // Only the detectors that stand for a project's issue stream make a workflow an issue alert.
-  const issueDetectorProjects = new Map<string, string>();
-  try {
-    await tally.consume(
-      {
-        path: orgPath(context, 'detectors/'),
-        endpoint: 'detectors',
-        itemSchema: SentryDetectorSchema,
-        query: { project: '-1' },
-      },
-      async detectors => {
-        for (const detector of detectors) {
-          if (ISSUE_DETECTOR_TYPES.has(detector.type)) {
-            issueDetectorProjects.set(detector.id, detector.projectId);
-          }
-        }
-      },
-    );
-    await tally.consume(
-      {
-        path: orgPath(context, 'workflows/'),
-        endpoint: 'workflows',
-        itemSchema: SentryWorkflowSchema,
-      },
-      async workflows => {
-        const rules = workflows.flatMap(workflow => {
-          const projectIds = [
-            ...new Set(
-              workflow.detectorIds.flatMap(id => {
-                const projectId = issueDetectorProjects.get(id);
-                return projectId ? [projectId] : [];
-              }),
-            ),
-          ];
-          // Metric, uptime and cron workflows, and detached ones, are other kinds of alert.
-          if (projectIds.length === 0) return [];
-          return [
-            {
-              record: fromWorkflow(workflow, projectIds, projectSlugs),
-              projectIds,
-            },
-          ];
-        });
-        await writer.add(rules);
-      },
-    );
-  } catch (error) {
-    if (error instanceof SentryNotFoundError) return false;
-    throw error;
-  }
-  return true;
-}
-
-async function syncFromLegacyRules(
-  context: OrganizationContext,
-  tally: KindTally,
-  writer: BatchWriter<RuleWithProjects>,
-  projectSlugs: ReadonlyMap<string, string>,
-): Promise<void> {
-  tally.result.source = 'rules';
-  context.logger.info(
-    `Organization ${context.organization.slug} has no workflows API; reading the deprecated per-project rules API`,
-  );
-  await forEachConcurrently(
-    [...projectSlugs],
-    context.options.listingConcurrency,
-    async ([projectId, slug]) => {
-      if (context.signal?.aborted) return;
-      try {
-        await tally.consume(
-          {
-            path: apiPath`projects/${context.organization.slug}/${slug}/rules/`,
-            endpoint: 'legacy-rules',
-            itemSchema: SentryLegacyRuleSchema,
-          },
-          rules =>
-            writer.add(
-              rules.map(rule => ({
-                record: fromLegacyRule(rule, slug),
-                projectIds: [projectId],
-              })),
-            ),
-        );
-      } catch (error) {
-        tally.fail(error, `rules of project ${slug}`);
-      }
-    },
-  );
+  projects: number,
+): string | undefined {
+  if (outcome.api === 'absent') return 'this Sentry has no workflows API (404)';
+  const noIssueWorkflow =
+    tally.complete && projects > 0 && outcome.issueRules === 0;
+  if (setting === 'auto' && noIssueWorkflow)
+    return 'it has projects but no issue-alert workflow';
+  return undefined;
 }
 
 /** Project id → slug for the organization's projects, as the graph has them now. */
@@ -187,4 +90,16 @@ async function readProjectSlugs(
     if (typeof id === 'string' && typeof slug === 'string') slugs.set(id, slug);
   }
   return slugs;
+}
+
+/** The `source` this run's alert rule nodes carry, for cleanup to spot a change of source. */
+export function alertRuleSourceOf(
+  tally: KindTally,
+): { property: string; value: AlertRuleSource } | undefined {
+  const source = tally.result.source;
+  if (source === undefined) return undefined;
+  return {
+    property: 'source',
+    value: source === 'rules' ? 'rule' : 'workflow',
+  };
 }

@@ -19,11 +19,13 @@ export async function syncMembers(
   await writeListing(
     context,
     tally,
-    {
-      path: orgPath(context, 'members/'),
-      endpoint: 'members',
-      itemSchema: SentryMemberSchema,
-    },
+    [
+      {
+        path: orgPath(context, 'members/'),
+        endpoint: 'members',
+        itemSchema: SentryMemberSchema,
+      },
+    ],
     items => context.store.mergeNodes(userNode, items, context.scope),
     (member: SentryMember) => {
       if (isGlobalTeamAdmin(member)) globalTeamAdminIds.push(member.id);

@@ -4,30 +4,64 @@ import { orgPath, type OrganizationContext } from '../context';
 import { KindTally } from '../KindTally';
 import { writeListing } from './writeListing';
 
+export interface ProjectsOutcome {
+  tally: KindTally;
+  /**
+   * Projects the token's member cannot access: Sentry lists every project to
+   * any member, but filters releases and detectors (and so alert rules) to
+   * the projects they can access. Undefined when the token sees them all.
+   */
+  withoutAccess?: number;
+}
+
 /** SentryProject nodes and HAS_TEAM from each project's `teams[]`. */
 export async function syncProjects(
   context: OrganizationContext,
-): Promise<KindTally> {
+): Promise<ProjectsOutcome> {
   const tally = new KindTally('projects', context);
-  const { store, scope } = context;
+  let listed = 0;
+  let withoutAccess = 0;
   await writeListing(
     context,
     tally,
-    {
-      path: orgPath(context, 'projects/'),
-      endpoint: 'projects',
-      itemSchema: SentryProjectSchema,
-    },
-    async (projects: SentryProject[]) => {
-      const written = await store.mergeNodes(projectNode, projects, scope);
-      const links = projects.flatMap(project =>
-        project.teams.map(team => ({ from: project.id, to: team.id })),
-      );
-      return (
-        written +
-        (await store.mergeRelationships(hasTeamRelationship, links, scope))
-      );
+    [
+      {
+        path: orgPath(context, 'projects/'),
+        endpoint: 'projects',
+        itemSchema: SentryProjectSchema,
+      },
+    ],
+    projects => writeProjects(context, projects),
+    project => {
+      listed++;
+      if (project.hasAccess === false) withoutAccess++;
     },
   );
-  return tally;
+  // `hasAccess` is the caller's access only for a member, the callers that
+  // have an `orgRole` (DetailedOrganizationSerializer): Sentry works it out
+  // for the request's user (project serializer `get_access_by_project`), and
+  // an internal integration's user is not a member though it reaches every
+  // project.
+  if (!context.organization.orgRole || withoutAccess === 0) return { tally };
+  tally.warn(
+    `the token cannot see ${withoutAccess} of ${listed} projects: Sentry leaves out their releases and ` +
+      "alert rules. Use an internal integration's token, or an owner's or manager's token",
+  );
+  return { tally, withoutAccess };
+}
+
+/** Writes project nodes and their HAS_TEAM; returns what it wrote. */
+export async function writeProjects(
+  context: OrganizationContext,
+  projects: readonly SentryProject[],
+): Promise<number> {
+  const { store, scope } = context;
+  const written = await store.mergeNodes(projectNode, projects, scope);
+  const links = projects.flatMap(project =>
+    project.teams.map(team => ({ from: project.id, to: team.id })),
+  );
+  return (
+    written +
+    (await store.mergeRelationships(hasTeamRelationship, links, scope))
+  );
 }

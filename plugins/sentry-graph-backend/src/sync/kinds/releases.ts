@@ -3,10 +3,39 @@ import {
   releaseId,
   releaseNode,
 } from '../../graph/schema';
-import { SentryReleaseSchema, type SentryRelease } from '../../sentry';
+import {
+  SentryReleaseSchema,
+  type SentryRelease,
+  type SentryReleaseStatus,
+} from '../../sentry';
 import { orgPath, type OrganizationContext } from '../context';
-import { KindTally } from '../KindTally';
+import { KindTally, type Listing } from '../KindTally';
 import { writeListing } from './writeListing';
+
+/**
+ * Sentry lists `open` releases only when no status is asked for
+ * (src/sentry/releases/endpoints/organization_releases.py, `status` defaults
+ * to "open"). One listing per status works on every Sentry version; an
+ * empty status, which skips the filter, only on newer ones.
+ */
+const RELEASE_STATUSES: readonly SentryReleaseStatus[] = ['open', 'archived'];
+
+function releaseListing(
+  context: OrganizationContext,
+  status: SentryReleaseStatus,
+): Listing<SentryRelease> {
+  return {
+    path: orgPath(context, 'releases/'),
+    endpoint: 'releases',
+    // A Sentry that does not serialize `status` still said which it listed.
+    itemSchema: SentryReleaseSchema.transform(release => ({
+      ...release,
+      status: release.status ?? status,
+    })),
+    // Without `project` Sentry lists only the releases of the caller's own projects.
+    query: { project: '-1', status },
+  };
+}
 
 /** SentryRelease nodes (id `{organization id}/{version}`) and HAS_RELEASE from their projects. */
 export async function syncReleases(
@@ -14,35 +43,35 @@ export async function syncReleases(
 ): Promise<KindTally> {
   // An invalid release's readable `id` is Sentry's numeric id, not our node id.
   const tally = new KindTally('releases', context, false);
-  const { store, scope } = context;
-  const organizationId = context.organization.id;
   await writeListing(
     context,
     tally,
-    {
-      path: orgPath(context, 'releases/'),
-      endpoint: 'releases',
-      itemSchema: SentryReleaseSchema,
-      // Without it Sentry lists only the releases of the caller's own projects.
-      query: { project: '-1' },
-    },
-    async (releases: SentryRelease[]) => {
-      const written = await store.mergeNodes(
-        releaseNode,
-        releases.map(release => ({ organizationId, release })),
-        scope,
-      );
-      const links = releases.flatMap(release =>
-        release.projects.map(project => ({
-          from: String(project.id),
-          to: releaseId(organizationId, release.version),
-        })),
-      );
-      return (
-        written +
-        (await store.mergeRelationships(hasReleaseRelationship, links, scope))
-      );
-    },
+    RELEASE_STATUSES.map(status => releaseListing(context, status)),
+    releases => writeReleases(context, releases),
   );
   return tally;
+}
+
+/** Writes release nodes and their HAS_RELEASE; returns what it wrote. */
+export async function writeReleases(
+  context: OrganizationContext,
+  releases: readonly SentryRelease[],
+): Promise<number> {
+  const { store, scope } = context;
+  const organizationId = context.organization.id;
+  const written = await store.mergeNodes(
+    releaseNode,
+    releases.map(release => ({ organizationId, release })),
+    scope,
+  );
+  const links = releases.flatMap(release =>
+    release.projects.map(project => ({
+      from: String(project.id),
+      to: releaseId(organizationId, release.version),
+    })),
+  );
+  return (
+    written +
+    (await store.mergeRelationships(hasReleaseRelationship, links, scope))
+  );
 }

@@ -12,7 +12,13 @@ import {
 import type { OrganizationContext } from '../context';
 import { forEachConcurrently } from '../forEachConcurrently';
 import { KindTally } from '../KindTally';
-import { effectiveTeamRole, isGlobalTeamAdmin, orgRoleOf } from '../teamRoles';
+import {
+  effectiveTeamRole,
+  hasTeamRolesFeature,
+  isGlobalTeamAdmin,
+  isKnownTeamRole,
+  orgRoleOf,
+} from '../teamRoles';
 import type { MembersOutcome } from './members';
 import type { TeamRef, TeamsOutcome } from './teams';
 
@@ -54,6 +60,17 @@ export async function syncTeamMemberships(
     },
     error => tally.fail(error, 'writing owner and manager ADMIN_OF to Neo4j'),
   );
+  const teamRolesFeature = hasTeamRolesFeature(context.organization);
+  const unknownRoles = new Map<string, number>();
+  const membershipOf = (item: SentryTeamMember, team: TeamRef) => {
+    if (item.teamRole && !isKnownTeamRole(item.teamRole)) {
+      unknownRoles.set(
+        item.teamRole,
+        (unknownRoles.get(item.teamRole) ?? 0) + 1,
+      );
+    }
+    return membership(item, team, teamRolesFeature);
+  };
   await forEachConcurrently(
     teams.teams,
     options.listingConcurrency,
@@ -70,7 +87,7 @@ export async function syncTeamMemberships(
             writer.add(
               items
                 .filter(item => !item.pending)
-                .map(item => membership(item, team)),
+                .map(item => membershipOf(item, team)),
             ),
         );
       } catch (error) {
@@ -87,11 +104,24 @@ export async function syncTeamMemberships(
     tally.fail(error, 'writing to Neo4j');
   }
   await globalAdmins;
+  for (const [role, count] of unknownRoles) {
+    tally.warn(
+      `${count} team membership(s) with the unknown team role ${JSON.stringify(role)}, counted as contributor`,
+    );
+  }
   return tally;
 }
 
-function membership(item: SentryTeamMember, team: TeamRef): Membership {
-  const role = effectiveTeamRole(orgRoleOf(item), item.teamRole);
+function membership(
+  item: SentryTeamMember,
+  team: TeamRef,
+  teamRolesFeature: boolean,
+): Membership {
+  const role = effectiveTeamRole(
+    orgRoleOf(item),
+    item.teamRole,
+    teamRolesFeature,
+  );
   const link = { from: item.id, to: team.id };
   return {
     memberOf: { ...link, role },

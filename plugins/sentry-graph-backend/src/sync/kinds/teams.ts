@@ -23,13 +23,15 @@ export async function syncTeams(
   await writeListing(
     context,
     tally,
-    {
-      path: orgPath(context, 'teams/'),
-      endpoint: 'teams',
-      itemSchema: SentryTeamSchema,
-      // The team's projects are not needed here; projects list their teams.
-      query: { detailed: '0' },
-    },
+    [
+      {
+        path: orgPath(context, 'teams/'),
+        endpoint: 'teams',
+        itemSchema: SentryTeamSchema,
+        // The team's projects are not needed here; projects list their teams.
+        query: { detailed: '0' },
+      },
+    ],
     items => context.store.mergeNodes(teamNode, items, context.scope),
     team => teams.push({ id: team.id, slug: team.slug }),
   );
