@@ -1,8 +1,9 @@
 /*
  * The demo stack, started for the browser tests: the Sentry sample server,
  * the dev backend (plugin, auth with the guest provider, permission backend
- * and the demo policy) and the plugin's dev app, on ports of their own
- * (e2e/app-config.e2e.yaml), against the tests' Neo4j that `npm test` runs.
+ * and the demo policy) and the plugin's dev app, with the demo's
+ * app-config.yaml and, over it, ports and a history database of their own,
+ * against the tests' Neo4j that `npm test` runs.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -14,18 +15,38 @@ export const ROOT = path.resolve(__dirname, '../../..');
 const PLUGIN = path.resolve(__dirname, '..');
 const LOGS = path.join(ROOT, '.cache/e2e');
 
-// As in e2e/app-config.e2e.yaml.
-const APP_PORT = 3100;
-const BACKEND_PORT = 7107;
-const SAMPLE_PORT = 9110;
+// Away from the demo's 3000, 7007 and 9100; movable, for two checkouts'
+// suites on one machine.
+const port = (name: string, fallback: number) =>
+  Number(process.env[`SENTRY_GRAPH_E2E_${name}_PORT`] ?? fallback);
+const APP_PORT = port('APP', 3100);
+const BACKEND_PORT = port('BACKEND', 7107);
+const SAMPLE_PORT = port('SAMPLE', 9110);
 export const APP_URL = `http://localhost:${APP_PORT}`;
 export const API_URL = `http://localhost:${BACKEND_PORT}/api/sentry-graph`;
-const CONFIG_ARGS = [
-  '--config',
-  path.join(ROOT, 'app-config.yaml'),
-  '--config',
-  path.join(__dirname, 'app-config.e2e.yaml'),
-];
+const DATABASE_DIR = path.join(ROOT, '.cache/e2e-database');
+
+/** The demo's configuration with the tests' ports and database over it. */
+function writeConfig(): string[] {
+  const file = path.join(LOGS, 'app-config.e2e.yaml');
+  fs.mkdirSync(LOGS, { recursive: true });
+  // JSON is YAML: Backstage reads it as a config file.
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      app: { baseUrl: APP_URL },
+      backend: {
+        baseUrl: `http://localhost:${BACKEND_PORT}`,
+        listen: { port: BACKEND_PORT, host: '127.0.0.1' },
+        cors: { origin: APP_URL },
+        database: { connection: { directory: DATABASE_DIR } },
+      },
+      // "Sync now" twice in a row is part of the tests.
+      sentryGraph: { manualRunMinimumInterval: { seconds: 0 } },
+    }),
+  );
+  return ['--config', path.join(ROOT, 'app-config.yaml'), '--config', file];
+}
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -91,6 +112,7 @@ export class DemoStack {
   private app?: ChildProcess;
   /** How long the dev app's first build took, for the README. */
   appBuildMs = 0;
+  private configArgs: string[] = [];
 
   private env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     return {
@@ -135,7 +157,8 @@ export class DemoStack {
     );
     // The tests' Neo4j holds what the Jest tests left: start from an empty graph.
     await wipeTestNeo4j();
-    fs.rmSync(path.join(ROOT, '.cache/e2e-database'), {
+    this.configArgs = writeConfig();
+    fs.rmSync(DATABASE_DIR, {
       recursive: true,
       force: true,
     });
@@ -157,7 +180,7 @@ export class DemoStack {
     this.app = start(
       'app',
       path.join(ROOT, 'node_modules/.bin/backstage-cli'),
-      ['package', 'start', ...CONFIG_ARGS],
+      ['package', 'start', ...this.configArgs],
       { cwd: PLUGIN, env: this.env({ BROWSER: 'none' }) },
     );
     await this.startBackend();
@@ -180,7 +203,7 @@ export class DemoStack {
         '--import',
         'tsx',
         'plugins/sentry-graph-backend/dev/index.ts',
-        ...CONFIG_ARGS,
+        ...this.configArgs,
       ],
       { cwd: ROOT, env: this.env(env) },
     );
