@@ -409,6 +409,33 @@ describe('the status card', () => {
     ).toBeInTheDocument();
   });
 
+  it('keeps the last status when a later poll fails, saying which way it failed', async () => {
+    jest.useFakeTimers();
+    const api = new FakeSentryGraphApi();
+    api.statuses = [
+      idleStatus(),
+      failWith(
+        await responseError(500, 'The run history table could not be read'),
+      ),
+      failWith(new TypeError('Failed to fetch')),
+    ];
+    renderCard(api);
+    expect(await screen.findByText('Fresh')).toBeInTheDocument();
+    await act(async () => jest.advanceTimersByTime(IDLE_POLL_MS));
+    expect(
+      await screen.findByTestId('sentry-graph-status-error'),
+    ).toHaveTextContent('The run history table could not be read (HTTP 500)');
+    expect(headline()).toHaveTextContent('Fresh');
+    await act(async () => jest.advanceTimersByTime(IDLE_POLL_MS));
+    expect(
+      await screen.findByTestId('sentry-graph-backend-unreachable'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('sentry-graph-status-error'),
+    ).not.toBeInTheDocument();
+    expect(headline()).toHaveTextContent('Fresh');
+  });
+
   it("shows an error in Backstage's error shape by its message, never its stack", async () => {
     const api = new FakeSentryGraphApi();
     api.statuses = [

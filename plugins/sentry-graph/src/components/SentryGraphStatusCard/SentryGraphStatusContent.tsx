@@ -14,6 +14,15 @@ import { Neo4jUnreachable } from './states/Neo4jUnreachable';
 import { StatusError } from './states/StatusError';
 import { SyncNowButton } from './SyncNowButton';
 
+/** Why the last poll failed: no answer at all, or an error answer. */
+function PollError(props: { error: unknown }) {
+  return isBackendUnreachable(props.error) ? (
+    <BackendUnreachable error={props.error} />
+  ) : (
+    <StatusError error={props.error} />
+  );
+}
+
 /**
  * The card's body, polling the status itself. Also the home page widget's
  * content.
@@ -35,18 +44,14 @@ export function SentryGraphStatusView(props: { state: SyncStatusState }) {
   const summary = useSummary(status?.lastRun?.id, status !== undefined);
 
   if (loading) return <LoadingState />;
-  if (!status) {
-    return isBackendUnreachable(error) ? (
-      <BackendUnreachable error={error} />
-    ) : (
-      <StatusError error={error} />
-    );
-  }
+  const pollError = error !== undefined && <PollError error={error} />;
+  if (!status) return <>{pollError}</>;
 
+  // A poll that failed after good ones: say so above the last status read.
   const { currentRun, lastRun } = status;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-      {error !== undefined && <BackendUnreachable error={error} />}
+      {pollError}
       {neo4jDown && <Neo4jUnreachable />}
       {!lastRun && !currentRun ? (
         <FirstSyncPending nextRunAt={status.nextRunAt} />
