@@ -10,11 +10,19 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('sentry_graph_summaries', table => {
-    table.comment('Per organization: the summary GET /summary serves, as computed after a run');
-    table.string('organization_id', 64).primary().comment('Sentry organization id');
+    table.comment(
+      'Per organization: the summary GET /summary serves, as computed after a run',
+    );
+    table
+      .string('organization_id', 64)
+      .primary()
+      .comment('Sentry organization id');
     table.string('slug', 255).notNullable();
     table.timestamp('computed_at', { useTz: true }).notNullable();
-    table.string('run_id', 36).nullable().comment('The run after which it was computed');
+    table
+      .string('run_id', 36)
+      .nullable()
+      .comment('The run after which it was computed');
     table.text('summary_json').notNullable().comment('The OrganizationSummary');
     table.index(['slug'], 'sentry_graph_summaries_slug_idx');
   });

@@ -9,6 +9,7 @@ import {
   mergeRelationshipsStatement,
   refreshFanOutStatement,
 } from './cypher';
+import { catalogPropertyIndexes, ENTITY_LABEL } from './catalogSchema';
 import { allNodes, propertyIndexes } from './schema';
 import {
   toNodeRow,
@@ -79,10 +80,13 @@ export class SentryGraphStore {
 
   /** Uniqueness on `id` per label and the schema's indexes, created idempotently. */
   async ensureSchema(): Promise<void> {
-    for (const spec of allNodes) {
-      await this.write(constraintStatement(spec.label), {});
+    for (const label of [...allNodes.map(spec => spec.label), ENTITY_LABEL]) {
+      await this.write(constraintStatement(label), {});
     }
-    for (const { label, property } of propertyIndexes) {
+    for (const { label, property } of [
+      ...propertyIndexes,
+      ...catalogPropertyIndexes,
+    ]) {
       await this.write(indexStatement(label, property), {});
     }
   }
@@ -103,7 +107,8 @@ export class SentryGraphStore {
   ): Promise<number> {
     if (items.length === 0) return 0;
     const owned = scope.organizationId !== undefined;
-    const statement = this.statement(`nodes:${spec.label}:${owned}`, () =>
+    const labels = [spec.label, ...spec.extraLabels].join(':');
+    const statement = this.statement(`nodes:${labels}:${owned}`, () =>
       mergeNodesStatement(spec as NodeSpec<never>, owned),
     );
     const result = await this.write(statement, {

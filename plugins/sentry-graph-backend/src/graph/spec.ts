@@ -7,10 +7,12 @@
 import { int, type Integer } from 'neo4j-driver';
 
 /** A value a mapper returns. `null`/`undefined` mean "absent". */
-export type SourceValue = string | number | boolean | null | undefined;
+export type SourceValue =
+  string | number | boolean | readonly string[] | null | undefined;
 
 /** A value as sent to Neo4j: whole numbers as integers, `null` removes the property. */
-export type PropertyValue = string | number | boolean | Integer | null;
+export type PropertyValue =
+  string | number | boolean | Integer | readonly string[] | null;
 
 /** Maps one source item to a property value; `undefined` is stored as absent. */
 export type PropertyMapper<T> = (item: T) => SourceValue;

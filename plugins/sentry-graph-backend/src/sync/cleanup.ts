@@ -1,6 +1,6 @@
 import type { StaleCount } from '../graph/CleanupQueries';
 import type { RelationshipSpec } from '../graph/spec';
-import type { OrganizationContext } from './context';
+import type { OrganizationContext, SyncEngineOptions } from './context';
 import type { KindTally } from './KindTally';
 
 /** What one kind refreshes, and so may clean up when its listing completed. */
@@ -86,7 +86,7 @@ async function cleanupItem(
   const share = byCounts
     ? sourceSwitchShare(counts)
     : counts.stale / counts.total;
-  if (guardHolds(context, share)) {
+  if (guardHolds(context.options, share)) {
     tally.keep({
       what: item.what,
       count: counts.stale,
@@ -98,16 +98,31 @@ async function cleanupItem(
   return false;
 }
 
+/** The guard's settings (`sync.maxDeletionShare`, `allowMassDeletion`). */
+export type GuardOptions = Pick<
+  SyncEngineOptions,
+  'maxDeletionShare' | 'allowMassDeletion'
+>;
+
 /** The mass-deletion guard: losing more than this share in one run is implausible. */
-export function guardHolds(
-  context: OrganizationContext,
+export function guardHolds(options: GuardOptions, share: number): boolean {
+  return share > options.maxDeletionShare && !options.allowMassDeletion;
+}
+
+/** Why the guard kept `stale` of `total` items. */
+export function massDeletionReason(
+  options: GuardOptions,
+  { total, stale }: StaleCount,
   share: number,
-): boolean {
+): string {
   return (
-    share > context.options.maxDeletionShare &&
-    !context.options.allowMassDeletion
+    `mass-deletion guard: would delete ${stale} of ${total} (${percent(share)}), ` +
+    `more than the allowed ${percent(options.maxDeletionShare)}; ${GUARD_OVERRIDE}`
   );
 }
+
+const GUARD_OVERRIDE =
+  'run again with mass deletion allowed if Sentry really lost them';
 
 /** Whether stale nodes of another source are waiting to be replaced. */
 async function sourceSwitched(
@@ -137,22 +152,15 @@ function sourceSwitchShare({ total, stale }: StaleCount): number {
 
 function guardReason(
   context: OrganizationContext,
-  { total, stale }: StaleCount,
+  counts: StaleCount,
   share: number,
   byCounts: boolean,
 ): string {
-  const allowed = percent(context.options.maxDeletionShare);
-  const override =
-    'run again with mass deletion allowed if Sentry really lost them';
-  if (byCounts) {
-    return (
-      `mass-deletion guard: the change of source would replace ${stale} with ${total - stale} ` +
-      `(${percent(share)} fewer), more than the allowed ${allowed}; ${override}`
-    );
-  }
+  if (!byCounts) return massDeletionReason(context.options, counts, share);
+  const { total, stale } = counts;
   return (
-    `mass-deletion guard: would delete ${stale} of ${total} (${percent(share)}), ` +
-    `more than the allowed ${allowed}; ${override}`
+    `mass-deletion guard: the change of source would replace ${stale} with ${total - stale} ` +
+    `(${percent(share)} fewer), more than the allowed ${percent(context.options.maxDeletionShare)}; ${GUARD_OVERRIDE}`
   );
 }
 

@@ -39,7 +39,10 @@ export async function confirmDeletions<T>(
   if (tally.cleanupBlocker()) return [];
   const protectedIds = tally.protectedIds;
   const counts = await store.countStaleNodes(label, scope, protectedIds);
-  if (counts.stale === 0 || guardHolds(context, counts.stale / counts.total))
+  if (
+    counts.stale === 0 ||
+    guardHolds(context.options, counts.stale / counts.total)
+  )
     return [];
 
   const candidates = await store.nodesToConfirm(

@@ -67,6 +67,17 @@ export class ProgressTracker {
     this.state.items += items;
     this.onProgress?.(this.current);
   }
+
+  /** The catalog is read after the organizations: `entities` read so far. */
+  recordCatalog(entities: number): void {
+    this.itemsBeforeCatalog ??= this.state.items;
+    delete this.state.organization;
+    this.state.kind = 'catalog';
+    this.state.items = this.itemsBeforeCatalog + entities;
+    this.onProgress?.(this.current);
+  }
+
+  private itemsBeforeCatalog: number | undefined;
 }
 
 /** What every kind's sync of one organization needs. */

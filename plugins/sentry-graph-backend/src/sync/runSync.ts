@@ -9,6 +9,9 @@ import { ProgressTracker, type SyncEngineOptions } from './context';
 import { describeError } from './describeError';
 import { forEachConcurrently } from './forEachConcurrently';
 import { syncOrganization } from './syncOrganization';
+import type { CatalogResult } from '@sentry-graph/plugin-sentry-graph-common';
+import type { CatalogOptions } from '../catalog/catalogOptions';
+import { syncCatalog, type CatalogReader } from '../catalog/syncCatalog';
 import type {
   OrganizationResult,
   RunStatus,
@@ -28,6 +31,12 @@ export interface RunSyncOptions {
    */
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
+  /**
+   * The Backstage catalog, read after the organizations and linked to them;
+   * absent for the command line and when `sentryGraph.catalog.enabled` is
+   * false.
+   */
+  catalog?: { read: CatalogReader; options: CatalogOptions };
 }
 
 /**
@@ -123,11 +132,48 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
     },
   );
   organizations.sort((a, b) => slugs.indexOf(a.slug) - slugs.indexOf(b.slug));
-  return finish(
-    runStatus(organizations, options.signal),
-    organizations,
-    collectErrors(organizations),
-  );
+  const catalog =
+    options.catalog && !options.signal?.aborted
+      ? await syncCatalog({
+          ...options.catalog,
+          store: options.store,
+          engine: options.engine,
+          updateTag,
+          logger: options.logger,
+          signal: options.signal,
+          onProgress: entities => progress.recordCatalog(entities),
+        })
+      : undefined;
+  const errors = collectErrors(organizations);
+  if (catalog) errors.push(...catalogErrors(catalog));
+  const status = runStatus(organizations, options.signal);
+  return {
+    ...finish(
+      // A catalog that was not read or cleaned up completely makes a good run partial.
+      status === 'succeeded' && catalog && !catalogClean(catalog)
+        ? 'partial'
+        : status,
+      organizations,
+      errors,
+    ),
+    ...(catalog ? { catalog } : {}),
+  };
+}
+
+function catalogClean(catalog: CatalogResult): boolean {
+  return catalog.status === 'complete' && catalog.kept.length === 0;
+}
+
+function catalogErrors(catalog: CatalogResult): string[] {
+  return [
+    ...(catalog.error ? [`catalog: ${catalog.error}`] : []),
+    ...catalog.kept
+      .filter(kept => kept.count !== undefined)
+      .map(
+        kept =>
+          `catalog: kept ${kept.count} stale ${kept.what}: ${kept.reason}`,
+      ),
+  ];
 }
 
 async function listOrganizationSlugs(

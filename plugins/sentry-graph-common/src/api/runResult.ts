@@ -121,6 +121,31 @@ export interface SentryRequestStats {
   failedRequests: number;
 }
 
+/** An annotation naming a Sentry project or team the graph does not have. */
+export interface UnmatchedAnnotation {
+  /** The entity's ref, e.g. `component:default/checkout`. */
+  entityRef: string;
+  annotation: string;
+  value: string;
+}
+
+/** The catalog's part of a run: entities read, written and cleaned up like a kind. */
+export interface CatalogResult {
+  /** complete: every page of the catalog was read; incomplete: nothing of the catalog was deleted. */
+  status: 'complete' | 'incomplete';
+  /** Entities read from the catalog. */
+  fetched: number;
+  /** Entity nodes and relationships upserted. */
+  written: number;
+  deleted: number;
+  kept: KeptReport[];
+  error?: string;
+  /** How many annotations point nowhere; the first 50 are in `unmatched`. */
+  unmatchedCount: number;
+  unmatched: UnmatchedAnnotation[];
+  durationMs?: number;
+}
+
 export interface SyncRunResult {
   status: SyncOutcome;
   /** Epoch seconds of the run's start, stamped on everything it wrote (`lastupdated`). */
@@ -130,6 +155,8 @@ export interface SyncRunResult {
   durationMs: number;
   organizations: OrganizationResult[];
   requests: SentryRequestStats;
+  /** The catalog's part, when the catalog is read (`sentryGraph.catalog.enabled`). */
+  catalog?: CatalogResult;
   /** One line per problem, free of secrets. */
   errors: string[];
   /** One line per kind's warning (see KindResult.warnings): worth a look, not a failure. */

@@ -12,8 +12,9 @@ export type RunStatus = 'queued' | 'running' | SyncOutcome;
 
 /** Where a run is, for status endpoints and logs. */
 export interface SyncProgress {
+  /** Absent while the catalog is read (kind `catalog`). */
   organization?: string;
-  kind?: SyncKind;
+  kind?: SyncKind | 'catalog';
   /** Items fetched so far in this run, all kinds and organizations. */
   items: number;
 }

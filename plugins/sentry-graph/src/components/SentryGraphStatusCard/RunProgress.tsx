@@ -10,6 +10,9 @@ import { formatCount } from '../../lib/time';
 function progressText(run: RunSummary, progress?: SyncProgress): string {
   if (run.status === 'queued')
     return 'Waiting for the scheduler to start the sync…';
+  if (progress?.kind === 'catalog') {
+    return `Reading the Backstage catalog: ${formatCount(progress.items)} items so far`;
+  }
   if (!progress?.organization) return 'Starting the sync…';
   const kind = progress.kind ? `${KIND_LABELS[progress.kind]} of ` : '';
   return `Reading ${kind}${progress.organization}: ${formatCount(progress.items)} items so far`;
