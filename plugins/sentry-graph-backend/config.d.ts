@@ -71,6 +71,29 @@ export interface Config {
       /** Disables the mass-deletion guard for every run. Default false. */
       allowMassDeletion?: boolean;
     };
+    /**
+     * The Backstage catalog, joined to Sentry in the graph: components (and
+     * other entities) by their sentry.io/project-slug annotation, groups to
+     * teams, users to members.
+     */
+    catalog?: {
+      /** Read the catalog in each run. Default true. */
+      enabled?: boolean;
+      /**
+       * Component types expected to have a Sentry project, for the
+       * "components without a Sentry project" finding. Default
+       * [service, website].
+       */
+      componentTypes?: string[];
+      /**
+       * How groups find their Sentry team: `name` (default), the team whose
+       * slug is the group's name unless the group's sentry.io/team-slug
+       * annotation names another; `annotation`, only annotated groups.
+       */
+      teamMatch?: 'name' | 'annotation';
+      /** Entities per page read from the catalog. Default 500. */
+      pageSize?: number;
+    };
     /** How cleanup makes sure that what it deletes is gone from Sentry. */
     cleanup?: {
       /**

@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { sentryGraphPermissions } from '@sentry-graph/plugin-sentry-graph-common';
+import { catalogReader } from './catalog/catalogReader';
+import { readCatalogOptions } from './config/readCatalogOptions';
 import { readPluginSettings } from './config/readPluginSettings';
 import { readSentryGraphConfig } from './config/readSentryGraphConfig';
 import { SentryLinks } from './graph/sentryLinks';
@@ -35,12 +38,15 @@ export const sentryGraphPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
       },
       async init(deps) {
         const { config, logger, database, lifecycle } = deps;
         // Both throw with the offending key named: a bad config stops the plugin here.
         const sentryGraphConfig = readSentryGraphConfig(config);
         const settings = readPluginSettings(config);
+        const catalogOptions = readCatalogOptions(config);
 
         const driver = SentryGraphStore.createDriver(sentryGraphConfig.neo4j);
         const graph = new SentryGraphStore(
@@ -64,6 +70,7 @@ export const sentryGraphPlugin = createBackendPlugin({
           links: new SentryLinks(settings.sentryWebUrl),
           store: await SummaryStore.create({ database }),
           logger,
+          catalog: catalogOptions.enabled ? catalogOptions : undefined,
         });
 
         const syncService = new SyncService({
@@ -74,6 +81,12 @@ export const sentryGraphPlugin = createBackendPlugin({
           summaries,
           scheduler: deps.scheduler,
           logger,
+          catalog: catalogOptions.enabled
+            ? {
+                options: catalogOptions,
+                read: catalogReader(deps.catalog, deps.auth),
+              }
+            : undefined,
         });
         // With SQLite, replicas cannot share a database (nor a lock).
         // The run in progress ends (recorded as aborted) before the driver closes.

@@ -104,11 +104,11 @@ export async function createRouter(
   router.get('/summary', async (req, res) => {
     await httpAuth.credentials(req);
     const { organization } = parse(summaryQuery, req.query, 'query');
-    const organizations = await options.summaries.read(organization);
-    if (organization && organizations.length === 0) {
+    const summary = await options.summaries.read(organization);
+    if (organization && summary.organizations.length === 0) {
       throw new NotFoundError(`No organization ${organization} in the graph`);
     }
-    res.json({ organizations });
+    res.json(summary);
   });
 
   router.post('/sync', async (req, res) => {

@@ -1,4 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  DEFAULT_CATALOG_OPTIONS,
+  type CatalogOptions,
+} from '../catalog/catalogOptions';
+import { catalogReader } from '../catalog/catalogReader';
+import type { CatalogReader } from '../catalog/syncCatalog';
 import type { SampleServer } from '@sentry-graph/sentry-sample-server';
 import type { SentryClientOptions } from '../sentry';
 import {
@@ -14,6 +22,12 @@ export interface TestSyncOptions {
   sentry?: Partial<SentryClientOptions>;
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
+  /** A catalog to join: these entities, in the catalog service's in-memory implementation, or a reader of the test's own. */
+  catalog?: {
+    entities?: Entity[];
+    read?: CatalogReader;
+    options?: Partial<CatalogOptions>;
+  };
 }
 
 /** One real sync from a sample server into the test Neo4j, with quick retries. */
@@ -35,5 +49,14 @@ export function runTestSync(
     logger: mockServices.logger.mock(),
     signal: options.signal,
     onProgress: options.onProgress,
+    catalog: options.catalog && {
+      read:
+        options.catalog.read ??
+        catalogReader(
+          catalogServiceMock({ entities: options.catalog.entities ?? [] }),
+          mockServices.auth(),
+        ),
+      options: { ...DEFAULT_CATALOG_OPTIONS, ...options.catalog.options },
+    },
   });
 }

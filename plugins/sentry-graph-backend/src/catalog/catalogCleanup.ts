@@ -83,7 +83,7 @@ export async function cleanupCatalog(
     for (;;) {
       const result = await store.write(set.delete, {
         updateTag: neo4j.int(options.updateTag),
-        limit: options.deleteBatchSize,
+        limit: neo4j.int(options.deleteBatchSize),
       });
       const batch = numberField(result.records[0], 'deleted');
       deleted += batch;

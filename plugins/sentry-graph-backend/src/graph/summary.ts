@@ -122,9 +122,10 @@ async function readCountsAndNewestRelease(
   return { counts, newest: result.records[0] };
 }
 
-function finding(
+/** A finding as Neo4j returned it, checked item by item, each linked by `url`. */
+export function finding(
   value: unknown,
-  url: (target: LinkTarget) => string | undefined,
+  url: (target: LinkTarget & { organization?: string }) => string | undefined,
 ): Finding {
   const map = isRecord(value) ? value : {};
   return {
@@ -132,14 +133,18 @@ function finding(
     items: asRecordList(map.items).map(item => {
       const id = text(item.id) ?? '';
       const slug = text(item.slug);
+      const organization = text(item.organization);
       return withoutUndefined({
         id,
         name: text(item.name),
         slug,
         email: text(item.email),
+        entityRef: text(item.entityRef),
+        organization,
         url: url({
           id,
           slug,
+          organization,
           projectSlug: text(item.project_slug),
           source: text(item.source),
         }),

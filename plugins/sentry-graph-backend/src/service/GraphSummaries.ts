@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { OrganizationSummary } from '@sentry-graph/plugin-sentry-graph-common';
+import type { SummaryResponse } from '@sentry-graph/plugin-sentry-graph-common';
+import { readCatalogSummary } from '../graph/catalogSummary';
 import type { SentryLinks } from '../graph/sentryLinks';
 import type { SentryGraphStore } from '../graph/SentryGraphStore';
 import { readGraphSummary } from '../graph/summary';
@@ -19,24 +20,32 @@ export class GraphSummaries {
       links: SentryLinks;
       store: SummaryStore;
       logger: LoggerService;
+      /** The catalog's part, when the catalog is joined. */
+      catalog?: { componentTypes: string[] };
     },
   ) {}
 
-  /** Reads every organization's summary from the graph and stores them. */
-  async refresh(runId?: string): Promise<OrganizationSummary[]> {
-    const { graph, links, store } = this.options;
-    const summaries = await readGraphSummary(graph, { links, runId });
-    await store.replaceAll(summaries);
-    return summaries;
+  /** Reads every organization's summary (and the catalog's) from the graph and stores them. */
+  async refresh(runId?: string): Promise<SummaryResponse> {
+    const { graph, links, store, catalog } = this.options;
+    const organizations = await readGraphSummary(graph, { links, runId });
+    const catalogSummary = catalog
+      ? await readCatalogSummary(graph, { ...catalog, links, runId })
+      : undefined;
+    await store.replaceAll(organizations, catalogSummary);
+    return {
+      organizations,
+      ...(catalogSummary ? { catalog: catalogSummary } : {}),
+    };
   }
 
   /** After a run: refreshes, logging (not throwing) a failure, so the run's record is not lost to it. */
   async refreshAfterRun(runId: string): Promise<void> {
     const started = Date.now();
     try {
-      const summaries = await this.refresh(runId);
+      const { organizations } = await this.refresh(runId);
       this.options.logger.info(
-        `Stored the graph summary of ${summaries.length} organization(s) in ${Date.now() - started} ms`,
+        `Stored the graph summary of ${organizations.length} organization(s) in ${Date.now() - started} ms`,
       );
     } catch (error) {
       this.options.logger.warn(
@@ -45,13 +54,26 @@ export class GraphSummaries {
     }
   }
 
-  /** The stored summaries (of one organization when `slug` is given). */
-  async read(slug?: string): Promise<OrganizationSummary[]> {
-    const stored = await this.options.store.list(slug);
-    if (stored) return stored;
-    const fresh = await this.refresh();
-    return fresh.filter(
-      s => slug === undefined || s.organization.slug === slug,
-    );
+  /**
+   * The stored summaries: of one organization when `slug` is given, else of
+   * all, with the catalog's part when the catalog is joined.
+   */
+  async read(slug?: string): Promise<SummaryResponse> {
+    const { store } = this.options;
+    const stored = await store.list(slug);
+    if (!stored) {
+      const fresh = await this.refresh();
+      if (slug === undefined) return fresh;
+      return {
+        organizations: fresh.organizations.filter(
+          s => s.organization.slug === slug,
+        ),
+      };
+    }
+    const catalog =
+      slug === undefined && this.options.catalog
+        ? await store.catalog()
+        : undefined;
+    return { organizations: stored, ...(catalog ? { catalog } : {}) };
   }
 }

@@ -1,9 +1,14 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
-import type { OrganizationSummary } from '@sentry-graph/plugin-sentry-graph-common';
+import type {
+  CatalogSummary,
+  OrganizationSummary,
+} from '@sentry-graph/plugin-sentry-graph-common';
 import type { Knex } from 'knex';
 import { openPluginDatabase } from './openPluginDatabase';
 
 const TABLE = 'sentry_graph_summaries';
+const CATALOG_TABLE = 'sentry_graph_catalog_summary';
+const CATALOG_ROW = 'catalog';
 
 interface SummaryRow {
   organization_id: string;
@@ -30,11 +35,23 @@ export class SummaryStore {
   private constructor(private readonly knex: Knex) {}
 
   /**
-   * Replaces every stored summary with these, in one transaction: the table
-   * then mirrors the graph as it was at `computedAt`.
+   * Replaces every stored summary with these, in one transaction: the tables
+   * then mirror the graph as it was at `computedAt`.
    */
-  async replaceAll(summaries: OrganizationSummary[]): Promise<void> {
+  async replaceAll(
+    summaries: OrganizationSummary[],
+    catalog?: CatalogSummary,
+  ): Promise<void> {
     await this.knex.transaction(async tx => {
+      await tx(CATALOG_TABLE).delete();
+      if (catalog) {
+        await tx(CATALOG_TABLE).insert({
+          id: CATALOG_ROW,
+          computed_at: catalog.computedAt,
+          run_id: catalog.runId ?? null,
+          summary_json: JSON.stringify(catalog),
+        });
+      }
       await tx(TABLE).delete();
       for (const summary of summaries) {
         await tx<SummaryRow>(TABLE).insert({
@@ -46,6 +63,16 @@ export class SummaryStore {
         });
       }
     });
+  }
+
+  /** The stored catalog summary, if the last refresh had one. */
+  async catalog(): Promise<CatalogSummary | undefined> {
+    const row: { summary_json: string } | undefined = await this.knex(
+      CATALOG_TABLE,
+    )
+      .where({ id: CATALOG_ROW })
+      .first('summary_json');
+    return row ? (JSON.parse(row.summary_json) as CatalogSummary) : undefined;
   }
 
   /**

@@ -10,7 +10,7 @@ import {
 } from '../config/readPluginSettings';
 import type { SentryGraphStore } from '../graph/SentryGraphStore';
 import { describeError } from '../sync/describeError';
-import { runSync } from '../sync/runSync';
+import { runSync, type RunSyncOptions } from '../sync/runSync';
 import type { SyncProgress } from '../sync/types';
 import type { GraphSummaries } from './GraphSummaries';
 import type { RunHistoryStore, RunRecord } from './RunHistoryStore';
@@ -85,6 +85,8 @@ export interface SyncServiceOptions {
   summaries: GraphSummaries;
   scheduler: SchedulerService;
   logger: LoggerService;
+  /** The catalog to join, when `sentryGraph.catalog.enabled`. */
+  catalog?: RunSyncOptions['catalog'];
 }
 
 /**
@@ -223,6 +225,7 @@ export class SyncService {
         logger: runLogger,
         signal,
         onProgress: p => progress.report(p),
+        catalog: this.options.catalog,
       });
       await progress.flush();
       // Before the run is recorded as ended, so that whoever sees it end

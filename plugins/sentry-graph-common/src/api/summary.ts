@@ -7,6 +7,10 @@ export interface FindingItem {
   email?: string;
   /** Its page in Sentry's web UI, where Sentry has one. */
   url?: string;
+  /** Catalog findings: the entity's ref (its page in the portal). */
+  entityRef?: string;
+  /** Catalog findings on Sentry's side: the item's organization slug. */
+  organization?: string;
 }
 
 export interface Finding {
@@ -66,6 +70,35 @@ export interface OrganizationSummary {
   };
 }
 
+/** The catalog's findings, in the order the card shows them. */
+export const CATALOG_FINDINGS = [
+  'componentsWithoutSentryProject',
+  'projectsWithoutEntity',
+  'annotationsPointingNowhere',
+  'componentsWhoseOwnerLacksTheTeam',
+  'groupMembersAdminWithout2fa',
+] as const;
+export type CatalogFinding = (typeof CATALOG_FINDINGS)[number];
+
+/** The Backstage catalog joined to Sentry: what matched, and what looks wrong. */
+export interface CatalogSummary {
+  /** When these figures were read from Neo4j (see OrganizationSummary.computedAt). */
+  computedAt: string;
+  runId?: string;
+  /** Entities in the graph, and how many found their Sentry counterpart. */
+  entities: {
+    components: number;
+    componentsWithSentryProject: number;
+    groups: number;
+    groupsWithSentryTeam: number;
+    users: number;
+    usersWithSentryAccount: number;
+  };
+  findings: Record<CatalogFinding, Finding>;
+}
+
 export interface SummaryResponse {
   organizations: OrganizationSummary[];
+  /** Present when the catalog is joined (sentryGraph.catalog.enabled) and the whole summary is asked for. */
+  catalog?: CatalogSummary;
 }

@@ -51,6 +51,7 @@ function pluginConfig(overrides: JsonObject = {}): JsonObject {
       neo4j: testNeo4j,
       schedule: { frequency: { trigger: 'manual' }, timeout: { minutes: 5 } },
       manualRunMinimumInterval: { seconds: 0 },
+      catalog: { enabled: false },
       ...overrides,
     },
   };
