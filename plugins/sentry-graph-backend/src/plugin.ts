@@ -8,6 +8,7 @@ import { catalogReader } from './catalog/catalogReader';
 import { readCatalogOptions } from './config/readCatalogOptions';
 import { readPluginSettings } from './config/readPluginSettings';
 import { readSentryGraphConfig } from './config/readSentryGraphConfig';
+import { readEntitySentryData } from './graph/entitySentryData';
 import { SentryLinks } from './graph/sentryLinks';
 import { SentryGraphStore } from './graph/SentryGraphStore';
 import { createRouter } from './router';
@@ -65,9 +66,10 @@ export const sentryGraphPlugin = createBackendPlugin({
 
         const history = await RunHistoryStore.create({ database });
         const knex = await database.getClient();
+        const links = new SentryLinks(settings.sentryWebUrl);
         const summaries = new GraphSummaries({
           graph,
-          links: new SentryLinks(settings.sentryWebUrl),
+          links,
           store: await SummaryStore.create({ database }),
           logger,
           catalog: catalogOptions.enabled ? catalogOptions : undefined,
@@ -106,6 +108,16 @@ export const sentryGraphPlugin = createBackendPlugin({
             graph,
             summaries,
             readStatus: () => readStatus(history, settings, knex),
+            catalog: catalogOptions.enabled
+              ? {
+                  service: deps.catalog,
+                  readEntity: entityRef =>
+                    readEntitySentryData(graph, entityRef, {
+                      componentTypes: catalogOptions.componentTypes,
+                      links,
+                    }),
+                }
+              : undefined,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,

@@ -11,6 +11,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { SentryGraphStore } from './graph/SentryGraphStore';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { EntitySentryData } from '@sentry-graph/plugin-sentry-graph-common';
 import type { GraphSummaries } from './service/GraphSummaries';
 import type { RunHistoryStore } from './service/RunHistoryStore';
 import { TooManyRunsError, type SyncService } from './service/SyncService';
@@ -28,6 +30,14 @@ export interface RouterOptions {
   summaries: GraphSummaries;
   /** Computes /status. */
   readStatus: () => Promise<SyncStatus>;
+  /**
+   * The catalog, when it is joined: /entities answers only for entities the
+   * caller may read there (checked with the caller's own credentials).
+   */
+  catalog?: {
+    service: CatalogService;
+    readEntity: (entityRef: string) => Promise<EntitySentryData>;
+  };
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
@@ -39,6 +49,15 @@ const runsQuery = z.object({
   before: z.string().uuid().optional(),
 });
 const runParams = z.object({ id: z.string().uuid() });
+// Backstage's entity name rules: letters, digits, '-', '_' and '.', at most 63.
+const ENTITY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+const entityParams = z.object({
+  kind: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,62}$/, 'must be an entity kind'),
+  namespace: z.string().regex(ENTITY_NAME, 'must be an entity namespace'),
+  name: z.string().regex(ENTITY_NAME, 'must be an entity name'),
+});
 const summaryQuery = z.object({
   organization: z
     .string()
@@ -109,6 +128,26 @@ export async function createRouter(
       throw new NotFoundError(`No organization ${organization} in the graph`);
     }
     res.json(summary);
+  });
+
+  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { kind, namespace, name } = parse(entityParams, req.params, 'entity');
+    const entityRef = `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+    const { catalog } = options;
+    if (!catalog) {
+      throw new NotFoundError(
+        'The catalog is not joined to Sentry here (sentryGraph.catalog.enabled is false)',
+      );
+    }
+    // The caller's own view of the catalog decides: an entity they may not
+    // read is a 404, the same as one that does not exist.
+    const entity = await catalog.service.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    res.json(await catalog.readEntity(entityRef));
   });
 
   router.post('/sync', async (req, res) => {

@@ -24,6 +24,7 @@ import {
   ORGANIZATIONS,
 } from './summaryCypher';
 import type { LinkTarget, SentryLinks } from './sentryLinks';
+import { asRecordList, isRecord, num, text, withoutUndefined } from './values';
 
 export { ITEM_LIMIT, SUMMARY_CYPHER } from './summaryCypher';
 export type { Finding, OrganizationSummary };
@@ -161,28 +162,4 @@ function newestRelease(release: Neo4jRecord, org: string, links: SentryLinks) {
     dateCreated: text(release.get('dateCreated')),
     url: links.release(org, version),
   });
-}
-
-// Values from Neo4j are `unknown` until checked: the driver's types say `any`.
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function asRecordList(value: unknown): Array<Record<string, unknown>> {
-  return Array.isArray(value) ? value.filter(isRecord) : [];
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' ? value : undefined;
-}
-
-/** Absent properties come back as null; the response leaves them out instead. */
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined),
-  ) as T;
 }

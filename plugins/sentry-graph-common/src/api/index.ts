@@ -1,3 +1,4 @@
+export * from './entity';
 export * from './runResult';
 export * from './runs';
 export * from './status';
