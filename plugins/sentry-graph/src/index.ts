@@ -11,7 +11,10 @@ export {
   sentryGraphPlugin,
   SentryGraphPage,
   SentryGraphStatusCard,
+  EntitySentryGraphCard,
+  EntitySentryGraphGroupCard,
 } from './plugin';
+export { isSentryProjectAnnotated } from './components/EntityCards/isSentryProjectAnnotated';
 export {
   SentryGraphClient,
   sentryGraphApiRef,

@@ -61,3 +61,36 @@ export const SentryGraphStatusCard = sentryGraphPlugin.provide(
     },
   }),
 );
+
+/**
+ * On an entity page: the Sentry project the entity's sentry.io/project-slug
+ * annotation names. Show it where `isSentryProjectAnnotated(entity)`.
+ *
+ * @public
+ */
+export const EntitySentryGraphCard = sentryGraphPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySentryGraphCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityCards').then(m => m.EntitySentryGraphCard),
+    },
+  }),
+);
+
+/**
+ * On a group's page: the group compared with its Sentry team.
+ *
+ * @public
+ */
+export const EntitySentryGraphGroupCard = sentryGraphPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySentryGraphGroupCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityCards').then(
+          m => m.EntitySentryGraphGroupCard,
+        ),
+    },
+  }),
+);

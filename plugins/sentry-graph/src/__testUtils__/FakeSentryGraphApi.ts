@@ -1,4 +1,5 @@
 import type {
+  EntitySentryData,
   HealthResponse,
   RunListResponse,
   RunRecord,
@@ -8,6 +9,7 @@ import type {
 } from '@sentry-graph/plugin-sentry-graph-common';
 import type { SentryGraphApi } from '../api';
 import { acmeSummary, healthy, idleStatus } from './fixtures';
+import { responseError } from './responseError';
 
 /** A value to answer with, or a function for anything else (a failure, a wait). */
 type Answer<T> = T | (() => Promise<T>);
@@ -34,6 +36,8 @@ export class FakeSentryGraphApi implements SentryGraphApi {
     runId: '00000000-0000-4000-8000-0000000000ff',
     status: 'queued',
   };
+  /** Per entity ref, its answer; an entity not listed is a 404. */
+  entities: Record<string, Answer<EntitySentryData>> = {};
   readonly calls = {
     status: 0,
     health: 0,
@@ -41,6 +45,7 @@ export class FakeSentryGraphApi implements SentryGraphApi {
     runs: 0,
     run: 0,
     sync: 0,
+    entity: 0,
   };
   readonly listRunsArgs: Array<{ limit?: number; before?: string }> = [];
 
@@ -77,6 +82,20 @@ export class FakeSentryGraphApi implements SentryGraphApi {
     const found = this.runs.find(r => r.id === id);
     if (!found) throw new Error(`No run with id ${id}`);
     return found;
+  }
+
+  async getEntity(entity: {
+    kind: string;
+    namespace: string;
+    name: string;
+  }): Promise<EntitySentryData> {
+    this.calls.entity++;
+    const ref =
+      `${entity.kind}:${entity.namespace}/${entity.name}`.toLowerCase();
+    const found = this.entities[ref];
+    if (!found)
+      throw await responseError(404, `No entity ${ref} in the catalog`);
+    return answer(found);
   }
 
   async requestSync(): Promise<SyncRequestResponse> {

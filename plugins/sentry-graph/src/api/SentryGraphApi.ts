@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  EntitySentryData,
   HealthResponse,
   RunListResponse,
   RunRecord,
@@ -34,6 +35,15 @@ export interface SentryGraphApi {
    * errors: 403, 409 while a run is queued or running, 429 with Retry-After.
    */
   requestSync(): Promise<SyncRequestResponse>;
+  /**
+   * A catalog entity's Sentry side; a 404 (`ResponseError`) when the caller
+   * may not read the entity in the catalog, or it does not exist.
+   */
+  getEntity(entity: {
+    kind: string;
+    namespace: string;
+    name: string;
+  }): Promise<EntitySentryData>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  EntitySentryData,
   HealthResponse,
   RunListResponse,
   RunRecord,
@@ -52,6 +53,17 @@ export class SentryGraphClient implements SentryGraphApi {
 
   requestSync(): Promise<SyncRequestResponse> {
     return this.request('/sync', { method: 'POST' });
+  }
+
+  getEntity(entity: {
+    kind: string;
+    namespace: string;
+    name: string;
+  }): Promise<EntitySentryData> {
+    const path = [entity.kind, entity.namespace, entity.name]
+      .map(encodeURIComponent)
+      .join('/');
+    return this.request(`/entities/${path}`);
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

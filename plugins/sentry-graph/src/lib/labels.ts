@@ -1,5 +1,7 @@
 /* The words the card uses for the API's keys. */
 import type {
+  CatalogFinding,
+  EntityFinding,
   ListedFinding,
   RunStatus,
   SyncKind,
@@ -46,3 +48,23 @@ export const COUNTED_NODES: Array<[label: string, words: string]> = [
   ['SentryRelease', 'releases'],
   ['SentryAlertRule', 'alert rules'],
 ];
+
+/** What looks wrong about one entity, in the words of its card. */
+export const ENTITY_FINDING_LABELS: Record<EntityFinding, string> = {
+  noSentryProject: 'No Sentry project: errors of this service reach no one',
+  annotationPointsNowhere:
+    'Its sentry.io/project-slug annotation names a project Sentry does not have',
+  ownerLacksTheTeam: "Its owner's Sentry team is not on its project",
+  adminsWithoutTwoFactor: 'Some who can administer its project have no 2FA',
+  noSentryTeam: 'No Sentry team matches this group',
+};
+
+export const CATALOG_FINDING_LABELS: Record<CatalogFinding, string> = {
+  componentsWithoutSentryProject: 'Components without a Sentry project',
+  projectsWithoutEntity: 'Sentry projects no catalog entity claims',
+  annotationsPointingNowhere: 'Annotations that point to no Sentry project',
+  componentsWhoseOwnerLacksTheTeam:
+    "Components whose owner's team is not on their project",
+  groupMembersAdminWithout2fa:
+    'Group members who administer Sentry without 2FA',
+};

@@ -1,0 +1,104 @@
+import { InfoCard } from '@backstage/core-components';
+import Divider from '@material-ui/core/Divider';
+import Link from '@material-ui/core/Link';
+import Typography from '@material-ui/core/Typography';
+import type {
+  EntityPerson,
+  EntityTeam,
+} from '@sentry-graph/plugin-sentry-graph-common';
+import { useEntitySentryData } from '../../hooks/useEntitySentryData';
+import { formatCount } from '../../lib/time';
+import { EntityCardState, EntityFindings } from './EntityStates';
+import { PersonLabel } from './PersonLabel';
+
+function PeopleList(props: {
+  title: string;
+  people: EntityPerson[];
+  empty: string;
+}) {
+  return (
+    <Typography variant="body2" component="div">
+      <strong>{props.title}</strong> ({formatCount(props.people.length)})
+      {props.people.length === 0 ? (
+        <div>{props.empty}</div>
+      ) : (
+        <ul
+          aria-label={props.title}
+          style={{ margin: '4px 0', paddingLeft: 20 }}
+        >
+          {props.people.map(person => (
+            <li key={person.entityRef ?? person.id}>
+              <PersonLabel person={person} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Typography>
+  );
+}
+
+function TeamComparison(props: { team: EntityTeam }) {
+  const { team } = props;
+  return (
+    <section
+      aria-label={`Sentry team ${team.slug}`}
+      data-testid="sentry-graph-entity-team"
+    >
+      <Typography variant="subtitle1" component="h3">
+        <Link href={team.url} target="_blank" rel="noopener noreferrer">
+          {team.organization}/#{team.slug}
+        </Link>
+      </Typography>
+      <PeopleList
+        title="Team admins"
+        people={team.admins}
+        empty="None joined as admin."
+      />
+      <Typography variant="caption" color="textSecondary" component="p">
+        Besides them, {formatCount(team.ownersAndManagers)} owner(s) and
+        manager(s) of the organization administer every team.
+      </Typography>
+      <PeopleList
+        title="In the group and on the team"
+        people={team.inBoth}
+        empty="Nobody."
+      />
+      <PeopleList
+        title="In the group, not on the team"
+        people={team.onlyInCatalog}
+        empty="Nobody."
+      />
+      <PeopleList
+        title="On the team, not in the group"
+        people={team.onlyInSentry}
+        empty="Nobody."
+      />
+    </section>
+  );
+}
+
+/**
+ * A group compared with its Sentry team on the group's page: who is in one
+ * and not the other, and the team's admins.
+ *
+ * @public
+ */
+export function EntitySentryGraphGroupCard() {
+  const { value, loading, error } = useEntitySentryData();
+  return (
+    <InfoCard title="Sentry team" variant="gridItem">
+      <EntityCardState loading={loading} error={error} synced={value?.synced} />
+      {value?.synced && (
+        <div data-testid="sentry-graph-group-card">
+          <EntityFindings findings={value.findings} />
+          {value.teams.map((team, i) => (
+            <div key={team.id}>
+              {i > 0 && <Divider style={{ margin: '12px 0' }} />}
+              <TeamComparison team={team} />
+            </div>
+          ))}
+        </div>
+      )}
+    </InfoCard>
+  );
+}

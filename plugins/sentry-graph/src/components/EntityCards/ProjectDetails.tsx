@@ -1,0 +1,102 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Link from '@material-ui/core/Link';
+import Typography from '@material-ui/core/Typography';
+import type { EntityProject } from '@sentry-graph/plugin-sentry-graph-common';
+import { formatCount } from '../../lib/time';
+import { RelativeTime } from '../common/RelativeTime';
+import { PersonLabel } from './PersonLabel';
+
+const VIA_LABELS = {
+  owner: 'owner',
+  manager: 'manager',
+  'team admin': 'team admin',
+};
+
+/** One Sentry project of a component: teams and their groups, rules, newest release, who administers it. */
+export function ProjectDetails(props: { project: EntityProject }) {
+  const { project } = props;
+  const { alertRules, admins } = project;
+  return (
+    <section
+      aria-label={`Sentry project ${project.slug}`}
+      data-testid="sentry-graph-entity-project"
+    >
+      <Typography variant="subtitle1" component="h3">
+        <Link href={project.url} target="_blank" rel="noopener noreferrer">
+          {project.organization}/{project.slug}
+        </Link>
+      </Typography>
+      <Typography variant="body2" component="div">
+        <strong>Teams:</strong>{' '}
+        {project.teams.length === 0
+          ? 'none (no team owns this project in Sentry)'
+          : project.teams.map((team, i) => (
+              <span key={team.id}>
+                {i > 0 && ', '}
+                <Link href={team.url} target="_blank" rel="noopener noreferrer">
+                  #{team.slug}
+                </Link>
+                {team.groups.length > 0 && ' ('}
+                {team.groups.map((group, j) => (
+                  <span key={group}>
+                    {j > 0 && ', '}
+                    <EntityRefLink entityRef={group} />
+                  </span>
+                ))}
+                {team.groups.length > 0 && ')'}
+              </span>
+            ))}
+      </Typography>
+      <Typography variant="body2">
+        <strong>Alert rules:</strong> {formatCount(alertRules.total)}
+        {alertRules.disabled > 0 &&
+          `, ${formatCount(alertRules.disabled)} disabled`}
+        {alertRules.total === 0 && ' (nothing alerts on its issues)'}
+      </Typography>
+      <Typography variant="body2">
+        <strong>Newest release:</strong>{' '}
+        {project.newestRelease ? (
+          <>
+            <Link
+              href={project.newestRelease.url}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              {project.newestRelease.version}
+            </Link>
+            {project.newestRelease.dateCreated && (
+              <>
+                {', '}
+                <RelativeTime iso={project.newestRelease.dateCreated} />
+              </>
+            )}
+          </>
+        ) : (
+          'none'
+        )}
+      </Typography>
+      <Typography variant="body2" component="div">
+        <strong>Who can administer it in Sentry</strong> (
+        {formatCount(admins.count)}
+        {admins.withoutTwoFactor > 0 &&
+          `, ${formatCount(admins.withoutTwoFactor)} without 2FA`}
+        ):
+        <ul
+          aria-label={`Administrators of ${project.slug}`}
+          style={{ margin: '4px 0', paddingLeft: 20 }}
+        >
+          {admins.items.map(admin => (
+            <li key={admin.id ?? admin.email}>
+              <PersonLabel person={admin} /> — {VIA_LABELS[admin.via]}
+            </li>
+          ))}
+        </ul>
+        {admins.count > admins.items.length && (
+          <Typography variant="caption" color="textSecondary">
+            and {formatCount(admins.count - admins.items.length)} more
+          </Typography>
+        )}
+      </Typography>
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export { EntitySentryGraphCard } from './EntitySentryGraphCard';
+export { EntitySentryGraphGroupCard } from './EntitySentryGraphGroupCard';
+export { isSentryProjectAnnotated } from './isSentryProjectAnnotated';
