@@ -1,4 +1,5 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { sentryGraphApiRef } from '../api';
 import { SentryGraphStatusCard } from '../components/SentryGraphStatusCard';
@@ -10,6 +11,8 @@ export function renderCard(
   options: { mayRunSync?: boolean } = {},
 ) {
   return renderInTestApp(<SentryGraphStatusCard />, {
+    // Catalog findings link to entity pages.
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     apis: [
       [sentryGraphApiRef, api],
       mockApis.permission({

@@ -1,3 +1,4 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';
@@ -13,12 +14,31 @@ import { ToneIcon } from '../common/ToneIcon';
 
 function itemText(item: FindingItem): string {
   const name = item.name ?? item.slug ?? item.email ?? item.id;
-  return item.email && item.email !== name ? `${name} <${item.email}>` : name;
+  const where = item.organization ? `${item.organization}/` : '';
+  return item.email && item.email !== name
+    ? `${name} <${item.email}>`
+    : `${where}${name}`;
+}
+
+/** An item's link: its entity page in the portal, or its page in Sentry. */
+function ItemLink(props: { item: FindingItem }) {
+  const { item } = props;
+  if (item.entityRef) {
+    return <EntityRefLink entityRef={item.entityRef} title={itemText(item)} />;
+  }
+  if (item.url) {
+    return (
+      <Link href={item.url} target="_blank" rel="noopener noreferrer">
+        {itemText(item)}
+      </Link>
+    );
+  }
+  return <>{itemText(item)}</>;
 }
 
 /**
  * One finding: its name and count; opened, its first items, each linked to
- * its page in Sentry where Sentry has one.
+ * its page in Sentry where Sentry has one, or to its page in the portal.
  */
 export function FindingRow(props: {
   label: string;
@@ -47,17 +67,7 @@ export function FindingRow(props: {
             {finding.items.map(item => (
               <li key={item.id}>
                 <Typography variant="body2" component="span">
-                  {item.url ? (
-                    <Link
-                      href={item.url}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                    >
-                      {itemText(item)}
-                    </Link>
-                  ) : (
-                    itemText(item)
-                  )}
+                  <ItemLink item={item} />
                 </Typography>
               </li>
             ))}

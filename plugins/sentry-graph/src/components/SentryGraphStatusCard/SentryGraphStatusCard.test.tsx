@@ -111,6 +111,77 @@ describe('the status card', () => {
     ).toHaveAttribute('aria-disabled', 'true');
   });
 
+  it('shows the catalog joined to Sentry: what matched, and findings linked to entity pages and Sentry', async () => {
+    const api = new FakeSentryGraphApi();
+    const none = { count: 0, items: [] };
+    api.summary = {
+      organizations: [acmeSummary()],
+      catalog: {
+        computedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+        entities: {
+          components: 5,
+          componentsWithSentryProject: 2,
+          groups: 4,
+          groupsWithSentryTeam: 2,
+          users: 5,
+          usersWithSentryAccount: 4,
+        },
+        findings: {
+          componentsWithoutSentryProject: {
+            count: 1,
+            items: [
+              {
+                id: 'component:default/billing',
+                entityRef: 'component:default/billing',
+                name: 'billing',
+              },
+            ],
+          },
+          projectsWithoutEntity: {
+            count: 1,
+            items: [
+              {
+                id: '4003',
+                slug: 'orphan',
+                name: 'Orphan',
+                organization: 'acme',
+                url: 'https://sentry.example/settings/acme/projects/orphan/',
+              },
+            ],
+          },
+          annotationsPointingNowhere: none,
+          componentsWhoseOwnerLacksTheTeam: none,
+          groupMembersAdminWithout2fa: none,
+        },
+      },
+    };
+    renderCard(api);
+    expect(
+      await screen.findByTestId('sentry-graph-catalog-counts'),
+    ).toHaveTextContent(
+      '2 of 5 components have a Sentry project · 2 of 4 groups have a Sentry team · 4 of 5 users have a Sentry account',
+    );
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: /Components without a Sentry project: 1/,
+      }),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'billing' }),
+    ).toHaveAttribute('href', '/catalog/default/component/billing');
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: /Sentry projects no catalog entity claims: 1/,
+      }),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'acme/Orphan' }),
+    ).toHaveAttribute(
+      'href',
+      'https://sentry.example/settings/acme/projects/orphan/',
+    );
+  });
+
   it('explains a partial run: where, which kind and why, and that the data was kept', async () => {
     const partial = run({
       status: 'partial',

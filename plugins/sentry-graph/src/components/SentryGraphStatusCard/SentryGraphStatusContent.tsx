@@ -3,6 +3,7 @@ import { useSummary } from '../../hooks/useSummary';
 import { useSyncStatus, type SyncStatusState } from '../../hooks/useSyncStatus';
 import { isBackendUnreachable } from '../../lib/errors';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { CatalogSummaryView } from './CatalogSummaryView';
 import { LastRunOutcome } from './LastRunOutcome';
 import { OrganizationSummaryView } from './OrganizationSummaryView';
 import { RunProgress } from './RunProgress';
@@ -80,6 +81,12 @@ export function SentryGraphStatusView(props: { state: SyncStatusState }) {
           <OrganizationSummaryView summary={organization} />
         </div>
       ))}
+      {summary.value?.catalog && (
+        <div>
+          <Divider style={{ marginBottom: 12 }} />
+          <CatalogSummaryView summary={summary.value.catalog} />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,0 +1,187 @@
+import type { Entity } from '@backstage/catalog-model';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { screen, within } from '@testing-library/react';
+import { sentryGraphApiRef } from '../../api';
+import {
+  FakeSentryGraphApi,
+  failWith,
+} from '../../__testUtils__/FakeSentryGraphApi';
+import {
+  backendGroup,
+  catalogEntity,
+  checkoutApi,
+} from '../../__testUtils__/entityFixtures';
+import { responseError } from '../../__testUtils__/responseError';
+import { EntitySentryGraphCard } from './EntitySentryGraphCard';
+import { EntitySentryGraphGroupCard } from './EntitySentryGraphGroupCard';
+import { isSentryProjectAnnotated } from './isSentryProjectAnnotated';
+
+function renderOnEntityPage(
+  card: JSX.Element,
+  entity: Entity,
+  api: FakeSentryGraphApi,
+) {
+  return renderInTestApp(
+    <EntityProvider entity={entity}>{card}</EntityProvider>,
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis: [[sentryGraphApiRef, api]],
+    },
+  );
+}
+
+const checkout = catalogEntity('Component', 'checkout-api', {
+  'sentry.io/project-slug': 'api',
+});
+
+describe("a component's Sentry card", () => {
+  it('shows its project: teams and their groups, rules, newest release, admins with their 2FA, and findings', async () => {
+    const api = new FakeSentryGraphApi();
+    api.entities['component:default/checkout-api'] = checkoutApi;
+    renderOnEntityPage(<EntitySentryGraphCard />, checkout, api);
+    const project = await screen.findByTestId('sentry-graph-entity-project');
+    expect(
+      within(project).getByRole('link', { name: 'acme/api' }),
+    ).toHaveAttribute(
+      'href',
+      'https://sentry.example/settings/acme/projects/api/',
+    );
+    expect(
+      within(project).getByRole('link', { name: '#backend' }),
+    ).toBeInTheDocument();
+    // The team's catalog group links to its entity page.
+    expect(
+      within(project).getByRole('link', { name: 'backend' }),
+    ).toHaveAttribute('href', '/catalog/default/group/backend');
+    expect(project).toHaveTextContent('Alert rules: 3, 1 disabled');
+    expect(
+      within(project).getByRole('link', { name: 'api@2.0.0' }),
+    ).toBeInTheDocument();
+    expect(project).toHaveTextContent('Newest release: api@2.0.0, 2 days ago');
+    const admins = within(project).getByRole('list', {
+      name: 'Administrators of api',
+    });
+    const items = within(admins).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Bob <bob@acme.test> no 2FA — manager');
+    expect(items[2]).toHaveTextContent('Carol <carol@acme.test> — team admin');
+    expect(screen.getByRole('list', { name: 'Findings' })).toHaveTextContent(
+      'Some who can administer its project have no 2FA',
+    );
+  });
+
+  it('says when its annotation points nowhere', async () => {
+    const api = new FakeSentryGraphApi();
+    api.entities['component:default/ghost'] = {
+      entityRef: 'component:default/ghost',
+      kind: 'component',
+      synced: true,
+      annotation: { name: 'sentry.io/project-slug', value: 'ghost' },
+      projects: [],
+      teams: [],
+      findings: ['annotationPointsNowhere', 'noSentryProject'],
+    };
+    renderOnEntityPage(
+      <EntitySentryGraphCard />,
+      catalogEntity('Component', 'ghost'),
+      api,
+    );
+    expect(
+      await screen.findByRole('list', { name: 'Findings' }),
+    ).toHaveTextContent(
+      'Its sentry.io/project-slug annotation names a project Sentry does not have',
+    );
+  });
+
+  it('says the next sync reads an entity it has not read yet', async () => {
+    const api = new FakeSentryGraphApi();
+    api.entities['component:default/checkout-api'] = {
+      ...checkoutApi,
+      synced: false,
+      projects: [],
+      findings: [],
+    };
+    renderOnEntityPage(<EntitySentryGraphCard />, checkout, api);
+    expect(
+      await screen.findByTestId('sentry-graph-entity-not-synced'),
+    ).toBeInTheDocument();
+  });
+
+  it('says nothing about the entity when the backend answers 404 (not readable for this user)', async () => {
+    renderOnEntityPage(
+      <EntitySentryGraphCard />,
+      checkout,
+      new FakeSentryGraphApi(),
+    );
+    expect(
+      await screen.findByText('Sentry data is not available for this entity.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('sentry-graph-entity-project'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows a server error by its message', async () => {
+    const api = new FakeSentryGraphApi();
+    api.entities['component:default/checkout-api'] = failWith(
+      await responseError(500, 'Neo4j is not usable'),
+    );
+    renderOnEntityPage(<EntitySentryGraphCard />, checkout, api);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Neo4j is not usable (HTTP 500)',
+    );
+  });
+
+  it('belongs on entities with the project annotation only', () => {
+    expect(isSentryProjectAnnotated(checkout)).toBe(true);
+    expect(
+      isSentryProjectAnnotated(catalogEntity('Component', 'billing')),
+    ).toBe(false);
+  });
+});
+
+describe("a group's Sentry card", () => {
+  it('compares the group with its team: in both, only in the catalog, only in Sentry, and the admins', async () => {
+    const api = new FakeSentryGraphApi();
+    api.entities['group:default/backend'] = backendGroup;
+    renderOnEntityPage(
+      <EntitySentryGraphGroupCard />,
+      catalogEntity('Group', 'backend'),
+      api,
+    );
+    const team = await screen.findByTestId('sentry-graph-entity-team');
+    const list = (name: string) => within(team).getByRole('list', { name });
+    expect(list('Team admins')).toHaveTextContent('Carol');
+    expect(team).toHaveTextContent('Besides them, 2 owner(s) and manager(s)');
+    expect(list('In the group and on the team')).toHaveTextContent(
+      'Dave no 2FA',
+    );
+    expect(list('In the group, not on the team')).toHaveTextContent(
+      'bob@acme.test',
+    );
+    expect(list('On the team, not in the group')).toHaveTextContent('Alice');
+  });
+
+  it('says when no Sentry team matches the group', async () => {
+    const api = new FakeSentryGraphApi();
+    api.entities['group:default/platform'] = {
+      entityRef: 'group:default/platform',
+      kind: 'group',
+      synced: true,
+      projects: [],
+      teams: [],
+      findings: ['noSentryTeam'],
+    };
+    renderOnEntityPage(
+      <EntitySentryGraphGroupCard />,
+      catalogEntity('Group', 'platform'),
+      api,
+    );
+    expect(
+      await screen.findByRole('list', { name: 'Findings' }),
+    ).toHaveTextContent('No Sentry team matches this group');
+  });
+});
