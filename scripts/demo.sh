@@ -83,6 +83,10 @@ done
 sed 's/^sentry-sample-server //' .cache/sample-server.log
 export SENTRY_BASE_URL="http://127.0.0.1:$sample_port"
 
+# The demo's catalog: entities for the sample organization the server serves.
+export DEMO_CATALOG_FILE="$root/.cache/demo-catalog.yaml"
+"${ts_node[@]}" plugins/sentry-graph-backend/dev/demoCatalog.ts "$DEMO_CATALOG_FILE" --preset M
+
 # The run history lives on in the SQLite file, but the scheduler's memory of
 # the last demo would delay (or, after a Ctrl-C mid-sync, block) the first
 # sync; dev/demo.ts explains. The backend is not running, so this is safe.

@@ -27,7 +27,7 @@ import { portProblems } from './ports';
 
 const BACKEND_START_TIMEOUT_MS = 180_000;
 const POLL_MS = 1000;
-/** The demo's initial delay is 2 s; a first sync later than this is odd. */
+/** The demo's initial delay is 10 s; a first sync later than this is odd. */
 const FIRST_SYNC_HINT_MS = 30_000;
 /** A scheduled start further away than this is not the demo's first sync. */
 const NOT_SOON_MS = 10_000;
@@ -220,6 +220,14 @@ async function report(
     console.log(
       `  e.g. ${f('membersWithout2fa')} members without 2FA, ${f('teamsWithoutAdmin')} teams without an admin, ` +
         `${f('projectsWithoutAlertRules')} projects without alert rules (all in /summary).`,
+    );
+  }
+  const { catalog } = summary;
+  if (catalog) {
+    const e = catalog.entities;
+    console.log(
+      `Catalog joined: ${e.componentsWithSentryProject} of ${e.components} components have a Sentry project, ` +
+        `${e.groupsWithSentryTeam} of ${e.groups} groups a Sentry team, ${e.usersWithSentryAccount} of ${e.users} users a Sentry account.`,
     );
   }
 }

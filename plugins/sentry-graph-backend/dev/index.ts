@@ -5,7 +5,8 @@
  * from the repository root; createBackend() reads the --config arguments
  * (and APP_CONFIG_* environment variables).
  *
- * No mock auth services: the real auth backend signs the dev app's user in
+ * The real catalog backend serves the demo's catalog, which the plugin joins
+ * to Sentry. No mock auth services: the real auth backend signs the dev app's user in
  * through the guest provider, the real permission backend asks the demo's
  * policy (dev/demoPermissionPolicy.ts) who may start a sync, and scripts
  * call the API with the static token from backend.auth.externalAccess, as
@@ -15,6 +16,8 @@ import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
 backend.add(import('../src'));
+// The demo's catalog (dev/demoCatalog.ts writes it), joined to Sentry by the plugin.
+backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-permission-backend'));

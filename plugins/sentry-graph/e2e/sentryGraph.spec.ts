@@ -6,11 +6,14 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type {
+  EntitySentryData,
   RunListResponse,
   SummaryResponse,
   SyncStatus,
 } from '@sentry-graph/plugin-sentry-graph-common';
+import fs from 'node:fs';
 import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { APP_URL, DemoStack, ROOT, waitUntil } from './stack';
 
 const IMAGES = path.join(ROOT, 'docs/images');
@@ -25,12 +28,26 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(600_000);
   await stack.start();
-  // The demo's schedule starts the first sync 2 s after the backend.
+  // The demo's schedule starts the first sync 10 s after the backend.
   await waitUntil(
     'the first sync to succeed',
     async () => {
       const status = await stack.api<SyncStatus>('/status');
       return status.lastSuccessfulRun;
+    },
+    300_000,
+  );
+  // The catalog reads its file in the background: sync again until the
+  // graph holds it (a service token may always sync).
+  await waitUntil(
+    'the catalog to be in the graph',
+    async () => {
+      const { catalog } = await stack.api<SummaryResponse>('/summary');
+      if (catalog && catalog.entities.componentsWithSentryProject > 0)
+        return catalog;
+      const status = await stack.api<SyncStatus>('/status');
+      if (!status.currentRun) await stack.api('/sync', { method: 'POST' });
+      return undefined;
     },
     300_000,
   );
@@ -42,6 +59,27 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await stack.stop();
 });
+
+/** The first component of the demo's catalog that names a Sentry project. */
+function firstAnnotatedComponent(): string {
+  const documents = parseAllDocuments(
+    fs.readFileSync(stack.catalogFile, 'utf8'),
+  );
+  const entities = documents.map(
+    d =>
+      d.toJS() as {
+        kind: string;
+        metadata: { name: string; annotations?: Record<string, string> };
+      },
+  );
+  const found = entities.find(
+    e =>
+      e.kind === 'Component' &&
+      e.metadata.annotations?.['sentry.io/project-slug'],
+  );
+  if (!found) throw new Error("the demo's catalog has no annotated component");
+  return found.metadata.name;
+}
 
 async function openPage(page: Page) {
   await page.goto(`${APP_URL}/sentry-graph`);
@@ -192,4 +230,51 @@ test('a user without sentry-graph.sync.run sees the card but no "Sync now"', asy
   await expect(page.getByTestId('sentry-graph-last-run')).toBeVisible();
   await expect(page.getByTestId('sentry-graph-counts-acme')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sync now' })).toHaveCount(0);
+});
+
+test("a component's page shows its Sentry project, owners, rules and 2FA flags", async ({
+  page,
+}) => {
+  const name = firstAnnotatedComponent();
+  const expected = await stack.api<EntitySentryData>(
+    `/entities/component/default/${name}`,
+  );
+  const [project] = expected.projects;
+  expect(project).toBeDefined();
+  await page.goto(`${APP_URL}/catalog/default/component/${name}`);
+  const card = page.getByTestId('sentry-graph-entity-card');
+  await expect(card).toBeVisible({ timeout: 120_000 });
+  await expect(
+    card.getByRole('link', { name: `${project.organization}/${project.slug}` }),
+  ).toHaveAttribute('href', project.url);
+  await expect(card).toContainText(`Alert rules: ${project.alertRules.total}`);
+  await expect(card).toContainText(
+    `Who can administer it in Sentry (${project.admins.count.toLocaleString('en-US')}`,
+  );
+  if (project.admins.withoutTwoFactor > 0)
+    await expect(card).toContainText('no 2FA');
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: path.join(IMAGES, 'entity-card.png'),
+    animations: 'disabled',
+  });
+});
+
+test("a group's page compares the group with its Sentry team", async ({
+  page,
+}) => {
+  const expected = await stack.api<EntitySentryData>(
+    '/entities/group/default/sre',
+  );
+  const [team] = expected.teams;
+  expect(team).toBeDefined();
+  await page.goto(`${APP_URL}/catalog/default/group/sre`);
+  const card = page.getByTestId('sentry-graph-group-card');
+  await expect(card).toBeVisible({ timeout: 120_000 });
+  await expect(
+    card.getByRole('link', { name: `${team.organization}/#${team.slug}` }),
+  ).toBeVisible();
+  await expect(card).toContainText(
+    `In the group and on the team (${team.inBoth.length})`,
+  );
 });

@@ -25,6 +25,8 @@ const SAMPLE_PORT = port('SAMPLE', 9110);
 export const APP_URL = `http://localhost:${APP_PORT}`;
 export const API_URL = `http://localhost:${BACKEND_PORT}/api/sentry-graph`;
 const DATABASE_DIR = path.join(ROOT, '.cache/e2e-database');
+/** The demo's catalog, for the sample organization the tests' sample server serves. */
+const CATALOG_FILE = path.join(LOGS, 'demo-catalog.yaml');
 
 /** The demo's configuration with the tests' ports and database over it. */
 function writeConfig(): string[] {
@@ -112,11 +114,14 @@ export class DemoStack {
   private app?: ChildProcess;
   /** How long the dev app's first build took, for the README. */
   appBuildMs = 0;
+  /** The demo's catalog, as written for this stack. */
+  readonly catalogFile = CATALOG_FILE;
   private configArgs: string[] = [];
 
   private env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     return {
       ...process.env,
+      DEMO_CATALOG_FILE: CATALOG_FILE,
       SENTRY_BASE_URL: `http://127.0.0.1:${SAMPLE_PORT}`,
       SENTRY_TOKEN: 'sample-token',
       NEO4J_URI: testNeo4j.uri,
@@ -157,6 +162,18 @@ export class DemoStack {
     );
     // The tests' Neo4j holds what the Jest tests left: start from an empty graph.
     await wipeTestNeo4j();
+    execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'plugins/sentry-graph-backend/dev/demoCatalog.ts',
+        CATALOG_FILE,
+        '--preset',
+        'M',
+      ],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
     this.configArgs = writeConfig();
     fs.rmSync(DATABASE_DIR, {
       recursive: true,

@@ -11,6 +11,8 @@ const VIA_LABELS = {
   manager: 'manager',
   'team admin': 'team admin',
 };
+/** Admins listed on the card; the rest are counted (those without 2FA come first). */
+const SHOWN_ADMINS = 10;
 
 /** One Sentry project of a component: teams and their groups, rules, newest release, who administers it. */
 export function ProjectDetails(props: { project: EntityProject }) {
@@ -85,15 +87,16 @@ export function ProjectDetails(props: { project: EntityProject }) {
           aria-label={`Administrators of ${project.slug}`}
           style={{ margin: '4px 0', paddingLeft: 20 }}
         >
-          {admins.items.map(admin => (
+          {admins.items.slice(0, SHOWN_ADMINS).map(admin => (
             <li key={admin.id ?? admin.email}>
               <PersonLabel person={admin} /> — {VIA_LABELS[admin.via]}
             </li>
           ))}
         </ul>
-        {admins.count > admins.items.length && (
+        {admins.count > SHOWN_ADMINS && (
           <Typography variant="caption" color="textSecondary">
-            and {formatCount(admins.count - admins.items.length)} more
+            and {formatCount(admins.count - SHOWN_ADMINS)} more (the teams and
+            the organization's members in Sentry list them all)
           </Typography>
         )}
       </Typography>
