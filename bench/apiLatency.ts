@@ -77,6 +77,7 @@ export async function measureApiLatency(
         neo4j: settings.neo4j,
         schedule: { frequency: { trigger: 'manual' }, timeout: { hours: 2 } },
         manualRunMinimumInterval: { seconds: 0 },
+        catalog: { enabled: false },
       },
     }),
   );

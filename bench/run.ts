@@ -1,5 +1,5 @@
 /*
- * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none]`
+ * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none] [--catalog]`
  * Generates a size preset, starts the Sentry sample server and a Neo4j of
  * the benchmark's own (port 7688 unless NEO4J_BENCH_PORT; it is wiped),
  * runs a full sync into the empty graph and again into the full one, and
@@ -113,6 +113,8 @@ async function main() {
     options: {
       size: { type: 'string', default: 'M' },
       'rate-limit': { type: 'string', default: '40/1' },
+      // Join a catalog of 2,000 components, 500 groups and 5,000 users.
+      catalog: { type: 'boolean', default: false },
     },
   });
   const size = values.size!.toUpperCase();
@@ -144,6 +146,16 @@ async function main() {
       sentryUrl: sentry.url,
       token: 'bench-token',
       neo4j: connection,
+      ...(values.catalog
+        ? {
+            catalog: {
+              preset: size,
+              components: 2_000,
+              groups: 500,
+              users: 5_000,
+            },
+          }
+        : {}),
     };
     for (const label of ['empty graph', 'full graph']) {
       const started = Date.now();

@@ -8,11 +8,16 @@ import { createConsoleLogger } from '../plugins/sentry-graph-backend/src/cli/con
 import { DEFAULT_SYNC_ENGINE_OPTIONS } from '../plugins/sentry-graph-backend/src/sync/context';
 import { runSync } from '../plugins/sentry-graph-backend/src/sync/runSync';
 import { runTotals } from '@sentry-graph/plugin-sentry-graph-common';
+import type { SizePreset } from '@sentry-graph/sentry-sample-server';
+import { DEFAULT_CATALOG_OPTIONS } from '../plugins/sentry-graph-backend/src/catalog/catalogOptions';
+import { benchCatalogReader, type BenchCatalogSizes } from './benchCatalog';
 
 interface BenchSettings {
   sentryUrl: string;
   token: string;
   neo4j: { uri: string; username: string; password: string };
+  /** Join a generated catalog of these sizes, built from this preset's data. */
+  catalog?: { preset: SizePreset } & BenchCatalogSizes;
 }
 
 async function main() {
@@ -26,6 +31,10 @@ async function main() {
       engine: DEFAULT_SYNC_ENGINE_OPTIONS,
       store: new SentryGraphStore(driver),
       logger: createConsoleLogger('warn'),
+      catalog: settings.catalog && {
+        read: benchCatalogReader(settings.catalog.preset, settings.catalog),
+        options: DEFAULT_CATALOG_OPTIONS,
+      },
     });
     const kindSeconds: Record<string, number> = {};
     for (const org of result.organizations) {
@@ -37,6 +46,10 @@ async function main() {
       }
     }
     const { fetched, written, deleted } = runTotals(result);
+    if (result.catalog) {
+      kindSeconds.catalog =
+        Math.round((result.catalog.durationMs ?? 0) / 100) / 10;
+    }
     process.stdout.write(
       `${JSON.stringify({
         status: result.status,
