@@ -425,7 +425,7 @@ describe('configuration', () => {
         sentry: {
           baseUrl: 'https://sentry.io',
           token: 't',
-          webUrl: 'javascript:alert(1)',
+          webUrl: 'ftp://sentry.example',
         },
       },
       /sentryGraph\.sentry\.webUrl/,

@@ -37,7 +37,10 @@ describe('the Sentry web URL the summary links to', () => {
 
   it('refuses a web URL that is not http(s), naming the key', () => {
     expect(() =>
-      settingsFor({ baseUrl: 'https://sentry.io', webUrl: 'javascript:x' }),
+      settingsFor({
+        baseUrl: 'https://sentry.io',
+        webUrl: 'ftp://sentry.example',
+      }),
     ).toThrow(/sentryGraph\.sentry\.webUrl/);
   });
 });

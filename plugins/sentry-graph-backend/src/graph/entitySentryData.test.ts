@@ -16,7 +16,8 @@ beforeEach(async () => {
   const result = await runTestSync(env.sentry, env.graph, {
     catalog: { entities: acmeCatalog() },
   });
-  expect(result.catalog?.status).toBe('complete');
+  if (result.catalog?.status !== 'complete')
+    throw new Error(`the catalog was not joined: ${result.catalog?.error}`);
 });
 
 describe("an entity's Sentry side", () => {

@@ -49,18 +49,7 @@ export async function readEntitySentryData(
           toTeam(r, options.links),
         )
       : [];
-  const annotation =
-    text(entity.get('sentryProject')) !== undefined
-      ? {
-          name: SENTRY_PROJECT_ANNOTATION,
-          value: text(entity.get('sentryProject'))!,
-        }
-      : text(entity.get('sentryTeamSlug')) !== undefined
-        ? {
-            name: SENTRY_TEAM_ANNOTATION,
-            value: text(entity.get('sentryTeamSlug'))!,
-          }
-        : undefined;
+  const annotation = entityAnnotation(entity);
   const findings: EntityFinding[] = [];
   const expectsProject =
     kind === 'component' &&
@@ -86,6 +75,19 @@ export async function readEntitySentryData(
     teams,
     findings,
   };
+}
+
+/** The entity's Sentry annotation: its project's, or a group's team's. */
+function entityAnnotation(
+  entity: Neo4jRecord,
+): EntitySentryData['annotation'] | undefined {
+  const project = text(entity.get('sentryProject'));
+  if (project !== undefined)
+    return { name: SENTRY_PROJECT_ANNOTATION, value: project };
+  const team = text(entity.get('sentryTeamSlug'));
+  return team === undefined
+    ? undefined
+    : { name: SENTRY_TEAM_ANNOTATION, value: team };
 }
 
 function toPerson(

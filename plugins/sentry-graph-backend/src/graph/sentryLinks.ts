@@ -21,6 +21,9 @@ export interface LinkTarget {
   source?: string;
 }
 
+/** One URL path segment: a slug or version cannot escape its place. */
+const seg = (value: string) => encodeURIComponent(value);
+
 export class SentryLinks {
   /** @param webUrl Sentry's web UI, without a trailing slash. */
   constructor(private readonly webUrl: string) {}
@@ -60,5 +63,3 @@ export class SentryLinks {
     }
   }
 }
-
-const seg = (value: string) => encodeURIComponent(value);

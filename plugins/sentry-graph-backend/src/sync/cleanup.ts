@@ -98,6 +98,9 @@ async function cleanupItem(
   return false;
 }
 
+const GUARD_OVERRIDE =
+  'run again with mass deletion allowed if Sentry really lost them';
+
 /** The guard's settings (`sync.maxDeletionShare`, `allowMassDeletion`). */
 export type GuardOptions = Pick<
   SyncEngineOptions,
@@ -120,9 +123,6 @@ export function massDeletionReason(
     `more than the allowed ${percent(options.maxDeletionShare)}; ${GUARD_OVERRIDE}`
   );
 }
-
-const GUARD_OVERRIDE =
-  'run again with mass deletion allowed if Sentry really lost them';
 
 /** Whether stale nodes of another source are waiting to be replaced. */
 async function sourceSwitched(
