@@ -72,4 +72,29 @@ describe('describeProblems', () => {
       ),
     ).toEqual([]);
   });
+
+  it('says when the catalog was not read completely, and that its part of the graph was kept', () => {
+    expect(
+      describeProblems({
+        ...result([]),
+        catalog: {
+          status: 'incomplete',
+          fetched: 500,
+          written: 500,
+          deleted: 0,
+          kept: [
+            {
+              what: 'BackstageEntity',
+              reason: 'the catalog was not read completely',
+            },
+          ],
+          error: 'Reading the catalog failed: HTTP 503',
+          unmatchedCount: 0,
+          unmatched: [],
+        },
+      }),
+    ).toEqual([
+      "The Backstage catalog was not read completely (Reading the catalog failed: HTTP 503); the catalog's part of the graph was kept.",
+    ]);
+  });
 });

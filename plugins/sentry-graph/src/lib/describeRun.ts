@@ -27,6 +27,20 @@ export function describeProblems(result: SyncRunResult): string[] {
       if (kindResult) lines.push(...describeKind(where, kind, kindResult));
     }
   }
+  const { catalog } = result;
+  if (catalog?.status === 'incomplete') {
+    lines.push(
+      `The Backstage catalog was not read completely (${catalog.error ?? 'unknown error'}); the catalog's part of the graph was kept.`,
+    );
+  } else if (catalog) {
+    for (const kept of catalog.kept) {
+      const count =
+        kept.count === undefined ? '' : `${formatCount(kept.count)} `;
+      lines.push(
+        `The Backstage catalog: ${count}${kept.what} kept: ${kept.reason}.`,
+      );
+    }
+  }
   return lines;
 }
 

@@ -12,6 +12,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type {
+  CatalogResult,
   KindResult,
   OrganizationResult,
   SyncKind,
@@ -98,6 +99,38 @@ function OrganizationKinds(props: { organization: OrganizationResult }) {
   );
 }
 
+function CatalogPart(props: { catalog: CatalogResult }) {
+  const { catalog } = props;
+  return (
+    <section aria-label="Backstage catalog" style={{ marginTop: 12 }}>
+      <Typography variant="subtitle2" component="h4">
+        Backstage catalog: read{' '}
+        {catalog.status === 'complete' ? 'completely' : 'incompletely'}
+      </Typography>
+      <Typography variant="body2">
+        {formatCount(catalog.fetched)} entities read,{' '}
+        {formatCount(catalog.written)} nodes and relationships written,{' '}
+        {formatCount(catalog.deleted)} deleted
+        {catalog.kept.length > 0 &&
+          `; kept: ${catalog.kept.map(k => `${k.what} (${k.reason})`).join('; ')}`}
+        {catalog.error && `; ${catalog.error}`}
+      </Typography>
+      {catalog.unmatchedCount > 0 && (
+        <Typography variant="body2" component="div">
+          {formatCount(catalog.unmatchedCount)} annotation(s) point nowhere:
+          <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
+            {catalog.unmatched.map(u => (
+              <li key={`${u.entityRef}:${u.annotation}`}>
+                {u.entityRef}: {u.annotation} = {u.value}
+              </li>
+            ))}
+          </ul>
+        </Typography>
+      )}
+    </section>
+  );
+}
+
 function RequestFigures(props: { result: SyncRunResult }) {
   const { requests, durationMs } = props.result;
   return (
@@ -165,6 +198,9 @@ function RunDetailsBody(props: { run: ReturnType<typeof useRun> }) {
               {run.value.result.organizations.map(o => (
                 <OrganizationKinds key={o.slug} organization={o} />
               ))}
+              {run.value.result.catalog && (
+                <CatalogPart catalog={run.value.result.catalog} />
+              )}
             </>
           ) : (
             <Typography variant="body2" color="textSecondary">
