@@ -1,7 +1,4 @@
-import { InfoCard } from '@backstage/core-components';
-import Divider from '@material-ui/core/Divider';
-import { useEntitySentryData } from '../../hooks/useEntitySentryData';
-import { EntityCardState, EntityFindings } from './EntityStates';
+import { EntitySentryCardFrame } from './EntitySentryCardFrame';
 import { ProjectDetails } from './ProjectDetails';
 
 /**
@@ -12,21 +9,12 @@ import { ProjectDetails } from './ProjectDetails';
  * @public
  */
 export function EntitySentryGraphCard() {
-  const { value, loading, error } = useEntitySentryData();
   return (
-    <InfoCard title="Sentry" variant="gridItem">
-      <EntityCardState loading={loading} error={error} synced={value?.synced} />
-      {value?.synced && (
-        <div data-testid="sentry-graph-entity-card">
-          <EntityFindings findings={value.findings} />
-          {value.projects.map((project, i) => (
-            <div key={project.id}>
-              {i > 0 && <Divider style={{ margin: '12px 0' }} />}
-              <ProjectDetails project={project} />
-            </div>
-          ))}
-        </div>
-      )}
-    </InfoCard>
+    <EntitySentryCardFrame
+      title="Sentry"
+      testId="sentry-graph-entity-card"
+      items={data => data.projects}
+      renderItem={project => <ProjectDetails project={project} />}
+    />
   );
 }

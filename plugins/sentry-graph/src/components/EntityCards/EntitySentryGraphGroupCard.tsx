@@ -1,14 +1,11 @@
-import { InfoCard } from '@backstage/core-components';
-import Divider from '@material-ui/core/Divider';
 import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import type {
   EntityPerson,
   EntityTeam,
 } from '@sentry-graph/plugin-sentry-graph-common';
-import { useEntitySentryData } from '../../hooks/useEntitySentryData';
 import { formatCount } from '../../lib/time';
-import { EntityCardState, EntityFindings } from './EntityStates';
+import { EntitySentryCardFrame } from './EntitySentryCardFrame';
 import { PersonLabel } from './PersonLabel';
 
 function PeopleList(props: {
@@ -84,21 +81,12 @@ function TeamComparison(props: { team: EntityTeam }) {
  * @public
  */
 export function EntitySentryGraphGroupCard() {
-  const { value, loading, error } = useEntitySentryData();
   return (
-    <InfoCard title="Sentry team" variant="gridItem">
-      <EntityCardState loading={loading} error={error} synced={value?.synced} />
-      {value?.synced && (
-        <div data-testid="sentry-graph-group-card">
-          <EntityFindings findings={value.findings} />
-          {value.teams.map((team, i) => (
-            <div key={team.id}>
-              {i > 0 && <Divider style={{ margin: '12px 0' }} />}
-              <TeamComparison team={team} />
-            </div>
-          ))}
-        </div>
-      )}
-    </InfoCard>
+    <EntitySentryCardFrame
+      title="Sentry team"
+      testId="sentry-graph-group-card"
+      items={data => data.teams}
+      renderItem={team => <TeamComparison team={team} />}
+    />
   );
 }
