@@ -103,6 +103,15 @@ export function nextPageUrl(
   header: string | null,
   requestUrl: URL,
 ): URL | undefined {
+  const cursor = nextPageCursor(header, requestUrl.searchParams.get('cursor'));
+  return cursor === undefined ? undefined : withCursor(requestUrl, cursor);
+}
+
+/** The cursor of the next page, or undefined on the last page (see nextPageUrl). */
+export function nextPageCursor(
+  header: string | null,
+  currentCursor: string | null,
+): string | undefined {
   if (header === null || header.trim() === '') return undefined;
   const next = parseLinkHeader(header).find(entry =>
     (entry.params.rel ?? '').toLowerCase().split(/\s+/).includes('next'),
@@ -118,12 +127,17 @@ export function nextPageUrl(
       'bad-link-header',
     );
   }
-  if (cursor === requestUrl.searchParams.get('cursor')) {
+  if (cursor === currentCursor) {
     throw new LinkHeaderError(
       'the next-page link points back to the same page; stopping to avoid a loop',
       'bad-link-header',
     );
   }
+  return cursor;
+}
+
+/** The request URL with another cursor: the page asked of the origin and path the client called. */
+export function withCursor(requestUrl: URL, cursor: string): URL {
   const url = new URL(requestUrl);
   url.searchParams.set('cursor', cursor);
   return url;
