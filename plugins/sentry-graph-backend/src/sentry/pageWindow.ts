@@ -18,6 +18,7 @@ export interface PageWindowOptions<P> {
 interface Arrived<P> {
   index: number;
   value: P;
+  last: boolean;
 }
 
 /**
@@ -28,6 +29,9 @@ interface Arrived<P> {
  *
  * The listing ends at the first page whose Link says there are no more
  * results: pages asked for beyond it are cancelled and ignored. A page that
+ * says so is handed on only once every page before it has answered, since
+ * it may lie beyond the end (such a page is empty, as Sentry's offset
+ * paginator answers past the last row). A page that
  * fails (after the client's retries) fails the listing once every page
  * before it has answered without ending the listing; until then it may lie
  * beyond the end and not matter. The window opens gradually (two pages past
@@ -88,7 +92,9 @@ export async function* readPageWindow<P>(
           settle(index, () => {
             if (page.last) endAt(index);
             else furthestWithMore = Math.max(furthestWithMore, index);
-            if (index <= lastIndex) arrived.push({ index, value: page.value });
+            if (index <= lastIndex) {
+              arrived.push({ index, value: page.value, last: page.last });
+            }
           }),
         error =>
           settle(index, () => {
@@ -106,7 +112,7 @@ export async function* readPageWindow<P>(
     askForMore();
     for (;;) {
       throwIfAborted(signal);
-      const page = arrived.shift();
+      const page = takeReady(arrived, inFlight);
       if (page) {
         yield page.value;
         askForMore();
@@ -132,6 +138,30 @@ export async function* readPageWindow<P>(
   }
 }
 
+/**
+ * The next arrived page that is surely part of the listing: one with a next
+ * page, or a last page with every page before it answered.
+ */
+function takeReady<P>(
+  arrived: Arrived<P>[],
+  inFlight: ReadonlyMap<number, unknown>,
+): Arrived<P> | undefined {
+  const index = arrived.findIndex(
+    page => !page.last || !anyBefore(inFlight, page.index),
+  );
+  return index < 0 ? undefined : arrived.splice(index, 1)[0];
+}
+
+function anyBefore(
+  inFlight: ReadonlyMap<number, unknown>,
+  index: number,
+): boolean {
+  for (const pending of inFlight.keys()) {
+    if (pending < index) return true;
+  }
+  return false;
+}
+
 /** The first failure with every page before it answered: it is part of the listing. */
 function blockingFailure(
   failures: ReadonlyMap<number, unknown>,
@@ -139,10 +169,9 @@ function blockingFailure(
 ): { error: unknown } | undefined {
   if (failures.size === 0) return undefined;
   const first = Math.min(...failures.keys());
-  for (const pending of inFlight.keys()) {
-    if (pending < first) return undefined;
-  }
-  return { error: failures.get(first) };
+  return anyBefore(inFlight, first)
+    ? undefined
+    : { error: failures.get(first) };
 }
 
 function removeBeyond<P>(arrived: Arrived<P>[], lastIndex: number): void {
