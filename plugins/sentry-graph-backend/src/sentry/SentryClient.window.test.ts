@@ -179,32 +179,33 @@ describe('SentryClient reading pages concurrently', () => {
     const sample = await start({ latency: { ms: 300 } });
     const client = clientOf(sample);
     const controller = new AbortController();
-    let abortedAt = 0;
-    let requestsAtAbort = 0;
+    const abort = { scheduled: false, at: 0, requestsSent: 0 };
+    // Abort while the next pages are on their way.
+    const abortSoon = () => {
+      abort.scheduled = true;
+      setTimeout(() => {
+        abort.at = Date.now();
+        abort.requestsSent = client.stats.requests;
+        controller.abort();
+      }, 50);
+    };
 
     const error = await (async () => {
       for await (const page of client.paginate(releases.path, {
         ...releases,
         signal: controller.signal,
       })) {
-        if (page.pageIndex > 0 && abortedAt === 0) {
-          // Abort while the next pages are on their way.
-          setTimeout(() => {
-            abortedAt = Date.now();
-            requestsAtAbort = client.stats.requests;
-            controller.abort();
-          }, 50);
-        }
+        if (page.pageIndex > 0 && !abort.scheduled) abortSoon();
       }
     })().then(unexpected, (e: Error) => e);
-    const lateMs = Date.now() - abortedAt;
+    const lateMs = Date.now() - abort.at;
     await new Promise(resolve => setTimeout(resolve, 500));
 
     expect(error).toMatchObject({ name: 'AbortError' });
-    expect(abortedAt).toBeGreaterThan(0);
+    expect(abort.at).toBeGreaterThan(0);
     expect(lateMs).toBeLessThan(200);
-    expect(requestsAtAbort).toBeGreaterThan(2);
-    expect(client.stats.requests).toBe(requestsAtAbort);
+    expect(abort.requestsSent).toBeGreaterThan(2);
+    expect(client.stats.requests).toBe(abort.requestsSent);
     expect(client.stats.failedRequests).toBe(0);
   });
 

@@ -21,6 +21,150 @@ interface Arrived<P> {
   last: boolean;
 }
 
+class PageWindow<P> {
+  private readonly inFlight = new Map<number, AbortController>();
+  private readonly arrived: Arrived<P>[] = [];
+  private readonly failures = new Map<number, unknown>();
+  private nextIndex: number;
+  private lastIndex = Infinity;
+  private furthestWithMore: number;
+  private closed = false;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly options: PageWindowOptions<P>) {
+    this.nextIndex = options.firstIndex;
+    this.furthestWithMore = options.firstIndex - 1;
+  }
+
+  async *pages(): AsyncGenerator<P> {
+    const { signal } = this.options;
+    const stopListening = listenForAbort(signal, () => {
+      for (const controller of this.inFlight.values()) controller.abort();
+      this.notify();
+    });
+    try {
+      this.askForMore();
+      for (;;) {
+        throwIfAborted(signal);
+        const page = this.takeReady();
+        if (page) {
+          yield page.value;
+          this.askForMore();
+          continue;
+        }
+        const failure = this.blockingFailure();
+        if (failure) throw failure.error;
+        if (this.inFlight.size === 0) {
+          if (this.nextIndex > this.lastIndex) return;
+          // Nothing asked for and nothing to wait on cannot happen: a
+          // failure that paused the window is either thrown or dropped.
+          throw new Error(`page window stalled before page ${this.nextIndex}`);
+        }
+        await this.nextSettled();
+      }
+    } finally {
+      this.closed = true;
+      stopListening();
+      for (const controller of this.inFlight.values()) controller.abort();
+    }
+  }
+
+  private askForMore(): void {
+    while (
+      !this.closed &&
+      !this.options.signal?.aborted &&
+      this.failures.size === 0 &&
+      this.nextIndex <= this.lastIndex &&
+      this.nextIndex <= 2 * this.furthestWithMore + 2 &&
+      this.inFlight.size + this.arrived.length <
+        Math.max(1, this.options.size())
+    ) {
+      this.ask(this.nextIndex++);
+    }
+  }
+
+  private ask(index: number): void {
+    const controller = new AbortController();
+    this.inFlight.set(index, controller);
+    this.options.fetchPage(index, controller.signal).then(
+      page => this.settle(index, () => this.arrive(index, page)),
+      error =>
+        this.settle(index, () => {
+          if (index <= this.lastIndex) this.failures.set(index, error);
+        }),
+    );
+  }
+
+  private settle(index: number, outcome: () => void): void {
+    this.inFlight.delete(index);
+    if (this.closed) return;
+    outcome();
+    this.askForMore();
+    this.notify();
+  }
+
+  private arrive(index: number, page: WindowPage<P>): void {
+    if (page.last) this.endAt(index);
+    else this.furthestWithMore = Math.max(this.furthestWithMore, index);
+    if (index <= this.lastIndex) {
+      this.arrived.push({ index, value: page.value, last: page.last });
+    }
+  }
+
+  /** The listing ends at `index` at the latest: drop whatever lies beyond. */
+  private endAt(index: number): void {
+    this.lastIndex = Math.min(this.lastIndex, index);
+    for (const [pending, controller] of this.inFlight) {
+      if (pending > this.lastIndex) controller.abort();
+    }
+    for (const failed of [...this.failures.keys()]) {
+      if (failed > this.lastIndex) this.failures.delete(failed);
+    }
+    for (let i = this.arrived.length - 1; i >= 0; i--) {
+      if (this.arrived[i].index > this.lastIndex) this.arrived.splice(i, 1);
+    }
+  }
+
+  /**
+   * The next arrived page that is surely part of the listing: one with a
+   * next page, or a last page with every page before it answered.
+   */
+  private takeReady(): Arrived<P> | undefined {
+    const index = this.arrived.findIndex(
+      page => !page.last || !this.anyInFlightBefore(page.index),
+    );
+    return index < 0 ? undefined : this.arrived.splice(index, 1)[0];
+  }
+
+  /** The first failure with every page before it answered: it is part of the listing. */
+  private blockingFailure(): { error: unknown } | undefined {
+    if (this.failures.size === 0) return undefined;
+    const first = Math.min(...this.failures.keys());
+    return this.anyInFlightBefore(first)
+      ? undefined
+      : { error: this.failures.get(first) };
+  }
+
+  private anyInFlightBefore(index: number): boolean {
+    for (const pending of this.inFlight.keys()) {
+      if (pending < index) return true;
+    }
+    return false;
+  }
+
+  private nextSettled(): Promise<void> {
+    return new Promise(resolve => {
+      this.wake = resolve;
+    });
+  }
+
+  private notify(): void {
+    const resolve = this.wake;
+    this.wake = undefined;
+    resolve?.();
+  }
+}
+
 /**
  * Reads the pages of a listing whose cursors are known in advance, several
  * at a time, and yields each as it arrives, in any order. It never holds
@@ -31,151 +175,15 @@ interface Arrived<P> {
  * results: pages asked for beyond it are cancelled and ignored. A page that
  * says so is handed on only once every page before it has answered, since
  * it may lie beyond the end (such a page is empty, as Sentry's offset
- * paginator answers past the last row). A page that
- * fails (after the client's retries) fails the listing once every page
- * before it has answered without ending the listing; until then it may lie
- * beyond the end and not matter. The window opens gradually (two pages past
- * the furthest page known to exist), so a listing of two or three pages
- * asks for at most one page too many.
+ * paginator answers past the last row). A page that fails (after the
+ * client's retries) fails the listing once every page before it has
+ * answered without ending the listing; until then it may lie beyond the end
+ * and not matter. The window opens gradually (two pages past the furthest
+ * page known to exist), so a listing of two or three pages asks for at most
+ * one page too many.
  */
-export async function* readPageWindow<P>(
+export function readPageWindow<P>(
   options: PageWindowOptions<P>,
 ): AsyncGenerator<P> {
-  const { signal } = options;
-  const inFlight = new Map<number, AbortController>();
-  const arrived: Arrived<P>[] = [];
-  const failures = new Map<number, unknown>();
-  let nextIndex = options.firstIndex;
-  let lastIndex = Infinity;
-  let furthestWithMore = options.firstIndex - 1;
-  let closed = false;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    const resolve = wake;
-    wake = undefined;
-    resolve?.();
-  };
-
-  const endAt = (index: number) => {
-    lastIndex = Math.min(lastIndex, index);
-    for (const [pending, controller] of inFlight) {
-      if (pending > lastIndex) controller.abort();
-    }
-    for (const failed of failures.keys()) {
-      if (failed > lastIndex) failures.delete(failed);
-    }
-    removeBeyond(arrived, lastIndex);
-  };
-
-  const settle = (index: number, outcome: () => void) => {
-    inFlight.delete(index);
-    if (closed) return;
-    outcome();
-    askForMore();
-    notify();
-  };
-
-  const askForMore = () => {
-    while (
-      !closed &&
-      !signal?.aborted &&
-      failures.size === 0 &&
-      nextIndex <= lastIndex &&
-      nextIndex <= 2 * furthestWithMore + 2 &&
-      inFlight.size + arrived.length < Math.max(1, options.size())
-    ) {
-      const index = nextIndex++;
-      const controller = new AbortController();
-      inFlight.set(index, controller);
-      options.fetchPage(index, controller.signal).then(
-        page =>
-          settle(index, () => {
-            if (page.last) endAt(index);
-            else furthestWithMore = Math.max(furthestWithMore, index);
-            if (index <= lastIndex) {
-              arrived.push({ index, value: page.value, last: page.last });
-            }
-          }),
-        error =>
-          settle(index, () => {
-            if (index <= lastIndex) failures.set(index, error);
-          }),
-      );
-    }
-  };
-
-  const stopListening = listenForAbort(signal, () => {
-    for (const controller of inFlight.values()) controller.abort();
-    notify();
-  });
-  try {
-    askForMore();
-    for (;;) {
-      throwIfAborted(signal);
-      const page = takeReady(arrived, inFlight);
-      if (page) {
-        yield page.value;
-        askForMore();
-        continue;
-      }
-      const failure = blockingFailure(failures, inFlight);
-      if (failure) throw failure.error;
-      if (inFlight.size === 0) {
-        if (nextIndex > lastIndex) return;
-        // Nothing asked for and nothing to wait on: only a failure beyond
-        // the end could pause the window, and those were dropped above.
-        askForMore();
-        if (inFlight.size === 0) {
-          throw new Error(`page window stalled before page ${nextIndex}`);
-        }
-      }
-      await new Promise<void>(resolve => (wake = resolve));
-    }
-  } finally {
-    closed = true;
-    stopListening();
-    for (const controller of inFlight.values()) controller.abort();
-  }
-}
-
-/**
- * The next arrived page that is surely part of the listing: one with a next
- * page, or a last page with every page before it answered.
- */
-function takeReady<P>(
-  arrived: Arrived<P>[],
-  inFlight: ReadonlyMap<number, unknown>,
-): Arrived<P> | undefined {
-  const index = arrived.findIndex(
-    page => !page.last || !anyBefore(inFlight, page.index),
-  );
-  return index < 0 ? undefined : arrived.splice(index, 1)[0];
-}
-
-function anyBefore(
-  inFlight: ReadonlyMap<number, unknown>,
-  index: number,
-): boolean {
-  for (const pending of inFlight.keys()) {
-    if (pending < index) return true;
-  }
-  return false;
-}
-
-/** The first failure with every page before it answered: it is part of the listing. */
-function blockingFailure(
-  failures: ReadonlyMap<number, unknown>,
-  inFlight: ReadonlyMap<number, unknown>,
-): { error: unknown } | undefined {
-  if (failures.size === 0) return undefined;
-  const first = Math.min(...failures.keys());
-  return anyBefore(inFlight, first)
-    ? undefined
-    : { error: failures.get(first) };
-}
-
-function removeBeyond<P>(arrived: Arrived<P>[], lastIndex: number): void {
-  for (let i = arrived.length - 1; i >= 0; i--) {
-    if (arrived[i].index > lastIndex) arrived.splice(i, 1);
-  }
+  return new PageWindow(options).pages();
 }
