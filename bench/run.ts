@@ -1,11 +1,13 @@
 /*
- * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none] [--latency MS] [--neo4j-latency MS]`
+ * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none] [--latency MS] [--neo4j-latency MS]
+ *   [--skip-api-latency]`
  * Generates a size preset, starts the Sentry sample server and a Neo4j of
  * the benchmark's own (port 7688 unless NEO4J_BENCH_PORT; it is wiped),
  * runs a full sync into the empty graph and again into the full one, and
  * prints wall time, the run's rate floor and the ratio of the two, items
  * per second, the sync's peak RSS and requests; then the latency of
- * /status and /summary on that graph (apiLatency.ts). `--latency` makes the
+ * /status and /summary on that graph (apiLatency.ts; `--skip-api-latency`
+ * leaves that out, and the third sync it runs). `--latency` makes the
  * sample server answer as sentry.io does across a network (round trip,
  * with jitter); `--neo4j-latency` puts that round trip between the sync and
  * Neo4j. It prints figures; it asserts nothing.
@@ -150,6 +152,7 @@ async function main() {
       'rate-limit': { type: 'string', default: '40/1' },
       latency: { type: 'string', default: '0' },
       'neo4j-latency': { type: 'string', default: '0' },
+      'skip-api-latency': { type: 'boolean', default: false },
     },
   });
   const size = values.size!.toUpperCase();
@@ -206,6 +209,7 @@ async function main() {
       const figures = await runSyncProcess(settings);
       report(label, Date.now() - started, figures, rateLimit);
     }
+    if (values['skip-api-latency']) return;
     process.stdout.write(
       'API latency (the dev backend on this graph, after a sync of its own; 20 calls each, one at a time):\n',
     );
