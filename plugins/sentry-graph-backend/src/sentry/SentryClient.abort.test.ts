@@ -131,8 +131,10 @@ describe('SentryClient abort', () => {
   });
 
   it('stops a listing between pages', async () => {
+    // A keyset cursor: the listing is read page after page (the concurrent
+    // read's abort is in SentryClient.window.test.ts).
     server = await startTinyServer((req, res, index) => {
-      const next = `http://${req.headers.host}/api/0/organizations/acme/teams/?&cursor=100:${index + 1}:0`;
+      const next = `http://${req.headers.host}/api/0/organizations/acme/teams/?&cursor=${1000 - index}:0:0`;
       sendJson(res, 200, [{ id: '1' }], {
         Link: `<${next}>; rel="next"; results="true"`,
       });

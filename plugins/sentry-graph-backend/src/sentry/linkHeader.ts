@@ -87,27 +87,18 @@ export function parseLinkHeader(header: string): LinkEntry[] {
 }
 
 /**
- * The URL of the next page, or undefined on the last page (sentry-api.md §4:
- * follow rel="next" while results="true"). A missing header means a single
- * page.
+ * The cursor of the next page, or undefined on the last page (sentry-api.md
+ * §4: follow rel="next" while results="true"). A missing header means a
+ * single page.
  *
  * Only the next entry's cursor is taken: the next page is requested on the
- * origin and path the client called, with its other query parameters
- * unchanged. Sentry builds the Link URL from its configured URL prefix
- * (src/sentry/api/base.py `Endpoint.build_cursor_link` → `absolute_uri`,
- * `system.url-prefix`), which behind a proxy, or for a region host, names
- * another host than the one called; and the token must never go anywhere
- * else.
+ * origin and path the client called (withCursor), with its other query
+ * parameters unchanged. Sentry builds the Link URL from its configured URL
+ * prefix (src/sentry/api/base.py `Endpoint.build_cursor_link` →
+ * `absolute_uri`, `system.url-prefix`), which behind a proxy, or for a
+ * region host, names another host than the one called; and the token must
+ * never go anywhere else.
  */
-export function nextPageUrl(
-  header: string | null,
-  requestUrl: URL,
-): URL | undefined {
-  const cursor = nextPageCursor(header, requestUrl.searchParams.get('cursor'));
-  return cursor === undefined ? undefined : withCursor(requestUrl, cursor);
-}
-
-/** The cursor of the next page, or undefined on the last page (see nextPageUrl). */
 export function nextPageCursor(
   header: string | null,
   currentCursor: string | null,

@@ -24,10 +24,11 @@ export interface ListingSource<T> {
   firstUrl: URL;
   perPage: number;
   signal?: AbortSignal;
+  /** One page; the signal is the listing's, or a page's own in a concurrent read. */
   fetchPage(
     url: URL,
     pageIndex: number,
-    signal?: AbortSignal,
+    signal: AbortSignal | undefined,
   ): Promise<FetchedPage<T>>;
   /** False when at most one page may be in flight: every listing is then read page after page. */
   mayReadConcurrently: boolean;
@@ -48,7 +49,11 @@ type ListingPage<T> = Omit<SentryPage<T>, 'mode'>;
 export async function* readListing<T>(
   source: ListingSource<T>,
 ): AsyncGenerator<SentryPage<T>> {
-  const { next, ...first } = await source.fetchPage(source.firstUrl, 0);
+  const { next, ...first } = await source.fetchPage(
+    source.firstUrl,
+    0,
+    source.signal,
+  );
   const mode = readModeOf(next, source);
   yield { ...first, pageIndex: 0, mode };
   // A bad Link header is raised after its page is handed over: those
