@@ -1,17 +1,25 @@
 /*
- * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none] [--catalog]`
+ * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none] [--catalog]
+ *   [--latency MS] [--neo4j-latency MS] [--skip-api-latency]`
  * Generates a size preset, starts the Sentry sample server and a Neo4j of
  * the benchmark's own (port 7688 unless NEO4J_BENCH_PORT; it is wiped),
  * runs a full sync into the empty graph and again into the full one, and
- * prints wall time, items per second, the sync's peak RSS and requests;
- * then the latency of /status and /summary on that graph (apiLatency.ts).
- * It prints figures; it asserts nothing.
+ * prints wall time, the run's rate floor and the ratio of the two, items
+ * per second, the sync's peak RSS and requests; then the latency of
+ * /status and /summary on that graph (apiLatency.ts; `--skip-api-latency`
+ * leaves that out, and the third sync it runs). `--latency` makes the
+ * sample server answer as sentry.io does across a network (round trip,
+ * with jitter); `--neo4j-latency` puts that round trip between the sync and
+ * Neo4j. It prints figures; it asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import os from 'node:os';
 import { measureApiLatency } from './apiLatency';
+import { startLatencyProxy } from './latencyProxy';
+import { rateFloorSeconds, type RateLimitSetting } from './rateFloor';
 import { SentryGraphStore } from '../plugins/sentry-graph-backend/src/graph/SentryGraphStore';
 import { wipeDatabase } from '../plugins/sentry-graph-backend/src/__testUtils__/testGraph';
 
@@ -30,14 +38,18 @@ interface RunFigures {
     retries: number;
     rateLimited: number;
     budgetWaitMs: number;
+    byEndpoint?: Record<string, number>;
   };
   peakRssMb: number;
   kindSeconds: Record<string, number>;
+  /** e.g. 'releases concurrent 4 listings, 1,004 pages'. */
+  reads: string[];
 }
 
 async function startSampleServer(
   size: string,
   rateLimit: string,
+  latencyMs: number,
 ): Promise<{ url: string; child: ChildProcess }> {
   const args = [
     'packages/sentry-sample-server/src/cli.ts',
@@ -52,6 +64,7 @@ async function startSampleServer(
     ...(rateLimit === 'none'
       ? ['--no-rate-limit']
       : ['--rate-limit', rateLimit]),
+    ...(latencyMs > 0 ? ['--latency', String(latencyMs)] : []),
   );
   // The server has a process of its own, so its memory is not the sync's.
   const child = spawn(TSX, args, {
@@ -87,15 +100,25 @@ function runSyncProcess(settings: object): Promise<RunFigures> {
   });
 }
 
-function report(label: string, wallMs: number, figures: RunFigures): void {
+function report(
+  label: string,
+  wallMs: number,
+  figures: RunFigures,
+  rateLimit: RateLimitSetting,
+): void {
   const seconds = wallMs / 1000;
   const r = figures.requests;
+  const floor = rateFloorSeconds(r.byEndpoint ?? {}, rateLimit);
+  const againstFloor =
+    floor === undefined
+      ? 'no rate floor (no rate limit)'
+      : `rate floor ${floor.toFixed(1)} s, ratio ${(seconds / floor).toFixed(2)}`;
   process.stdout.write(
-    `${label.padEnd(12)} ${figures.status.padEnd(9)} wall ${seconds.toFixed(1)} s | ` +
+    `${label.padEnd(12)} ${figures.status.padEnd(9)} wall ${seconds.toFixed(1)} s | ${againstFloor} | ` +
       `${figures.fetched} items, ${Math.round(figures.fetched / seconds)} items/s | written ${figures.written} | ` +
       `deleted ${figures.deleted} | peak RSS ${figures.peakRssMb} MB | ` +
-      `${r.requests} requests, ${r.retries} retries, ${r.rateLimited} rate-limited, ` +
-      `${(r.budgetWaitMs / 1000).toFixed(1)} s waiting for the budget\n`,
+      `${r.requests} requests, ${r.retries} retries, ${r.rateLimited} rate-limited (429), ` +
+      `${(r.budgetWaitMs / 1000).toFixed(1)} s waiting for the budget | load ${loadAverage()}\n`,
   );
   process.stdout.write(
     `             seconds per kind (slowest organization): ${Object.entries(
@@ -104,8 +127,22 @@ function report(label: string, wallMs: number, figures: RunFigures): void {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}\n`,
   );
+  process.stdout.write(
+    `             requests per endpoint: ${Object.entries(r.byEndpoint ?? {})
+      .sort(([, a], [, b]) => b - a)
+      .map(([endpoint, count]) => `${endpoint} ${count}`)
+      .join(', ')}\n`,
+  );
+  process.stdout.write(
+    `             listings read: ${figures.reads.join('; ')}\n`,
+  );
   for (const error of figures.errors)
     process.stdout.write(`             ! ${error}\n`);
+}
+
+/** The machine's 1-minute load average: benchmark figures depend on it. */
+function loadAverage(): string {
+  return `${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`;
 }
 
 async function main() {
@@ -115,32 +152,54 @@ async function main() {
       'rate-limit': { type: 'string', default: '40/1' },
       // Join a catalog of 2,000 components, 500 groups and 5,000 users.
       catalog: { type: 'boolean', default: false },
+      latency: { type: 'string', default: '0' },
+      'neo4j-latency': { type: 'string', default: '0' },
+      'skip-api-latency': { type: 'boolean', default: false },
     },
   });
   const size = values.size!.toUpperCase();
+  const rateLimit = parseRateLimit(values['rate-limit']!);
+  const latencyMs = milliseconds('--latency', values.latency!);
+  const neo4jLatencyMs = milliseconds(
+    '--neo4j-latency',
+    values['neo4j-latency']!,
+  );
   // A plain ESM script (it also runs before npm install); typed here by hand.
   const neo4jTool = (await import('../tools/neo4j/neo4j.mjs')) as unknown as {
     ensureNeo4j(
       o: object,
     ): Promise<{ uri: string; user: string; password: string }>;
   };
-  const neo4j = await neo4jTool.ensureNeo4j({
-    port: Number(process.env.NEO4J_BENCH_PORT ?? 7688),
-  });
-  const connection = {
+  const neo4jPort = Number(process.env.NEO4J_BENCH_PORT ?? 7688);
+  const neo4j = await neo4jTool.ensureNeo4j({ port: neo4jPort });
+  const direct = {
     uri: neo4j.uri,
     username: neo4j.user,
     password: neo4j.password,
   };
 
-  const driver = SentryGraphStore.createDriver(connection);
+  const driver = SentryGraphStore.createDriver(direct);
   await wipeDatabase(driver);
   await driver.close();
 
-  const sentry = await startSampleServer(size, values['rate-limit']!);
+  // In this process, so its work does not count in the sync's memory.
+  const proxy =
+    neo4jLatencyMs > 0
+      ? await startLatencyProxy(neo4jPort, neo4jLatencyMs)
+      : undefined;
+  const connection = proxy
+    ? { ...direct, uri: `bolt://127.0.0.1:${proxy.port}` }
+    : direct;
+  const sentry = await startSampleServer(
+    size,
+    values['rate-limit']!,
+    latencyMs,
+  );
   try {
     process.stdout.write(
-      `size ${size}, Sentry rate limit ${values['rate-limit']} per endpoint, Neo4j ${neo4j.uri}\n`,
+      `size ${size}, Sentry rate limit ${values['rate-limit']} per endpoint, ` +
+        `Sentry ${latencyMs} ms away, Neo4j ${neo4j.uri} ${neo4jLatencyMs} ms away ` +
+        `(load ${loadAverage()})\n`,
     );
     const settings = {
       sentryUrl: sentry.url,
@@ -160,8 +219,9 @@ async function main() {
     for (const label of ['empty graph', 'full graph']) {
       const started = Date.now();
       const figures = await runSyncProcess(settings);
-      report(label, Date.now() - started, figures);
+      report(label, Date.now() - started, figures, rateLimit);
     }
+    if (values['skip-api-latency']) return;
     process.stdout.write(
       'API latency (the dev backend on this graph, after a sync of its own; 20 calls each, one at a time):\n',
     );
@@ -173,7 +233,20 @@ async function main() {
     }
   } finally {
     sentry.child.kill('SIGTERM');
+    await proxy?.close();
   }
+}
+
+function parseRateLimit(text: string): RateLimitSetting {
+  if (text === 'none') return 'none';
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  if (!match) throw new Error('--rate-limit takes LIMIT/SECONDS or none');
+  return { limit: Number(match[1]), windowSeconds: Number(match[2]) };
+}
+
+function milliseconds(flag: string, text: string): number {
+  if (!/^\d+$/.test(text)) throw new Error(`${flag} takes whole milliseconds`);
+  return Number(text);
 }
 
 main().catch(error => {

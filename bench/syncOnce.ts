@@ -50,6 +50,18 @@ async function main() {
       kindSeconds.catalog =
         Math.round((result.catalog.durationMs ?? 0) / 100) / 10;
     }
+    const reads = new Map<string, { listings: number; pages: number }>();
+    for (const org of result.organizations) {
+      for (const kind of Object.values(org.kinds)) {
+        for (const read of kind?.listingReads ?? []) {
+          const key = `${read.endpoint} ${read.mode}`;
+          const sum = reads.get(key) ?? { listings: 0, pages: 0 };
+          sum.listings += read.listings;
+          sum.pages += read.pages;
+          reads.set(key, sum);
+        }
+      }
+    }
     process.stdout.write(
       `${JSON.stringify({
         status: result.status,
@@ -60,6 +72,9 @@ async function main() {
         deleted,
         requests: result.requests,
         kindSeconds,
+        reads: [...reads].map(
+          ([key, sum]) => `${key} ${sum.listings} listings, ${sum.pages} pages`,
+        ),
         // resourceUsage reports kilobytes on Linux.
         peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       })}\n`,

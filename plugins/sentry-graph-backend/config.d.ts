@@ -32,7 +32,11 @@ export interface Config {
       requestTimeout?: HumanDuration | string;
       /** Retries of a failed request (5xx, network, timeout). Default 4. */
       maxRetries?: number;
-      /** Sentry requests in flight at once. Default 4. */
+      /**
+       * Sentry requests in flight at once where Sentry announces no rate
+       * limit (self-hosted); where it announces one, its rate and concurrent
+       * limits bound the requests instead. Default 4.
+       */
       maxConcurrency?: number;
       alertRules?: {
         /**
@@ -61,7 +65,10 @@ export interface Config {
       deleteBatchSize?: number;
       /** Organizations synced at once. Default 2. */
       organizationConcurrency?: number;
-      /** Listings of one organization read at once. Default 4. */
+      /**
+       * Listings of one organization read at once, at least; more where
+       * Sentry's announced rate and the latency make more useful. Default 4.
+       */
       listingConcurrency?: number;
       /**
        * A kind that would lose more than this share of its items in one run

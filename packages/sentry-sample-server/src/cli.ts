@@ -2,7 +2,7 @@
  * Runs the sample server from the command line:
  *   tsx packages/sentry-sample-server/src/cli.ts [--preset S|M|L|XL] [--seed N] [--data file.json]
  *     [--port 9000] [--host 127.0.0.1] [--token T]... [--rate-limit 40/1 | --no-rate-limit]
- *     [--url-prefix https://sentry.example.com]
+ *     [--url-prefix https://sentry.example.com] [--latency MS]
  * Tokens are never printed.
  */
 import { collectionCount } from './collection';
@@ -15,7 +15,7 @@ import {
   startSampleServer,
 } from './server/startSampleServer';
 import type { SampleData, SizePreset } from './types/sampleData';
-import type { RateLimitOptions } from './types/serverOptions';
+import type { LatencyOptions, RateLimitOptions } from './types/serverOptions';
 
 interface CliOptions {
   preset: SizePreset;
@@ -26,11 +26,13 @@ interface CliOptions {
   tokens: string[];
   rateLimit: RateLimitOptions;
   urlPrefix?: string;
+  latency?: LatencyOptions;
 }
 
 const USAGE =
   'usage: cli.ts [--preset S|M|L|XL] [--seed N] [--data file.json] [--port 9000] [--host 127.0.0.1] ' +
-  '[--token T]... [--rate-limit LIMIT/SECONDS | --no-rate-limit] [--url-prefix https://host]';
+  '[--token T]... [--rate-limit LIMIT/SECONDS | --no-rate-limit] [--url-prefix https://host] ' +
+  '[--latency MS]';
 
 function parseArguments(argv: string[]): CliOptions {
   const options: CliOptions = {
@@ -86,6 +88,10 @@ function parseArguments(argv: string[]): CliOptions {
       }
       case '--url-prefix':
         options.urlPrefix = value();
+        break;
+      case '--latency':
+        // The round trip of a network, with jitter; see server/networkLatency.ts.
+        options.latency = { ms: integer(flag, value()) };
         break;
       case '--no-rate-limit':
         options.rateLimit = { limit: 40, windowSeconds: 1, enabled: false };
@@ -148,9 +154,11 @@ async function main(): Promise<void> {
     })),
     rateLimit: options.rateLimit,
     urlPrefix: options.urlPrefix,
+    latency: options.latency,
   });
   process.stdout.write(
-    `sentry-sample-server listening on ${server.url} (${summarize(data, source)})\n`,
+    `sentry-sample-server listening on ${server.url} (${summarize(data, source)}` +
+      `${options.latency ? `, ${options.latency.ms} ms latency` : ''})\n`,
   );
 
   let stopping = false;

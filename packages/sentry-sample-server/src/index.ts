@@ -45,6 +45,7 @@ export type {
 export type {
   FaultKind,
   FaultRule,
+  LatencyOptions,
   RateLimitOptions,
   SampleServer,
   SampleServerOptions,

@@ -8,6 +8,7 @@ import type {
   RequestContext,
 } from './handlers/handlerContext';
 import { legacyRulesDeprecationHeaders } from './handlers/legacyRules';
+import type { NetworkLatency } from './networkLatency';
 import {
   type RateLimitDecision,
   RateLimiter,
@@ -16,8 +17,9 @@ import {
 } from './rateLimiter';
 import {
   bodyForStatus,
+  encodeResponse,
   type OutgoingResponse,
-  writeResponse,
+  sendEncoded,
 } from './responseWriter';
 import { matchRoute, pageIndexOf, type RouteMatch } from './routes';
 import type { SampleStore } from './sampleStore';
@@ -32,23 +34,56 @@ export interface PipelineState {
   perPageDefault: number;
   /** Sentry's system.url-prefix, when it differs from the Host requests arrive at. */
   urlPrefix?: string;
-  /** Waits for a 'slow' fault; resolves early when the server closes or the client goes away. */
+  /** Network time added to each request on its way in and its answer on the way out. */
+  latency: NetworkLatency;
+  /** Waits for a 'slow' fault or latency; resolves early when the server closes or the client goes away. */
   sleep: (ms: number, res: ServerResponse) => Promise<void>;
 }
 
 const DEFAULT_SLOW_MS = 30_000;
 
 /**
- * One request, in the order Sentry processes it: URL resolution (unknown → 404), the rate-limit
- * middleware (counts every request, 429 before the view runs), then the view: authentication
- * (401), organization lookup (404), the caller's standing and scopes (403), the handler.
- * Fault rules are applied after counting and before normal handling.
+ * One request as a client far away sees it: the network's way in, Sentry's
+ * answer, and the way back (NetworkLatency; nothing on localhost).
  */
 export async function handleRequest(
   state: PipelineState,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  await delay(state, state.latency.inboundMs(), res);
+  if (res.destroyed) return;
+  const response = await respond(state, req, res);
+  if (!response) return;
+  const encoded = encodeResponse(response);
+  await delay(
+    state,
+    state.latency.outboundMs(Buffer.byteLength(encoded.text)),
+    res,
+  );
+  sendEncoded(res, encoded);
+}
+
+async function delay(
+  state: PipelineState,
+  ms: number,
+  res: ServerResponse,
+): Promise<void> {
+  if (ms > 0) await state.sleep(ms, res);
+}
+
+/**
+ * One request, in the order Sentry processes it: URL resolution (unknown → 404), the rate-limit
+ * middleware (counts every request, 429 before the view runs), then the view: authentication
+ * (401), organization lookup (404), the caller's standing and scopes (403), the handler.
+ * Fault rules are applied after counting and before normal handling. Undefined when there is
+ * nothing to send: the connection was dropped, or the client went away.
+ */
+async function respond(
+  state: PipelineState,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<OutgoingResponse | undefined> {
   const method = (req.method ?? 'GET').toUpperCase();
   const url = new URL(req.url ?? '/', 'http://sample.invalid');
   const baseUrl =
@@ -62,12 +97,7 @@ export async function handleRequest(
   res.once('close', () => state.stats.requestEnded());
 
   if (!match || isAbsentWorkflowEngine(state, match)) {
-    writeResponse(res, {
-      status: 404,
-      body: ERROR_BODIES.notFound,
-      headers: {},
-    });
-    return;
+    return { status: 404, body: ERROR_BODIES.notFound, headers: {} };
   }
 
   let caller: Caller | undefined;
@@ -100,26 +130,19 @@ export async function handleRequest(
   );
   if (fault?.kind === 'drop') {
     req.socket.destroy();
-    return;
+    return undefined;
   }
   if (fault?.kind === 'delete-row') deleteRow(state, match, fault.row ?? 0);
   if (fault?.kind === 'slow') {
     await state.sleep(fault.delayMs ?? DEFAULT_SLOW_MS, res);
-    if (res.destroyed) return;
+    if (res.destroyed) return undefined;
   }
   const early = faultAnswer(state, fault, headers);
-  if (early) {
-    writeResponse(res, early);
-    return;
-  }
+  if (early) return early;
 
   if (decision.limited) {
     const limited = tooManyRequests(state, decision);
-    writeResponse(res, {
-      ...limited,
-      headers: { ...headers, ...limited.headers },
-    });
-    return;
+    return { ...limited, headers: { ...headers, ...limited.headers } };
   }
 
   const response = answer(
@@ -137,7 +160,7 @@ export async function handleRequest(
     caller ? { caller } : { error: authError },
   );
   const succeeded = response.status === 200;
-  writeResponse(res, {
+  return {
     status: response.status,
     body:
       fault?.kind === 'invalid-items' && succeeded
@@ -145,7 +168,7 @@ export async function handleRequest(
         : response.body,
     headers: { ...headers, ...response.headers },
     truncateBody: fault?.kind === 'malformed-json',
-  });
+  };
 }
 
 /** 'delete-row': the row is deleted in "Sentry" while a client pages through its listing. */

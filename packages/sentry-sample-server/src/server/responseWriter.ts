@@ -15,19 +15,41 @@ export interface OutgoingResponse {
   truncateBody?: boolean;
 }
 
+/** A response serialized, so its size is known before it is sent. */
+export interface EncodedResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
+
+export function encodeResponse(response: OutgoingResponse): EncodedResponse {
+  let text = JSON.stringify(response.body);
+  if (response.truncateBody) text = truncateJson(text);
+  return {
+    status: response.status,
+    headers: {
+      'Content-Type': response.contentType ?? 'application/json',
+      'Content-Length': String(Buffer.byteLength(text)),
+      ...response.headers,
+    },
+    text,
+  };
+}
+
+export function sendEncoded(
+  res: ServerResponse,
+  encoded: EncodedResponse,
+): void {
+  if (res.destroyed || res.headersSent) return;
+  res.writeHead(encoded.status, encoded.headers);
+  res.end(encoded.text);
+}
+
 export function writeResponse(
   res: ServerResponse,
   response: OutgoingResponse,
 ): void {
-  if (res.destroyed || res.headersSent) return;
-  let text = JSON.stringify(response.body);
-  if (response.truncateBody) text = truncateJson(text);
-  res.writeHead(response.status, {
-    'Content-Type': response.contentType ?? 'application/json',
-    'Content-Length': String(Buffer.byteLength(text)),
-    ...response.headers,
-  });
-  res.end(text);
+  sendEncoded(res, encodeResponse(response));
 }
 
 /** Cuts a JSON text so that it can no longer be parsed (even "[]" becomes "["). */

@@ -9,6 +9,7 @@ import type {
 } from '../types/serverOptions';
 import { internalErrorBody } from './apiError';
 import { FaultInjector } from './faults';
+import { NetworkLatency } from './networkLatency';
 import { handleRequest, type PipelineState } from './requestPipeline';
 import { RateLimiter } from './rateLimiter';
 import { writeResponse } from './responseWriter';
@@ -41,6 +42,7 @@ export async function startSampleServer(
     stats: new ServerStats(),
     perPageDefault: options.perPageDefault ?? 100,
     urlPrefix: options.urlPrefix?.replace(/\/+$/, ''),
+    latency: new NetworkLatency(options.latency),
     sleep: (ms, res) => sleepUnlessClosed(ms, res, pendingSleeps),
   };
 
@@ -92,7 +94,7 @@ export async function startSampleServer(
   };
 }
 
-/** A 'slow' fault's delay, cut short when the client disconnects or the server closes. */
+/** A 'slow' fault's delay or network latency, cut short when the client disconnects or the server closes. */
 function sleepUnlessClosed(
   ms: number,
   res: ServerResponse,

@@ -29,6 +29,14 @@ export interface RateLimitOptions {
   enabled?: boolean;
 }
 
+/** Network time added to every answer (`--latency MS`): see server/networkLatency.ts. */
+export interface LatencyOptions {
+  /** The round trip, split evenly between the request's way in and the answer's way out. */
+  ms: number;
+  /** Each half varies by up to this share either way (default 0.2). */
+  jitter?: number;
+}
+
 export type FaultKind =
   | 'status'
   | 'gone'
@@ -72,6 +80,8 @@ export interface SampleServerOptions {
   /** Default {limit: 40, windowSeconds: 1}. */
   rateLimit?: RateLimitOptions;
   faults?: FaultRule[];
+  /** Default: none, as on localhost. */
+  latency?: LatencyOptions;
   /** Default 100 (the maximum stays 100, as on Sentry). */
   perPageDefault?: number;
   /**

@@ -1,14 +1,27 @@
 /**
- * Buffers items from listings and writes them in batches, in order, one
- * write at a time. A caller that fills a batch waits for the write before it,
- * so the next Sentry page is fetched while one batch is written and memory
- * stays at a few batches whatever the listing's size: a slow Neo4j slows the
- * listing down instead of piling up pages. Several listings may share one
- * writer (team memberships do).
+ * Writes that may run at once per writer. With Neo4j some tens of
+ * milliseconds away (Aura, another data centre), a transaction spends most
+ * of its time on the network (begin, run, commit: three round trips); a
+ * second write overlaps them.
+ */
+const WRITES_IN_FLIGHT = 2;
+
+/**
+ * Buffers items from listings and writes them in batches, at most
+ * WRITES_IN_FLIGHT at a time. A caller that fills a batch while that many
+ * writes run waits for one of them, so the next Sentry pages are fetched
+ * while batches are written and memory stays at a few batches whatever the
+ * listing's size: a slow Neo4j slows the listing down instead of piling up
+ * pages. Several listings may share one writer (team memberships do).
+ *
+ * Batches may commit in any order, as pages arrive in any order: every
+ * write is an idempotent MERGE stamped with the run's tag. Two writes that
+ * wait on each other's locks are a deadlock Neo4j detects, and the driver
+ * retries the transaction it fails.
  */
 export class BatchWriter<T> {
   private buffer: T[] = [];
-  private tail: Promise<void> = Promise.resolve();
+  private readonly writing = new Set<Promise<void>>();
   private failure: { error: unknown } | undefined;
   private writtenCount = 0;
 
@@ -31,7 +44,7 @@ export class BatchWriter<T> {
   /** Writes what is buffered and waits for every write; returns the total written. */
   async close(): Promise<number> {
     if (this.buffer.length > 0) await this.flush();
-    await this.tail;
+    await Promise.all(this.writing);
     this.throwIfFailed();
     return this.writtenCount;
   }
@@ -40,18 +53,22 @@ export class BatchWriter<T> {
     this.throwIfFailed();
     const batch = this.buffer;
     this.buffer = [];
-    const previous = this.tail;
-    this.tail = previous.then(async () => {
-      if (this.failure) return;
-      try {
-        this.writtenCount += await this.writeBatch(batch);
-      } catch (error) {
-        // Kept and rethrown to the next caller, so no rejection goes unhandled.
-        this.failure = { error };
-      }
-    });
-    await previous;
+    while (this.writing.size >= WRITES_IN_FLIGHT) {
+      await Promise.race(this.writing);
+    }
     this.throwIfFailed();
+    const write: Promise<void> = this.writeBatch(batch)
+      .then(
+        written => {
+          this.writtenCount += written;
+        },
+        error => {
+          // Kept and rethrown to the next caller, so no rejection goes unhandled.
+          this.failure ??= { error };
+        },
+      )
+      .finally(() => this.writing.delete(write));
+    this.writing.add(write);
   }
 
   private throwIfFailed(): void {

@@ -5,6 +5,7 @@ import {
   hasRateLimitInfo,
   readRateLimitHeaders,
 } from './rateLimitHeaders';
+import type { AnnouncedLimit } from './requestConcurrency';
 import type { SentryEndpoint } from './types';
 
 /** What one bucket (one Sentry endpoint) is known to allow right now. */
@@ -99,6 +100,16 @@ export class RateBudget {
     } finally {
       if (waited) this.#onWait(this.#now() - started);
     }
+  }
+
+  /**
+   * The limit Sentry announced for the bucket in its last answer, or
+   * undefined when it announced none (self-hosted) or has not answered yet.
+   */
+  announced(bucket: SentryEndpoint): AnnouncedLimit | undefined {
+    const state = this.#buckets.get(bucket);
+    if (state?.limit === undefined) return undefined;
+    return { limit: state.limit, concurrentCap: state.concurrentCap };
   }
 
   /**

@@ -19,6 +19,10 @@ export class Semaphore {
     this.#capacity = capacity;
   }
 
+  get capacity(): number {
+    return this.#capacity;
+  }
+
   get inUse(): number {
     return this.#inUse;
   }

@@ -130,9 +130,29 @@ describe('SentryClient abort', () => {
     expect(await holding).toMatchObject({ name: 'AbortError' });
   });
 
+  it('stops a listing whose first page is on its way', async () => {
+    server = await startTinyServer(() => {
+      /* never answers */
+    });
+    const client = clientFor(server.url);
+
+    const { error, lateMs } = await abortAfter(100, async signal => {
+      for await (const _page of client.paginate('organizations/acme/teams/', {
+        endpoint: 'teams',
+        itemSchema: anything,
+        signal,
+      }));
+    });
+
+    expect(error).toMatchObject({ name: 'AbortError' });
+    expect(lateMs).toBeLessThan(200);
+  });
+
   it('stops a listing between pages', async () => {
+    // A keyset cursor: the listing is read page after page (the concurrent
+    // read's abort is in SentryClient.window.test.ts).
     server = await startTinyServer((req, res, index) => {
-      const next = `http://${req.headers.host}/api/0/organizations/acme/teams/?&cursor=100:${index + 1}:0`;
+      const next = `http://${req.headers.host}/api/0/organizations/acme/teams/?&cursor=${1000 - index}:0:0`;
       sendJson(res, 200, [{ id: '1' }], {
         Link: `<${next}>; rel="next"; results="true"`,
       });

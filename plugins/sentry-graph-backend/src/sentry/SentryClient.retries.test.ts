@@ -143,7 +143,7 @@ describe('SentryClient retries', () => {
       pages.push(page);
     }
     expect(pages).toEqual([
-      { items: [{ id: '1' }], invalid: [], pageIndex: 0 },
+      { items: [{ id: '1' }], invalid: [], pageIndex: 0, mode: 'single-page' },
     ]);
     expect(client.stats.retries).toBe(1);
   });
@@ -211,7 +211,13 @@ describe('SentryClient retries', () => {
       attempts: 3,
     });
     expect(error.message).toMatch(/not valid JSON/);
-    expect(server.requests).toHaveLength(4);
+    // The second page was sent three times; the window may have asked for
+    // the third meanwhile.
+    expect(
+      server.requests.filter(r =>
+        decodeURIComponent(r.url).includes('cursor=100:1:0'),
+      ),
+    ).toHaveLength(3);
   });
 
   it('does not retry a well-formed body that is not a list', async () => {

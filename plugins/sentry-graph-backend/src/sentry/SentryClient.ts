@@ -1,7 +1,13 @@
 import { InputError } from '@backstage/errors';
 import { SentryResponseError } from './errors';
-import { LinkHeaderError, nextPageUrl } from './linkHeader';
+import { LinkHeaderError, nextPageCursor } from './linkHeader';
+import { type FetchedPage, readListing } from './listingPages';
 import { RateBudget } from './RateBudget';
+import {
+  MOST_IN_FLIGHT_PER_ENDPOINT,
+  usefulConcurrency,
+} from './requestConcurrency';
+import { ResponseTimes } from './ResponseTimes';
 import { Semaphore } from './Semaphore';
 import { sendWithRetries, type SharedState } from './sendWithRetries';
 import type {
@@ -92,57 +98,99 @@ export class SentryClient {
    * Pages through a listing, one page per iteration: pages are never
    * collected, so the caller can write each one before the next is fetched.
    * Ends normally only when the listing is complete.
+   *
+   * When the first page's next cursor has the form of Sentry's offset
+   * paginator, the later pages are asked for several at a time (a window
+   * sized by concurrencyFor, at most maxPagesInFlight) and come in any
+   * order; any other cursor is followed page after page. The pages say which.
    */
-  async *paginate<T>(
+  paginate<T>(
     path: string,
     options: PaginateOptions<T>,
   ): AsyncGenerator<SentryPage<T>> {
-    const { endpoint, itemSchema, signal } = options;
-    const requested = Math.floor(options.perPage ?? MAX_PER_PAGE);
-    const perPage = Number.isFinite(requested)
-      ? Math.min(MAX_PER_PAGE, Math.max(1, requested))
-      : MAX_PER_PAGE;
-    let url: URL | undefined = buildApiUrl(this.#base, path, {
-      ...options.query,
-      per_page: String(perPage),
+    const perPage = pageSizeOf(options.perPage);
+    return readListing({
+      endpoint: options.endpoint,
+      firstUrl: buildApiUrl(this.#base, path, {
+        ...options.query,
+        per_page: String(perPage),
+      }),
+      perPage,
+      signal: options.signal,
+      fetchPage: (url, pageIndex, signal) =>
+        this.#fetchPage(url, { ...options, signal }, pageIndex),
+      mayReadConcurrently: this.#maxPagesInFlight > 1,
+      windowSize: () =>
+        Math.min(this.#maxPagesInFlight, this.concurrencyFor(options.endpoint)),
+      failed: error => this.#failed(error),
     });
-    for (let pageIndex = 0; url; pageIndex++) {
-      const current: URL = url;
-      const page = await this.#guard(async () => {
-        const { body, headers } = await sendWithRetries(
-          this.#shared,
-          current,
-          endpoint,
-          signal,
-        );
-        if (!Array.isArray(body)) {
-          throw new SentryResponseError(
-            `Sentry's answer to GET ${current.pathname} (page ${pageIndex + 1}) is ` +
-              `${describeJsonType(body)}, not a list; this Sentry version may not be supported.`,
-            { endpoint, path: current.pathname, problem: 'not-an-array' },
-          );
-        }
-        return {
-          ...validateItems(body, itemSchema, endpoint),
-          next: this.#nextPage(headers, current, endpoint, pageIndex),
-        };
-      });
-      yield { items: page.items, invalid: page.invalid, pageIndex };
-      // A bad Link header is raised after its page is handed over: those
-      // items are valid, only the rest of the listing is out of reach.
-      if (page.next instanceof Error) throw this.#failed(page.next);
-      url = page.next;
-    }
   }
 
-  #nextPage(
+  /**
+   * How many requests of this endpoint are worth having in flight at once:
+   * enough to keep Sentry's announced rate busy over the time its answers
+   * take, within its concurrent limit; maxConcurrency where Sentry
+   * announces no limit (self-hosted).
+   */
+  concurrencyFor(endpoint: SentryEndpoint): number {
+    const announced = this.#shared.budget.announced(endpoint);
+    if (!announced) return this.#shared.semaphore.capacity;
+    return usefulConcurrency(
+      announced,
+      this.#shared.responseTimes.typicalMs(endpoint) ?? 0,
+    );
+  }
+
+  get #maxPagesInFlight(): number {
+    const most = Math.floor(
+      this.#options.maxPagesInFlight ?? MOST_IN_FLIGHT_PER_ENDPOINT,
+    );
+    return Number.isFinite(most) ? Math.max(1, most) : 1;
+  }
+
+  /**
+   * One page of a listing, validated; `next` is the next page's cursor,
+   * undefined on the last page, or the error that makes the rest of the
+   * listing unreachable.
+   */
+  #fetchPage<T>(
+    url: URL,
+    options: PaginateOptions<T>,
+    pageIndex: number,
+  ): Promise<FetchedPage<T>> {
+    const { endpoint, itemSchema, signal } = options;
+    return this.#guard(async () => {
+      const { body, headers } = await sendWithRetries(
+        this.#shared,
+        url,
+        endpoint,
+        signal,
+      );
+      if (!Array.isArray(body)) {
+        throw new SentryResponseError(
+          `Sentry's answer to GET ${url.pathname} (page ${pageIndex + 1}) is ` +
+            `${describeJsonType(body)}, not a list; this Sentry version may not be supported.`,
+          { endpoint, path: url.pathname, problem: 'not-an-array' },
+        );
+      }
+      return {
+        ...validateItems(body, itemSchema, endpoint),
+        next: this.#nextCursor(headers, url, endpoint, pageIndex),
+      };
+    });
+  }
+
+  #nextCursor(
     headers: Headers,
     url: URL,
     endpoint: SentryEndpoint,
     pageIndex: number,
-  ): URL | undefined | SentryResponseError {
+  ): string | undefined | SentryResponseError {
     try {
-      return nextPageUrl(headers.get('link'), url);
+      return nextPageCursor(
+        headers.get('link'),
+        url.searchParams.get('cursor'),
+      );
     } catch (error) {
       if (!(error instanceof LinkHeaderError)) throw error;
       return new SentryResponseError(
@@ -191,6 +239,7 @@ function createSharedState(options: SentryClientOptions): SharedState {
     rateLimited: 0,
     budgetWaitMs: 0,
     failedRequests: 0,
+    byEndpoint: {},
   };
   const logger = options.logger;
   const token = options.token;
@@ -201,6 +250,7 @@ function createSharedState(options: SentryClientOptions): SharedState {
       token.length >= 4 ? text.split(token).join('[redacted]') : text,
     stats,
     semaphore: new Semaphore(options.maxConcurrency ?? 4),
+    responseTimes: new ResponseTimes(),
     budget: new RateBudget({
       maxWaitMs: options.maxRateLimitWaitMs ?? 120_000,
       onWait: ms => {
@@ -214,6 +264,14 @@ function createSharedState(options: SentryClientOptions): SharedState {
     retryMaxDelayMs: options.retryMaxDelayMs ?? 20_000,
     logger,
   };
+}
+
+/** Sentry's default and maximum is 100; more is a 400. */
+function pageSizeOf(requested: number | undefined): number {
+  const size = Math.floor(requested ?? MAX_PER_PAGE);
+  return Number.isFinite(size)
+    ? Math.min(MAX_PER_PAGE, Math.max(1, size))
+    : MAX_PER_PAGE;
 }
 
 function describeJsonType(body: unknown): string {

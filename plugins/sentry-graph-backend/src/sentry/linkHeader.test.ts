@@ -1,4 +1,15 @@
-import { LinkHeaderError, nextPageUrl, parseLinkHeader } from './linkHeader';
+import {
+  LinkHeaderError,
+  nextPageCursor,
+  parseLinkHeader,
+  withCursor,
+} from './linkHeader';
+
+/** The next page's URL, as a listing read page after page asks for it. */
+function nextPageUrl(header: string | null, request: URL): URL | undefined {
+  const cursor = nextPageCursor(header, request.searchParams.get('cursor'));
+  return cursor === undefined ? undefined : withCursor(request, cursor);
+}
 
 const base = 'https://sentry.io/api/0/organizations/acme/members/';
 const request = new URL(`${base}?per_page=100`);
@@ -45,7 +56,7 @@ describe('parseLinkHeader', () => {
   });
 });
 
-describe('nextPageUrl', () => {
+describe('the next page from nextPageCursor and withCursor', () => {
   it('follows next while results="true", on the URL the client called with the new cursor', () => {
     expect(nextPageUrl(sentryLink(true), request)?.href).toBe(
       `${base}?per_page=100&cursor=100%3A1%3A0`,

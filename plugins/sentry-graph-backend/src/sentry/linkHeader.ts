@@ -87,22 +87,22 @@ export function parseLinkHeader(header: string): LinkEntry[] {
 }
 
 /**
- * The URL of the next page, or undefined on the last page (sentry-api.md §4:
- * follow rel="next" while results="true"). A missing header means a single
- * page.
+ * The cursor of the next page, or undefined on the last page (sentry-api.md
+ * §4: follow rel="next" while results="true"). A missing header means a
+ * single page.
  *
  * Only the next entry's cursor is taken: the next page is requested on the
- * origin and path the client called, with its other query parameters
- * unchanged. Sentry builds the Link URL from its configured URL prefix
- * (src/sentry/api/base.py `Endpoint.build_cursor_link` → `absolute_uri`,
- * `system.url-prefix`), which behind a proxy, or for a region host, names
- * another host than the one called; and the token must never go anywhere
- * else.
+ * origin and path the client called (withCursor), with its other query
+ * parameters unchanged. Sentry builds the Link URL from its configured URL
+ * prefix (src/sentry/api/base.py `Endpoint.build_cursor_link` →
+ * `absolute_uri`, `system.url-prefix`), which behind a proxy, or for a
+ * region host, names another host than the one called; and the token must
+ * never go anywhere else.
  */
-export function nextPageUrl(
+export function nextPageCursor(
   header: string | null,
-  requestUrl: URL,
-): URL | undefined {
+  currentCursor: string | null,
+): string | undefined {
   if (header === null || header.trim() === '') return undefined;
   const next = parseLinkHeader(header).find(entry =>
     (entry.params.rel ?? '').toLowerCase().split(/\s+/).includes('next'),
@@ -118,12 +118,17 @@ export function nextPageUrl(
       'bad-link-header',
     );
   }
-  if (cursor === requestUrl.searchParams.get('cursor')) {
+  if (cursor === currentCursor) {
     throw new LinkHeaderError(
       'the next-page link points back to the same page; stopping to avoid a loop',
       'bad-link-header',
     );
   }
+  return cursor;
+}
+
+/** The request URL with another cursor: the page asked of the origin and path the client called. */
+export function withCursor(requestUrl: URL, cursor: string): URL {
   const url = new URL(requestUrl);
   url.searchParams.set('cursor', cursor);
   return url;

@@ -4,6 +4,7 @@ import { SentryRateLimitError } from './errors';
 import { sendAttempt, type AttemptOutcome } from './httpAttempt';
 import type { BudgetAnswer, RateBudget } from './RateBudget';
 import { readRetryAfterMs } from './rateLimitHeaders';
+import type { ResponseTimes } from './ResponseTimes';
 import { backoffDelayMs, isRetryable } from './retry';
 import type { Semaphore } from './Semaphore';
 import type { SentryEndpoint, SentryRequestStats } from './types';
@@ -16,8 +17,10 @@ export const MAX_RATE_LIMITED_IN_A_ROW = 10;
 export interface SharedState {
   token: string;
   stats: SentryRequestStats;
+  /** maxConcurrency: bounds the requests of endpoints for which Sentry announces no rate limit. */
   semaphore: Semaphore;
   budget: RateBudget;
+  responseTimes: ResponseTimes;
   timeoutMs: number;
   maxRetries: number;
   retryBaseDelayMs: number;
@@ -29,8 +32,11 @@ export interface SharedState {
 
 /**
  * Sends one GET until it succeeds, fails for good, or the retry and 429
- * bounds run out. Each send first waits for its rate-limit bucket, then for
- * a concurrency slot; both are given back as soon as the answer is read.
+ * bounds run out. Each send first waits for its rate-limit bucket, then,
+ * where Sentry announces no limit (self-hosted, or before its first
+ * answer), for a concurrency slot; both are given back as soon as the
+ * answer is read. Where Sentry announces its limits, they bound the
+ * requests: its rate and its concurrent limit, in the rate budget.
  */
 export async function sendWithRetries(
   shared: SharedState,
@@ -103,10 +109,12 @@ async function sendOnce(
   rateLimitedInARow: number,
 ): Promise<AttemptOutcome> {
   let outcome: AttemptOutcome | undefined;
+  const unannounced = shared.budget.announced(endpoint) === undefined;
   try {
-    await shared.semaphore.acquire(signal);
+    if (unannounced) await shared.semaphore.acquire(signal);
     try {
-      shared.stats.requests++;
+      countRequest(shared.stats, endpoint);
+      const sentAt = Date.now();
       outcome = await sendAttempt(url, {
         endpoint,
         path: url.pathname,
@@ -119,9 +127,12 @@ async function sendOnce(
           'User-Agent': USER_AGENT,
         },
       });
+      if (outcome.kind === 'ok') {
+        shared.responseTimes.record(endpoint, Date.now() - sentAt);
+      }
       return outcome;
     } finally {
-      shared.semaphore.release();
+      if (unannounced) shared.semaphore.release();
     }
   } finally {
     shared.budget.release(
@@ -129,6 +140,15 @@ async function sendOnce(
       budgetAnswer(shared, outcome, rateLimitedInARow),
     );
   }
+}
+
+function countRequest(
+  stats: SentryRequestStats,
+  endpoint: SentryEndpoint,
+): void {
+  stats.requests++;
+  const byEndpoint = (stats.byEndpoint ??= {});
+  byEndpoint[endpoint] = (byEndpoint[endpoint] ?? 0) + 1;
 }
 
 /** What the rate budget learns from an answer; nothing when Sentry did not answer. */

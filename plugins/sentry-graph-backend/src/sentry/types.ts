@@ -1,12 +1,13 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   InvalidItem,
+  ListingReadMode,
   SentryEndpointName,
   SentryRequestStats,
 } from '@sentry-graph/plugin-sentry-graph-common';
 import type { ZodType } from 'zod';
 
-export type { InvalidItem, SentryRequestStats };
+export type { InvalidItem, ListingReadMode, SentryRequestStats };
 
 /**
  * The Sentry listing or detail a request belongs to. It names the rate-limit
@@ -30,8 +31,19 @@ export interface SentryClientOptions {
   retryBaseDelayMs?: number;
   /** Default 20_000. */
   retryMaxDelayMs?: number;
-  /** Requests in flight across this client and every client derived with forRegion. Default 4. */
+  /**
+   * Requests in flight across this client and every client derived with
+   * forRegion, for endpoints where Sentry announces no rate limit
+   * (self-hosted). Where it announces one, its rate and concurrent limits
+   * bound the requests instead. Default 4.
+   */
   maxConcurrency?: number;
+  /**
+   * Pages of one offset-paginated listing asked for at once, at most; the
+   * window is otherwise sized from Sentry's announced rate and the latency
+   * observed. 1 reads every listing page after page. Default 24.
+   */
+  maxPagesInFlight?: number;
   /** Longest single wait for a rate-limit reset before the request fails. Default 120_000. */
   maxRateLimitWaitMs?: number;
   /** Debug messages for retries and waits. The token is never logged. */
@@ -57,6 +69,8 @@ export interface PaginateOptions<T> {
 export interface SentryPage<T> {
   items: T[];
   invalid: InvalidItem[];
-  /** 0 for the first page. */
+  /** 0 for the first page. Pages read concurrently arrive in any order. */
   pageIndex: number;
+  /** How the listing was read; the same on every page of it. */
+  mode: ListingReadMode;
 }

@@ -43,7 +43,10 @@ export class KindTally {
     return this.result.status === 'complete';
   }
 
-  /** Pages through a listing, handing each page's valid items on as they arrive. */
+  /**
+   * Pages through a listing, handing each page's valid items on as they
+   * arrive (in any order when the listing is read concurrently).
+   */
   async consume<T>(
     listing: Listing<T>,
     handlePage: (items: T[]) => Promise<void>,
@@ -57,6 +60,7 @@ export class KindTally {
     });
     for await (const page of pages) {
       this.recordPage(page);
+      this.recordRead(listing.endpoint, page);
       progress.record(
         organization.slug,
         this.kind,
@@ -77,6 +81,23 @@ export class KindTally {
         this.protectedIdSet.add(item.id);
       else this.invalidWithoutId += 1;
     }
+  }
+
+  /** Counts the listing (at its first page) and the page under the way it was read. */
+  private recordRead(
+    endpoint: SentryEndpoint,
+    page: SentryPage<unknown>,
+  ): void {
+    const reads = (this.result.listingReads ??= []);
+    let entry = reads.find(
+      read => read.endpoint === endpoint && read.mode === page.mode,
+    );
+    if (!entry) {
+      entry = { endpoint, mode: page.mode, listings: 0, pages: 0 };
+      reads.push(entry);
+    }
+    if (page.pageIndex === 0) entry.listings += 1;
+    entry.pages += 1;
   }
 
   /** The kind's listing did not complete: nothing of it will be deleted. */

@@ -1,7 +1,7 @@
 import type { ZodType } from 'zod';
 import { SentryNotFoundError, type SentryEndpoint } from '../sentry';
 import { guardHolds } from './cleanup';
-import type { OrganizationContext } from './context';
+import { listingConcurrencyOf, type OrganizationContext } from './context';
 import { forEachConcurrently } from './forEachConcurrently';
 import type { KindTally } from './KindTally';
 
@@ -56,7 +56,7 @@ export async function confirmDeletions<T>(
   const stillInSentry: Array<{ id: string; item: T }> = [];
   await forEachConcurrently(
     candidates,
-    options.listingConcurrency,
+    listingConcurrencyOf(context, check.endpoint),
     async ({ id, key }) => {
       const path = key === undefined ? undefined : check.detailPath(key);
       if (!path || context.signal?.aborted) return;

@@ -1,6 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SentryGraphStore, WriteScope } from '../graph/SentryGraphStore';
-import { apiPath, type SentryClient, type SentryOrganization } from '../sentry';
+import {
+  apiPath,
+  type SentryClient,
+  type SentryEndpoint,
+  type SentryOrganization,
+} from '../sentry';
 import type { KindResult, SyncKind, SyncProgress } from './types';
 
 /**
@@ -25,7 +30,11 @@ export interface SyncEngineOptions {
   deleteBatchSize: number;
   /** Organizations synced at once. */
   organizationConcurrency: number;
-  /** Listings of one organization run at once (e.g. per-team member listings). */
+  /**
+   * Listings of one organization run at once (e.g. per-team member
+   * listings), at least; more where Sentry's announced rate and the
+   * latency make more useful (listingConcurrencyOf).
+   */
   listingConcurrency: number;
   /** A kind that would lose more than this share of its items in one run is kept. */
   maxDeletionShare: number;
@@ -107,4 +116,21 @@ export function emptyKindResult(): KindResult {
 
 export function orgPath(context: OrganizationContext, suffix: string): string {
   return apiPath`organizations/${context.organization.slug}/` + suffix;
+}
+
+/**
+ * How many listings, or detail requests, of one endpoint an organization
+ * runs at once: listingConcurrency, or more where Sentry's announced rate
+ * and the time its answers take make more useful. Read again as each one
+ * starts, since the client learns both as the run goes.
+ */
+export function listingConcurrencyOf(
+  context: OrganizationContext,
+  endpoint: SentryEndpoint,
+): () => number {
+  return () =>
+    Math.max(
+      context.options.listingConcurrency,
+      context.client.concurrencyFor(endpoint),
+    );
 }

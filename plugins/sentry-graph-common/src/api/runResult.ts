@@ -55,6 +55,23 @@ export interface KeptReport {
   reason: string;
 }
 
+/**
+ * How a listing's pages were read. `concurrent`: its first page's cursor had
+ * the form of Sentry's offset paginator, so the later pages were asked for
+ * several at a time. `sequential`: any other cursor (a keyset cursor), each
+ * page's taken from the page before. `single-page`: the first page was the
+ * last, so there was nothing to decide.
+ */
+export type ListingReadMode = 'concurrent' | 'sequential' | 'single-page';
+
+/** The listings of one endpoint that a kind read one way. */
+export interface ListingReads {
+  endpoint: SentryEndpointName;
+  mode: ListingReadMode;
+  listings: number;
+  pages: number;
+}
+
 export interface KindResult {
   /** complete: the listing ended on its last page; incomplete: it did not, so nothing of the kind was deleted. */
   status: 'complete' | 'incomplete';
@@ -90,6 +107,8 @@ export interface KindResult {
   source?: string;
   /** From the kind's first request to its last write, before cleanup. */
   durationMs?: number;
+  /** How the kind's listings were read, per endpoint and way. */
+  listingReads?: ListingReads[];
 }
 
 export interface OrganizationResult {
@@ -119,6 +138,11 @@ export interface SentryRequestStats {
   budgetWaitMs: number;
   /** getJson calls and listing pages that finally failed (aborts not counted). */
   failedRequests: number;
+  /**
+   * HTTP requests sent per endpoint, each with a rate-limit window of its
+   * own: the run's floor is its busiest endpoint's count over its limit.
+   */
+  byEndpoint?: Partial<Record<SentryEndpointName, number>>;
 }
 
 /** An annotation naming a Sentry project or team the graph does not have. */

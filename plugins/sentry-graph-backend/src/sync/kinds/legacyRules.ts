@@ -1,5 +1,5 @@
 import { apiPath, SentryLegacyRuleSchema } from '../../sentry';
-import type { OrganizationContext } from '../context';
+import { listingConcurrencyOf, type OrganizationContext } from '../context';
 import { forEachConcurrently } from '../forEachConcurrently';
 import type { KindTally } from '../KindTally';
 import { fromLegacyRule } from './alertRuleRecords';
@@ -18,7 +18,7 @@ export async function syncFromLegacyRules(
 ): Promise<void> {
   await forEachConcurrently(
     [...projectSlugs],
-    context.options.listingConcurrency,
+    listingConcurrencyOf(context, 'legacy-rules'),
     async ([projectId, slug]) => {
       if (context.signal?.aborted) return;
       try {

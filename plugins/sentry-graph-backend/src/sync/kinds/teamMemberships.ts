@@ -9,7 +9,7 @@ import {
   SentryTeamMemberSchema,
   type SentryTeamMember,
 } from '../../sentry';
-import type { OrganizationContext } from '../context';
+import { listingConcurrencyOf, type OrganizationContext } from '../context';
 import { forEachConcurrently } from '../forEachConcurrently';
 import { KindTally } from '../KindTally';
 import {
@@ -73,7 +73,7 @@ export async function syncTeamMemberships(
   };
   await forEachConcurrently(
     teams.teams,
-    options.listingConcurrency,
+    listingConcurrencyOf(context, 'team-members'),
     async team => {
       if (context.signal?.aborted) return;
       try {
