@@ -13,6 +13,13 @@ export interface OutgoingResponse {
   contentType?: string;
   /** 'malformed-json' fault: send only the first part of the serialized body. */
   truncateBody?: boolean;
+  /**
+   * 'reset' fault: announce the whole body, send the first part, then reset
+   * the connection, as when Sentry's worker or a proxy dies mid-answer.
+   */
+  resetMidBody?: boolean;
+  /** Sent as it is instead of serialized as JSON (a proxy's HTML error page). */
+  rawBody?: string;
 }
 
 export function writeResponse(
@@ -20,14 +27,21 @@ export function writeResponse(
   response: OutgoingResponse,
 ): void {
   if (res.destroyed || res.headersSent) return;
-  let text = JSON.stringify(response.body);
+  let text = response.rawBody ?? JSON.stringify(response.body);
   if (response.truncateBody) text = truncateJson(text);
   res.writeHead(response.status, {
     'Content-Type': response.contentType ?? 'application/json',
     'Content-Length': String(Buffer.byteLength(text)),
     ...response.headers,
   });
-  res.end(text);
+  if (!response.resetMidBody) {
+    res.end(text);
+    return;
+  }
+  // The headers and part of the body reach the client before the reset.
+  res.write(text.slice(0, Math.floor(text.length / 2)), () =>
+    res.socket?.resetAndDestroy(),
+  );
 }
 
 /** Cuts a JSON text so that it can no longer be parsed (even "[]" becomes "["). */

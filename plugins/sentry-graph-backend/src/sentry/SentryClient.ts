@@ -124,7 +124,7 @@ export class SentryClient {
         }
         return {
           ...validateItems(body, itemSchema, endpoint),
-          next: this.#nextPage(headers, current, endpoint, pageIndex),
+          next: this.#nextPage(headers, current, endpoint, pageIndex, body),
         };
       });
       yield { items: page.items, invalid: page.invalid, pageIndex };
@@ -140,9 +140,21 @@ export class SentryClient {
     url: URL,
     endpoint: SentryEndpoint,
     pageIndex: number,
+    body: unknown[],
   ): URL | undefined | SentryResponseError {
     try {
-      return nextPageUrl(headers.get('link'), url);
+      const next = nextPageUrl(headers.get('link'), url);
+      // Sentry's paginators say results="true" only when rows follow this
+      // page, so an empty one cannot be: rows it should have held may be
+      // missing from the listing, and following on could go on forever.
+      if (next && body.length === 0) {
+        return new SentryResponseError(
+          `Sentry's answer to GET ${url.pathname} is an empty page (page ${pageIndex + 1}) ` +
+            'whose Link header says more results follow; the listing cannot be shown complete.',
+          { endpoint, path: url.pathname, problem: 'empty-page' },
+        );
+      }
+      return next;
     } catch (error) {
       if (!(error instanceof LinkHeaderError)) throw error;
       return new SentryResponseError(

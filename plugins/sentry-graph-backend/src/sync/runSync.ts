@@ -10,6 +10,7 @@ import { describeError } from './describeError';
 import { forEachConcurrently } from './forEachConcurrently';
 import { syncOrganization } from './syncOrganization';
 import type {
+  InvalidItem,
   OrganizationResult,
   RunStatus,
   SyncProgress,
@@ -77,11 +78,11 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
     );
   }
 
-  let slugs: string[];
+  let listed: ListedOrganizations;
   try {
-    slugs =
-      options.engine.organizations ??
-      (await listOrganizationSlugs(client, options.signal));
+    listed = options.engine.organizations
+      ? { slugs: options.engine.organizations, invalid: [] }
+      : await listOrganizations(client, options.signal);
   } catch (error) {
     const status = options.signal?.aborted ? 'aborted' : 'failed';
     return finish(
@@ -90,13 +91,23 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
       [`Listing the token's organizations failed: ${describeError(error)}`],
     );
   }
+  const { slugs } = listed;
+  // An organization the listing sent unreadably is not synced: say so.
+  const unlisted =
+    listed.invalid.length > 0
+      ? [
+          `The organizations listing: ${describeInvalidItems(listed.invalid.length, listed.invalid)}; those organizations were not synced`,
+        ]
+      : [];
   if (slugs.length === 0) {
     return finish(
       'failed',
       [],
-      [
-        'The token lists no organizations (integration tokens cannot): set sentryGraph.sentry.organizations',
-      ],
+      unlisted.length > 0
+        ? unlisted
+        : [
+            'The token lists no organizations (integration tokens cannot): set sentryGraph.sentry.organizations',
+          ],
     );
   }
 
@@ -124,34 +135,45 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
   );
   organizations.sort((a, b) => slugs.indexOf(a.slug) - slugs.indexOf(b.slug));
   return finish(
-    runStatus(organizations, options.signal),
+    runStatus(organizations, unlisted.length > 0, options.signal),
     organizations,
-    collectErrors(organizations),
+    [...unlisted, ...collectErrors(organizations)],
   );
 }
 
-async function listOrganizationSlugs(
+interface ListedOrganizations {
+  slugs: string[];
+  /** Organizations the listing sent in a shape we could not read. */
+  invalid: InvalidItem[];
+}
+
+async function listOrganizations(
   client: SentryClient,
   signal?: AbortSignal,
-): Promise<string[]> {
-  const slugs: string[] = [];
+): Promise<ListedOrganizations> {
+  const listed: ListedOrganizations = { slugs: [], invalid: [] };
   for await (const page of client.paginate('organizations/', {
     endpoint: 'organizations',
     itemSchema: SentryOrganizationSchema,
     signal,
   })) {
-    slugs.push(...page.items.map(organization => organization.slug));
+    listed.slugs.push(...page.items.map(organization => organization.slug));
+    listed.invalid.push(...page.invalid);
   }
-  return slugs;
+  return listed;
 }
 
 function runStatus(
   organizations: OrganizationResult[],
+  someUnlisted: boolean,
   signal?: AbortSignal,
 ): RunStatus {
   if (signal?.aborted) return 'aborted';
   if (organizations.every(org => org.status === 'failed')) return 'failed';
-  if (organizations.every(org => org.status === 'succeeded'))
+  if (
+    !someUnlisted &&
+    organizations.every(org => org.status === 'succeeded')
+  )
     return 'succeeded';
   return 'partial';
 }
@@ -169,14 +191,14 @@ function collectErrors(organizations: OrganizationResult[]): string[] {
   for (const org of organizations) {
     if (org.error) {
       // Its one kind, `organization`, carries the same message.
-      errors.push(`${org.slug}: ${org.error}`);
+      errors.push(`${org.slug} organization: ${org.error}`);
       continue;
     }
     for (const [kind, result] of Object.entries(org.kinds)) {
       if (result.error) errors.push(`${org.slug} ${kind}: ${result.error}`);
       if (result.invalid > 0) {
         errors.push(
-          `${org.slug} ${kind}: ${result.invalid} invalid item(s) skipped`,
+          `${org.slug} ${kind}: ${describeInvalidItems(result.invalid, result.invalidItems)}`,
         );
       }
       for (const kept of result.kept) {
@@ -189,4 +211,13 @@ function collectErrors(organizations: OrganizationResult[]): string[] {
     }
   }
   return errors;
+}
+
+/** e.g. '2 invalid item(s) skipped (first: teams 3002: name: expected string)'. */
+function describeInvalidItems(count: number, items: InvalidItem[]): string {
+  const [first] = items;
+  const example = first
+    ? ` (first: ${first.endpoint} ${first.id ?? 'without an id'}: ${first.reason})`
+    : '';
+  return `${count} invalid item(s) skipped${example}`;
 }
