@@ -166,9 +166,13 @@ describe('fault injection', () => {
     );
   });
 
-  it('status with html: a proxy\'s HTML page for a 502, without Sentry\'s headers', async () => {
+  it("status with html: a proxy's HTML page for a 502, without Sentry's headers", async () => {
     await withServer(
-      { faults: [{ path: '/members/', kind: 'status', status: 502, html: true }] },
+      {
+        faults: [
+          { path: '/members/', kind: 'status', status: 502, html: true },
+        ],
+      },
       async server => {
         const response = await get(server, MEMBERS);
         expect(response.status).toBe(502);
@@ -194,7 +198,9 @@ describe('fault injection', () => {
   it('rate-limit with resetInSeconds: announces a reset that far ahead', async () => {
     await withServer(
       {
-        faults: [{ path: '/members/', kind: 'rate-limit', resetInSeconds: 3600 }],
+        faults: [
+          { path: '/members/', kind: 'rate-limit', resetInSeconds: 3600 },
+        ],
       },
       async server => {
         const response = await get(server, MEMBERS);
@@ -221,7 +227,9 @@ describe('fault injection', () => {
         const projects = (await (
           await get(server, '/api/0/organizations/acme/projects/')
         ).json()) as Array<Record<string, unknown>>;
-        const broken = projects.filter(project => typeof project.id !== 'string');
+        const broken = projects.filter(
+          project => typeof project.id !== 'string',
+        );
         expect(broken).toHaveLength(1);
         // The same id, as a number.
         expect(typeof broken[0].id).toBe('number');

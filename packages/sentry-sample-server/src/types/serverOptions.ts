@@ -44,10 +44,7 @@ export type FaultKind =
 
 /** How an 'invalid-items' fault breaks an item. */
 export type ItemCorruption =
-  | 'missing-id'
-  | 'wrong-id-type'
-  | 'null-name'
-  | 'wrong-field-type';
+  'missing-id' | 'wrong-id-type' | 'null-name' | 'wrong-field-type';
 
 export interface FaultRule {
   /** string: the request pathname contains it; RegExp: tested against the pathname. */

@@ -1,3 +1,4 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { SampleServer } from '@sentry-graph/sentry-sample-server';
 import type { SentryClientOptions } from '../sentry';
@@ -14,6 +15,8 @@ export interface TestSyncOptions {
   sentry?: Partial<SentryClientOptions>;
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
+  /** Default: a mock that records everything and prints nothing. */
+  logger?: LoggerService;
 }
 
 /** One real sync from a sample server into the test Neo4j, with quick retries. */
@@ -32,7 +35,7 @@ export function runTestSync(
     },
     engine: { ...DEFAULT_SYNC_ENGINE_OPTIONS, ...options.engine },
     store: graph.store,
-    logger: mockServices.logger.mock(),
+    logger: options.logger ?? mockServices.logger.mock(),
     signal: options.signal,
     onProgress: options.onProgress,
   });

@@ -11,11 +11,14 @@
  * faulted runs have no mass-deletion guard and confirm no deletion with
  * Sentry (a stale node would be set aside, which shows as a change).
  */
+import { mockServices } from '@backstage/backend-test-utils';
 import {
   startSampleServer,
   type SampleServer,
 } from '@sentry-graph/sentry-sample-server';
 import { runTotals } from '@sentry-graph/plugin-sentry-graph-common';
+import fs from 'node:fs';
+import path from 'node:path';
 import { dumpGraph, type GraphDump } from '../__testUtils__/dumpGraph';
 import { graphDifferences } from '../__testUtils__/faultMatrix/graphDifferences';
 import {
@@ -24,7 +27,11 @@ import {
   matrixCells,
 } from '../__testUtils__/faultMatrix/matrixFaults';
 import { MATRIX_KINDS } from '../__testUtils__/faultMatrix/matrixKinds';
-import { runTestSync, type TestSyncOptions } from '../__testUtils__/syncHarness';
+import { matrixTable } from '../__testUtils__/faultMatrix/matrixTable';
+import {
+  runTestSync,
+  type TestSyncOptions,
+} from '../__testUtils__/syncHarness';
 import { openTestGraph } from '../__testUtils__/testGraph';
 
 const FAULTED_RUN: TestSyncOptions = {
@@ -78,11 +85,19 @@ describe.each(MATRIX_KINDS)('$name', kind => {
       expect(graphDifferences(clean, await dump())).toEqual([]);
 
       sentry.setFaults(fault.rules(kind));
-      const faulted = await runTestSync(sentry, graph, FAULTED_RUN).finally(
-        () => sentry.setFaults([]),
-      );
+      const logger = mockServices.logger.mock();
+      const faulted = await runTestSync(sentry, graph, {
+        ...FAULTED_RUN,
+        logger,
+      }).finally(() => sentry.setFaults([]));
       expect(faulted.status).toBe(kind.status);
-      const cause = (kind.page === undefined && fault.detailCause) || fault.cause;
+      // The client's own word for sending the struck request again.
+      const retried = logger.debug.mock.calls.some(([line]) =>
+        kind.path.test(/^Retrying GET (\S+) in /.exec(line)?.[1] ?? ''),
+      );
+      expect({ retried }).toEqual({ retried: fault.retried });
+      const cause =
+        (kind.page === undefined && fault.detailCause) || fault.cause;
       const message = faulted.errors.find(
         line => kind.names.test(line) && cause.test(line),
       );
@@ -101,4 +116,12 @@ describe.each(MATRIX_KINDS)('$name', kind => {
       expect(graphDifferences(clean, healedGraph)).toEqual([]);
     },
   );
+});
+
+it('is the matrix docs/safety.md shows, cell by cell', () => {
+  const safety = fs.readFileSync(
+    path.resolve(__dirname, '../../../../docs/safety.md'),
+    'utf8',
+  );
+  expect(safety).toContain(matrixTable(MATRIX_KINDS, MATRIX_FAULTS));
 });

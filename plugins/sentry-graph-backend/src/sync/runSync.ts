@@ -170,10 +170,7 @@ function runStatus(
 ): RunStatus {
   if (signal?.aborted) return 'aborted';
   if (organizations.every(org => org.status === 'failed')) return 'failed';
-  if (
-    !someUnlisted &&
-    organizations.every(org => org.status === 'succeeded')
-  )
+  if (!someUnlisted && organizations.every(org => org.status === 'succeeded'))
     return 'succeeded';
   return 'partial';
 }

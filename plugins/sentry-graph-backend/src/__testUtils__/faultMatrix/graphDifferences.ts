@@ -5,7 +5,10 @@ import type { GraphDump } from '../dumpGraph';
  * node or relationship missing, added, or with other properties (firstseen
  * included when the dumps kept it). Empty when the graphs are the same.
  */
-export function graphDifferences(before: GraphDump, after: GraphDump): string[] {
+export function graphDifferences(
+  before: GraphDump,
+  after: GraphDump,
+): string[] {
   const nodes = (dump: GraphDump) =>
     new Map(
       dump.nodes.map(node => [

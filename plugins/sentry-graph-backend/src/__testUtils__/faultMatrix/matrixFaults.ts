@@ -15,6 +15,9 @@ export interface MatrixFault {
   cause: RegExp;
   /** What it says when the fault strikes a detail instead, if that differs. */
   detailCause?: RegExp;
+  /** For the docs: what the client does, and what the message says. */
+  retried: boolean;
+  says: string;
   /** Only listings have pages: these faults have no meaning for a detail. */
   pagingOnly?: boolean;
 }
@@ -31,17 +34,23 @@ const on = (kind: MatrixKind, rule: Omit<FaultRule, 'path' | 'page'>) => ({
 export const MATRIX_FAULTS: readonly MatrixFault[] = [
   {
     name: '429 past the reset cap',
+    retried: false,
+    says: 'the rate limit for the listing requires a wait of … s, longer than the allowed 120 s (`sentry.maxRateLimitWaitMs`)',
     // A window an hour long: the reset is further away than the client waits.
     rules: kind => [on(kind, { kind: 'rate-limit', resetInSeconds: 3600 })],
     cause: /rate limit for .* requires a wait of .* longer than the allowed/,
   },
   {
     name: '500',
+    retried: true,
+    says: 'Sentry answered 500 for GET …: Internal Error',
     rules: kind => [on(kind, { kind: 'status', status: 500 })],
     cause: /Sentry answered 500 .*Internal Error/,
   },
   {
     name: '502 and 503 with an HTML body',
+    retried: true,
+    says: 'Sentry answered 503 for GET …, an HTML page, likely from a proxy or load balancer in front of Sentry',
     rules: kind => [
       on(kind, { kind: 'status', status: 502, html: true, times: 1 }),
       on(kind, { kind: 'status', status: 503, html: true }),
@@ -50,11 +59,15 @@ export const MATRIX_FAULTS: readonly MatrixFault[] = [
   },
   {
     name: '410',
+    retried: false,
+    says: 'Sentry no longer serves GET … (410 Gone …)',
     rules: kind => [on(kind, { kind: 'gone' })],
     cause: /410 Gone/,
   },
   {
     name: 'a timeout',
+    retried: true,
+    says: 'Sentry did not answer GET … within … ms (`sentry.timeoutMs`)',
     rules: kind => [
       on(kind, { kind: 'slow', delayMs: 30 * MATRIX_TIMEOUT_MS }),
     ],
@@ -62,16 +75,22 @@ export const MATRIX_FAULTS: readonly MatrixFault[] = [
   },
   {
     name: 'a connection reset mid-body',
+    retried: true,
+    says: "Sentry's answer to GET … broke off before its end: the connection was reset or dropped",
     rules: kind => [on(kind, { kind: 'reset' })],
     cause: /answer .* broke off/,
   },
   {
     name: 'malformed JSON mid-listing',
+    retried: true,
+    says: "Sentry's answer to GET … is not valid JSON; it may have been cut off",
     rules: kind => [on(kind, { kind: 'malformed-json' })],
     cause: /not valid JSON/,
   },
   {
     name: 'one invalid item',
+    retried: false,
+    says: "1 invalid item(s) skipped (first: the listing, the item's id and what is wrong with it), and the rest of the listing is written; for the detail: Sentry's answer … does not have the expected shape",
     rules: kind => [
       on(kind, {
         kind: 'invalid-items',
@@ -84,16 +103,22 @@ export const MATRIX_FAULTS: readonly MatrixFault[] = [
   },
   {
     name: '401',
+    retried: false,
+    says: 'Sentry rejected the token for GET … (401 …)',
     rules: kind => [on(kind, { kind: 'status', status: 401 })],
     cause: /rejected the token .*\(401/,
   },
   {
     name: '403',
+    retried: false,
+    says: 'The token may not read … (403 …). It needs one of these scopes: …',
     rules: kind => [on(kind, { kind: 'status', status: 403 })],
     cause: /403.*It needs one of these scopes/,
   },
   {
     name: 'a next cursor that repeats the previous one',
+    retried: false,
+    says: 'Cannot continue the listing GET … after page …: the next-page link points back to the same page',
     // On every page: the first one names its usual next page, which repeats itself.
     rules: kind => [{ path: kind.path, kind: 'cursor-loop' }],
     cause: /points back to the same page/,
@@ -101,6 +126,8 @@ export const MATRIX_FAULTS: readonly MatrixFault[] = [
   },
   {
     name: 'an empty page that says more results follow',
+    retried: false,
+    says: "Sentry's answer to GET … is an empty page (page …) whose Link header says more results follow",
     rules: kind => [on(kind, { kind: 'empty-page' })],
     cause: /empty page .* says more results follow/,
     pagingOnly: true,

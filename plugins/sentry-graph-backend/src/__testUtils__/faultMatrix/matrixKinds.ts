@@ -147,8 +147,8 @@ function withLegacyRules(acme: FixtureOrganization): FixtureOrganization {
   };
 }
 
-const padded = (pad: (acme: FixtureOrganization) => FixtureOrganization) =>
-  () =>
+const padded =
+  (pad: (acme: FixtureOrganization) => FixtureOrganization) => () =>
     pad(acmeOrganization());
 
 export const MATRIX_KINDS: readonly MatrixKind[] = [
