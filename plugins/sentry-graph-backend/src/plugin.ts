@@ -5,14 +5,11 @@ import {
 import { sentryGraphPermissions } from '@sentry-graph/plugin-sentry-graph-common';
 import { readPluginSettings } from './config/readPluginSettings';
 import { readSentryGraphConfig } from './config/readSentryGraphConfig';
-import { SentryLinks } from './graph/sentryLinks';
 import { SentryGraphStore } from './graph/SentryGraphStore';
 import { createRouter } from './router';
-import { GraphSummaries } from './service/GraphSummaries';
-import { RunHistoryStore } from './service/RunHistoryStore';
-import { SummaryStore } from './service/SummaryStore';
-import { readStatus } from './service/readStatus';
-import { SyncService } from './service/SyncService';
+import { DatabaseBackedServices } from './service/DatabaseBackedServices';
+import { openPluginServices } from './service/openPluginServices';
+import { describeError } from './sync/describeError';
 
 /**
  * Keeps a Neo4j graph of a Sentry installation fresh on a schedule and
@@ -37,7 +34,7 @@ export const sentryGraphPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
       },
       async init(deps) {
-        const { config, logger, database, lifecycle } = deps;
+        const { config, logger, lifecycle } = deps;
         // Both throw with the offending key named: a bad config stops the plugin here.
         const sentryGraphConfig = readSentryGraphConfig(config);
         const settings = readPluginSettings(config);
@@ -53,46 +50,37 @@ export const sentryGraphPlugin = createBackendPlugin({
             logger.info(`Connected to Neo4j at ${sentryGraphConfig.neo4j.uri}`),
           error =>
             logger.warn(
-              `Neo4j at ${sentryGraphConfig.neo4j.uri} does not answer yet: ${error}`,
+              `Neo4j at ${sentryGraphConfig.neo4j.uri} does not answer yet: ${describeError(error)}`,
             ),
         );
 
-        const history = await RunHistoryStore.create({ database });
-        const knex = await database.getClient();
-        const summaries = new GraphSummaries({
-          graph,
-          links: new SentryLinks(settings.sentryWebUrl),
-          store: await SummaryStore.create({ database }),
+        // Nor does the plugin's own database: what needs it comes up once it answers.
+        const services = new DatabaseBackedServices(
+          () =>
+            openPluginServices({
+              config: sentryGraphConfig,
+              settings,
+              graph,
+              database: deps.database,
+              scheduler: deps.scheduler,
+              logger,
+            }),
           logger,
-        });
-
-        const syncService = new SyncService({
-          config: sentryGraphConfig,
-          settings,
-          graph,
-          history,
-          summaries,
-          scheduler: deps.scheduler,
-          logger,
-        });
-        // With SQLite, replicas cannot share a database (nor a lock).
+        );
+        await services.start();
         // The run in progress ends (recorded as aborted) before the driver closes.
         lifecycle.addShutdownHook(async () => {
-          await syncService.stop();
+          services.stop();
+          await services.current?.syncService.stop();
           await driver.close();
-        });
-        await syncService.schedule({
-          sharedDatabase: !/sqlite/i.test(String(knex.client.config.client)),
         });
 
         deps.permissionsRegistry.addPermissions(sentryGraphPermissions);
         deps.httpRouter.use(
           await createRouter({
-            syncService,
-            history,
+            services: () => services.get(),
+            databaseHealth: () => services.health(),
             graph,
-            summaries,
-            readStatus: () => readStatus(history, settings, knex),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,

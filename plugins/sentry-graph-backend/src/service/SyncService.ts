@@ -13,6 +13,7 @@ import { describeError } from '../sync/describeError';
 import { runSync } from '../sync/runSync';
 import type { SyncProgress } from '../sync/types';
 import type { GraphSummaries } from './GraphSummaries';
+import { OutcomeRecorder, type RunOutcome } from './OutcomeRecorder';
 import type { RunHistoryStore, RunRecord } from './RunHistoryStore';
 
 export const SYNC_TASK_ID = 'sentry-graph:sync';
@@ -97,8 +98,11 @@ export class SyncService {
   /** Aborted when the backend shuts down, so a run ends before the process does. */
   private readonly shutdown = new AbortController();
   private running: Promise<void> | undefined;
+  private readonly outcomes: OutcomeRecorder;
 
-  constructor(private readonly options: SyncServiceOptions) {}
+  constructor(private readonly options: SyncServiceOptions) {
+    this.outcomes = new OutcomeRecorder(options.history, options.logger);
+  }
 
   /**
    * Aborts the run in progress and waits (at most `timeoutMs`) for it to be
@@ -109,11 +113,13 @@ export class SyncService {
   async stop(timeoutMs = 10_000): Promise<void> {
     this.shutdown.abort();
     const running = this.running;
-    if (!running) return;
-    await Promise.race([
-      running,
-      new Promise(resolve => setTimeout(resolve, timeoutMs).unref()),
-    ]);
+    if (running) {
+      await Promise.race([
+        running,
+        new Promise(resolve => setTimeout(resolve, timeoutMs).unref()),
+      ]);
+    }
+    this.outcomes.stop();
   }
 
   /**
@@ -135,6 +141,16 @@ export class SyncService {
     await markInterrupted(
       options.sharedDatabase ? INTERRUPTED_AFTER_MS : undefined,
     );
+    logger.info(
+      `Scheduling Sentry sync with ${JSON.stringify(settings.schedule)}`,
+    );
+    await scheduler.scheduleTask({
+      id: SYNC_TASK_ID,
+      ...settings.schedule,
+      fn: signal => this.runTask(signal),
+    });
+    // Last, and needing no database to register: when the database fails
+    // above, nothing is registered and the whole schedule is tried again.
     if (options.sharedDatabase) {
       await scheduler.scheduleTask({
         id: 'sentry-graph:mark-interrupted-runs',
@@ -144,14 +160,6 @@ export class SyncService {
         fn: () => markInterrupted(INTERRUPTED_AFTER_MS),
       });
     }
-    logger.info(
-      `Scheduling Sentry sync with ${JSON.stringify(settings.schedule)}`,
-    );
-    await scheduler.scheduleTask({
-      id: SYNC_TASK_ID,
-      ...settings.schedule,
-      fn: signal => this.runTask(signal),
-    });
   }
 
   /**
@@ -199,7 +207,7 @@ export class SyncService {
   }
 
   private async recordedRun(signal: AbortSignal): Promise<void> {
-    const { history, graph, config, logger, settings } = this.options;
+    const { history, logger, settings } = this.options;
     if (await this.startedTooRecently()) return;
     const run = await history.claimRun('scheduled');
     const runLogger = logger.child({
@@ -216,6 +224,29 @@ export class SyncService {
       HEARTBEAT_INTERVAL_MS,
     );
     try {
+      const outcome = await this.sync(run.id, signal, progress, runLogger);
+      await this.outcomes.record(run.id, outcome, runLogger);
+    } finally {
+      clearInterval(heartbeat);
+      await history
+        .prune(settings.historyMaxRuns)
+        .catch(error =>
+          runLogger.warn(
+            `Pruning the run history failed: ${describeError(error)}`,
+          ),
+        );
+    }
+  }
+
+  /** One sync and the summaries it leaves; how it ended, never thrown. */
+  private async sync(
+    runId: string,
+    signal: AbortSignal,
+    progress: ProgressWriter,
+    runLogger: LoggerService,
+  ): Promise<RunOutcome> {
+    const { graph, config } = this.options;
+    try {
       const result = await runSync({
         sentry: config.sentry,
         engine: config.sync,
@@ -227,12 +258,7 @@ export class SyncService {
       await progress.flush();
       // Before the run is recorded as ended, so that whoever sees it end
       // (the card re-reads /summary then) reads the figures it left.
-      if (!signal.aborted) await this.options.summaries.refreshAfterRun(run.id);
-      await history.finishRun(run.id, {
-        status: result.status,
-        result,
-        errorSummary: summarize(result.errors),
-      });
+      if (!signal.aborted) await this.options.summaries.refreshAfterRun(runId);
       runLogger.info(
         `Sentry sync ${result.status} in ${result.durationMs} ms`,
         {
@@ -240,21 +266,17 @@ export class SyncService {
           requests: result.requests.requests,
         },
       );
+      return {
+        status: result.status,
+        result,
+        errorSummary: summarize(result.errors),
+      };
     } catch (error) {
-      await history.finishRun(run.id, {
+      runLogger.error(`Sentry sync failed: ${describeError(error)}`);
+      return {
         status: signal.aborted ? 'aborted' : 'failed',
         errorSummary: describeError(error),
-      });
-      runLogger.error(`Sentry sync failed: ${describeError(error)}`);
-    } finally {
-      clearInterval(heartbeat);
-      await history
-        .prune(settings.historyMaxRuns)
-        .catch(error =>
-          runLogger.warn(
-            `Pruning the run history failed: ${describeError(error)}`,
-          ),
-        );
+      };
     }
   }
 
