@@ -55,8 +55,8 @@ export const sentryGraphPlugin = createBackendPlugin({
         );
 
         // Nor does the plugin's own database: what needs it comes up once it answers.
-        const services = new DatabaseBackedServices(
-          () =>
+        const services = new DatabaseBackedServices({
+          open: () =>
             openPluginServices({
               config: sentryGraphConfig,
               settings,
@@ -65,8 +65,9 @@ export const sentryGraphPlugin = createBackendPlugin({
               scheduler: deps.scheduler,
               logger,
             }),
+          probe: opened => opened.ping(),
           logger,
-        );
+        });
         await services.start();
         // The run in progress ends (recorded as aborted) before the driver closes.
         lifecycle.addShutdownHook(async () => {
@@ -78,8 +79,7 @@ export const sentryGraphPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(sentryGraphPermissions);
         deps.httpRouter.use(
           await createRouter({
-            services: () => services.get(),
-            databaseHealth: () => services.health(),
+            services,
             graph,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,

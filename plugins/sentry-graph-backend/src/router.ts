@@ -11,7 +11,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { SentryGraphStore } from './graph/SentryGraphStore';
-import type { DatabaseHealth } from './service/DatabaseBackedServices';
+import type { DatabaseBackedServices } from './service/DatabaseBackedServices';
 import type { PluginServices } from './service/openPluginServices';
 import { TooManyRunsError } from './service/SyncService';
 
@@ -19,11 +19,9 @@ import { TooManyRunsError } from './service/SyncService';
 export interface RouterOptions {
   /**
    * What lives in the plugin's own database (history, summaries, manual
-   * runs); throws a 503 error while that database does not answer.
+   * runs); a 503 error while that database does not answer.
    */
-  services: () => PluginServices;
-  /** Whether the plugin's database answers, for /health. */
-  databaseHealth: () => DatabaseHealth;
+  services: DatabaseBackedServices<PluginServices>;
   /** The graph, for /health. */
   graph: SentryGraphStore;
   httpAuth: HttpAuthService;
@@ -75,28 +73,30 @@ export async function createRouter(
         error: error instanceof Error ? error.name : 'unknown error',
       };
     }
-    res.json({ status: 'ok', neo4j, database: options.databaseHealth() });
+    res.json({ status: 'ok', neo4j, database: await services.health() });
   });
 
   router.get('/status', async (req, res) => {
     await httpAuth.credentials(req);
-    res.json(await services().readStatus());
+    res.json(await services.use(s => s.readStatus()));
   });
 
   router.get('/runs', async (req, res) => {
     await httpAuth.credentials(req);
     const query = parse(runsQuery, req.query, 'query');
-    const { history } = services();
-    if (query.before && !(await history.getRun(query.before))) {
-      throw new NotFoundError(`No run with id ${query.before}`);
-    }
-    res.json({ runs: await history.listRuns(query) });
+    const runs = await services.use(async ({ history }) => {
+      if (query.before && !(await history.getRun(query.before))) {
+        throw new NotFoundError(`No run with id ${query.before}`);
+      }
+      return history.listRuns(query);
+    });
+    res.json({ runs });
   });
 
   router.get('/runs/:id', async (req, res) => {
     await httpAuth.credentials(req);
     const { id } = parse(runParams, req.params, 'run id');
-    const run = await services().history.getRun(id);
+    const run = await services.use(s => s.history.getRun(id));
     if (!run) throw new NotFoundError(`No run with id ${id}`);
     res.json(run);
   });
@@ -104,7 +104,9 @@ export async function createRouter(
   router.get('/summary', async (req, res) => {
     await httpAuth.credentials(req);
     const { organization } = parse(summaryQuery, req.query, 'query');
-    const organizations = await services().summaries.read(organization);
+    const organizations = await services.use(s =>
+      s.summaries.read(organization),
+    );
     if (organization && organizations.length === 0) {
       throw new NotFoundError(`No organization ${organization} in the graph`);
     }
@@ -139,7 +141,9 @@ export async function createRouter(
         'userEntityRef' in principal
           ? principal.userEntityRef
           : principal.subject;
-      const run = await services().syncService.requestManualRun(requestedBy);
+      const run = await services.use(s =>
+        s.syncService.requestManualRun(requestedBy),
+      );
       await auditorEvent.success({ meta: { runId: run.id, requestedBy } });
       res.status(202).json({ runId: run.id, status: run.status });
     } catch (error) {

@@ -19,6 +19,8 @@ export interface PluginServices {
   summaries: GraphSummaries;
   syncService: SyncService;
   readStatus(): Promise<SyncStatus>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
 }
 
 export interface PluginServicesOptions {
@@ -65,5 +67,8 @@ export async function openPluginServices(
     summaries,
     syncService,
     readStatus: () => readStatus(history, settings, knex),
+    ping: async () => {
+      await knex.raw('select 1');
+    },
   };
 }
