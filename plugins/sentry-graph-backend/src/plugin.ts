@@ -9,7 +9,6 @@ import { SentryGraphStore } from './graph/SentryGraphStore';
 import { createRouter } from './router';
 import { DatabaseBackedServices } from './service/DatabaseBackedServices';
 import { openPluginServices } from './service/openPluginServices';
-import { describeError } from './sync/describeError';
 
 /**
  * Keeps a Neo4j graph of a Sentry installation fresh on a schedule and
@@ -39,10 +38,8 @@ export const sentryGraphPlugin = createBackendPlugin({
         const sentryGraphConfig = readSentryGraphConfig(config);
         const settings = readPluginSettings(config);
 
-        const driver = SentryGraphStore.createDriver(sentryGraphConfig.neo4j);
-        const graph = new SentryGraphStore(
-          driver,
-          sentryGraphConfig.neo4j.database,
+        const { driver, store: graph } = SentryGraphStore.open(
+          sentryGraphConfig.neo4j,
         );
         // A Neo4j that is down does not stop the backend: runs fail and say so.
         graph.verify().then(
@@ -50,7 +47,7 @@ export const sentryGraphPlugin = createBackendPlugin({
             logger.info(`Connected to Neo4j at ${sentryGraphConfig.neo4j.uri}`),
           error =>
             logger.warn(
-              `Neo4j at ${sentryGraphConfig.neo4j.uri} does not answer yet: ${describeError(error)}`,
+              `${graph.describeError(error)}; until it can be used, runs fail`,
             ),
         );
 

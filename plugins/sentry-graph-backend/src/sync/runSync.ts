@@ -8,6 +8,7 @@ import {
 import { ProgressTracker, type SyncEngineOptions } from './context';
 import { describeError } from './describeError';
 import { forEachConcurrently } from './forEachConcurrently';
+import { watchNeo4j } from './neo4jWatch';
 import { syncOrganization } from './syncOrganization';
 import type {
   InvalidItem,
@@ -74,10 +75,40 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
     return finish(
       'failed',
       [],
-      [`Neo4j is not usable: ${describeError(error)}`],
+      [`Neo4j is not usable: ${options.store.describeError(error)}`],
     );
   }
 
+  const neo4j = watchNeo4j(options.store, options.signal);
+  try {
+    const result = await syncOrganizations(
+      { ...options, signal: neo4j.signal },
+      client,
+      updateTag,
+      finish,
+    );
+    if (neo4j.lost === undefined) return result;
+    return finish('failed', result.organizations, [
+      `Neo4j could not be used any more during the run: ${options.store.describeError(neo4j.lost)}. ` +
+        'The run stopped there, and deleted nothing after that',
+      ...result.errors,
+    ]);
+  } finally {
+    neo4j.stop();
+  }
+}
+
+/** Lists the organizations (unless configured) and syncs each. */
+async function syncOrganizations(
+  options: RunSyncOptions,
+  client: SentryClient,
+  updateTag: number,
+  finish: (
+    status: RunStatus,
+    organizations: OrganizationResult[],
+    errors: string[],
+  ) => SyncRunResult,
+): Promise<SyncRunResult> {
   let listed: ListedOrganizations;
   try {
     listed = options.engine.organizations
