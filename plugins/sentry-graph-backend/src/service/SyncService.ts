@@ -257,8 +257,10 @@ export class SyncService {
       });
       await progress.flush();
       // Before the run is recorded as ended, so that whoever sees it end
-      // (the card re-reads /summary then) reads the figures it left.
-      if (!signal.aborted) await this.options.summaries.refreshAfterRun(runId);
+      // (the card re-reads /summary then) reads the figures it left. A run
+      // that failed changed nothing, and its Neo4j may not even answer.
+      if (!signal.aborted && result.status !== 'failed')
+        await this.options.summaries.refreshAfterRun(runId);
       runLogger.info(
         `Sentry sync ${result.status} in ${result.durationMs} ms`,
         {
