@@ -306,6 +306,19 @@ describe('the REST API', () => {
     }
   });
 
+  it('answers a method a route does not have with 405 and Allow', async () => {
+    const { server } = await startBackend();
+    for (const [method, path, allow] of [
+      ['delete', '/status', 'GET, HEAD'],
+      ['put', '/runs/00000000-0000-4000-8000-000000000000', 'GET, HEAD'],
+      ['get', '/sync', 'POST'],
+    ] as const) {
+      const res = await request(server)[method](`/api/sentry-graph${path}`);
+      expect([path, res.status, res.headers.allow]).toEqual([path, 405, allow]);
+      expect(res.body.error.name).toBe('MethodNotAllowedError');
+    }
+  });
+
   it('answers a POST /sync body that is not JSON, or not empty, with a 400 that does not echo it', async () => {
     const { server } = await startBackend();
     const bodies = [

@@ -156,6 +156,24 @@ export async function createRouter(
     }
   });
 
+  // Any other method on these paths: 405 with Allow, not a bare 404.
+  for (const [path, allowed] of [
+    ['/health', 'GET, HEAD'],
+    ['/status', 'GET, HEAD'],
+    ['/runs', 'GET, HEAD'],
+    ['/runs/:id', 'GET, HEAD'],
+    ['/summary', 'GET, HEAD'],
+    ['/sync', 'POST'],
+  ] as const) {
+    router.all(path, (req, res) => {
+      res.setHeader('Allow', allowed);
+      throw Object.assign(
+        new Error(`${req.method} is not allowed on ${path}; use ${allowed}`),
+        { name: 'MethodNotAllowedError', statusCode: 405 },
+      );
+    });
+  }
+
   return router;
 }
 
