@@ -1,17 +1,19 @@
 /*
- * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none]`
+ * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none] [--api-load]`
  * Generates a size preset, starts the Sentry sample server and a Neo4j of
  * the benchmark's own (port 7688 unless NEO4J_BENCH_PORT; it is wiped),
  * runs a full sync into the empty graph and again into the full one, and
  * prints wall time, items per second, the sync's peak RSS and requests;
  * then the latency of /status and /summary on that graph (apiLatency.ts).
- * It prints figures; it asserts nothing.
+ * With --api-load it measures the API under load during a sync instead
+ * (apiLoad.ts). It prints figures; it asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { measureApiLatency } from './apiLatency';
+import { measureApiLoad } from './apiLoad';
 import { SentryGraphStore } from '../plugins/sentry-graph-backend/src/graph/SentryGraphStore';
 import { wipeDatabase } from '../plugins/sentry-graph-backend/src/__testUtils__/testGraph';
 
@@ -113,6 +115,7 @@ async function main() {
     options: {
       size: { type: 'string', default: 'M' },
       'rate-limit': { type: 'string', default: '40/1' },
+      'api-load': { type: 'boolean', default: false },
     },
   });
   const size = values.size!.toUpperCase();
@@ -145,6 +148,10 @@ async function main() {
       token: 'bench-token',
       neo4j: connection,
     };
+    if (values['api-load']) {
+      await measureApiLoad(settings);
+      return;
+    }
     for (const label of ['empty graph', 'full graph']) {
       const started = Date.now();
       const figures = await runSyncProcess(settings);
