@@ -23,6 +23,9 @@ const TIMEOUT_MS = 2_000;
 /** How long a write may take, its retries included, before the client gives up (Neo4jSessions). */
 const CLIENT_LIMIT_MS = 2 * TIMEOUT_MS + 5_000;
 
+/** Every node and relationship with its properties, firstseen included. */
+const graphAsItIs = () => dumpGraph(graph, undefined, { keepFirstseen: true });
+
 function syncWith(store: SentryGraphStore, onReleases?: () => void) {
   return runSync({
     sentry: { baseUrl: env.sentry.url, token: 'sample-token' },
@@ -37,7 +40,7 @@ function syncWith(store: SentryGraphStore, onReleases?: () => void) {
 
 it('fails a run whose write waits on a lock past the transaction timeout, and says so', async () => {
   await runTestSync(env.sentry, graph);
-  const before = await dumpGraph(graph, undefined, { keepFirstseen: true });
+  const before = await graphAsItIs();
   // Another client holds the organization node's write lock and does not let go.
   const holder = graph.driver.session();
   const tx = holder.beginTransaction();
@@ -60,17 +63,12 @@ it('fails a run whose write waits on a lock past the transaction timeout, and sa
     await holder.close();
     await driver.close();
   }
-  expect(
-    graphDifferences(
-      before,
-      await dumpGraph(graph, undefined, { keepFirstseen: true }),
-    ),
-  ).toEqual([]);
+  expect(graphDifferences(before, await graphAsItIs())).toEqual([]);
 });
 
 it('fails a run whose Neo4j freezes during the release writes, soon after its timeout, and says so', async () => {
   await runTestSync(env.sentry, graph);
-  const before = await dumpGraph(graph, undefined, { keepFirstseen: true });
+  const before = await graphAsItIs();
   const proxy = await createTcpProxy(Number(TEST_NEO4J_PORT));
   await proxy.open();
   const { driver, store } = SentryGraphStore.open({
@@ -93,10 +91,5 @@ it('fails a run whose Neo4j freezes during the release writes, soon after its ti
     await proxy.close();
     await driver.close();
   }
-  expect(
-    graphDifferences(
-      before,
-      await dumpGraph(graph, undefined, { keepFirstseen: true }),
-    ),
-  ).toEqual([]);
+  expect(graphDifferences(before, await graphAsItIs())).toEqual([]);
 });
