@@ -11,15 +11,13 @@ import {
 import type { SentryGraphStore } from '../graph/SentryGraphStore';
 import { describeError } from '../sync/describeError';
 import { runSync } from '../sync/runSync';
-import type { SyncProgress } from '../sync/types';
 import type { GraphSummaries } from './GraphSummaries';
 import { OutcomeRecorder, type RunOutcome } from './OutcomeRecorder';
+import { ProgressWriter } from './ProgressWriter';
 import type { RunHistoryStore, RunRecord } from './RunHistoryStore';
 
 export const SYNC_TASK_ID = 'sentry-graph:sync';
 
-/** How often a running sync writes its progress to the history table. */
-const PROGRESS_INTERVAL_MS = 1_000;
 /** A running sync writes at least this often, so other replicas see it is alive. */
 const HEARTBEAT_INTERVAL_MS = 15_000;
 /**
@@ -40,40 +38,6 @@ export class TooManyRunsError extends Error {
     super(
       `A manual sync ran less than the minimum interval ago; try again in ${retryAfterSeconds} s`,
     );
-  }
-}
-
-/** Writes progress at most once a second, so a fast run does not hammer the database. */
-class ProgressWriter {
-  private latest: SyncProgress | undefined;
-  private lastWrite = 0;
-  private writing: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly history: RunHistoryStore,
-    private readonly runId: string,
-    private readonly logger: LoggerService,
-  ) {}
-
-  report(progress: SyncProgress): void {
-    this.latest = progress;
-    if (Date.now() - this.lastWrite >= PROGRESS_INTERVAL_MS) void this.write();
-  }
-
-  async flush(): Promise<void> {
-    await this.write();
-  }
-
-  private write(): Promise<void> {
-    this.lastWrite = Date.now();
-    // Written even before the first item: it is also the run's heartbeat.
-    const progress = this.latest ?? { items: 0 };
-    this.writing = this.writing
-      .then(() => this.history.updateProgress(this.runId, progress))
-      .catch(error =>
-        this.logger.debug(`Progress not recorded: ${describeError(error)}`),
-      );
-    return this.writing;
   }
 }
 
@@ -257,8 +221,8 @@ export class SyncService {
       });
       await progress.flush();
       // Before the run is recorded as ended, so that whoever sees it end
-      // (the card re-reads /summary then) reads the figures it left. A run
-      // that failed changed nothing, and its Neo4j may not even answer.
+      // (the card re-reads /summary then) reads the figures it left. After a
+      // failed run the previous figures stay: its Neo4j may not even answer.
       if (!signal.aborted && result.status !== 'failed')
         await this.options.summaries.refreshAfterRun(runId);
       runLogger.info(
