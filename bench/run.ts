@@ -1,6 +1,6 @@
 /*
  * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none] [--catalog]
- *   [--latency MS] [--neo4j-latency MS] [--skip-api-latency]`
+ *   [--latency MS] [--neo4j-latency MS] [--skip-api-latency] [--api-load]`
  * Generates a size preset, starts the Sentry sample server and a Neo4j of
  * the benchmark's own (port 7688 unless NEO4J_BENCH_PORT; it is wiped),
  * runs a full sync into the empty graph and again into the full one, and
@@ -10,7 +10,8 @@
  * leaves that out, and the third sync it runs). `--latency` makes the
  * sample server answer as sentry.io does across a network (round trip,
  * with jitter); `--neo4j-latency` puts that round trip between the sync and
- * Neo4j. It prints figures; it asserts nothing.
+ * Neo4j. With --api-load it measures the API under load during a sync
+ * instead (apiLoad.ts). It prints figures; it asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import os from 'node:os';
 import { measureApiLatency } from './apiLatency';
 import { startLatencyProxy } from './latencyProxy';
 import { rateFloorSeconds, type RateLimitSetting } from './rateFloor';
+import { measureApiLoad } from './apiLoad';
 import { SentryGraphStore } from '../plugins/sentry-graph-backend/src/graph/SentryGraphStore';
 import { wipeDatabase } from '../plugins/sentry-graph-backend/src/__testUtils__/testGraph';
 
@@ -155,6 +157,7 @@ async function main() {
       latency: { type: 'string', default: '0' },
       'neo4j-latency': { type: 'string', default: '0' },
       'skip-api-latency': { type: 'boolean', default: false },
+      'api-load': { type: 'boolean', default: false },
     },
   });
   const size = values.size!.toUpperCase();
@@ -216,6 +219,10 @@ async function main() {
           }
         : {}),
     };
+    if (values['api-load']) {
+      await measureApiLoad(settings);
+      return;
+    }
     for (const label of ['empty graph', 'full graph']) {
       const started = Date.now();
       const figures = await runSyncProcess(settings);

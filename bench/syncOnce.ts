@@ -24,12 +24,12 @@ async function main() {
   const settings = JSON.parse(
     process.env.SENTRY_GRAPH_BENCH ?? '{}',
   ) as BenchSettings;
-  const driver = SentryGraphStore.createDriver(settings.neo4j);
+  const { driver, store } = SentryGraphStore.open(settings.neo4j);
   try {
     const result = await runSync({
       sentry: { baseUrl: settings.sentryUrl, token: settings.token },
       engine: DEFAULT_SYNC_ENGINE_OPTIONS,
-      store: new SentryGraphStore(driver),
+      store,
       logger: createConsoleLogger('warn'),
       catalog: settings.catalog && {
         read: benchCatalogReader(settings.catalog.preset, settings.catalog),

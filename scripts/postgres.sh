@@ -129,11 +129,13 @@ cmd_start() {
     give_up "TestDatabases has no id for PostgreSQL $major"
   fi
 
+  local started=0
   if as_pg "$bindir/pg_ctl" status -D "$data" >/dev/null 2>&1; then
     # Line 4 of postmaster.pid is the port it listens on.
     port="$(sed -n 4p "$data/postmaster.pid")"
     log "reusing the running PostgreSQL $major on 127.0.0.1:$port"
   else
+    started=1
     log "starting PostgreSQL $major on 127.0.0.1:$port"
     # 3>&-: the server must not inherit the caller's stdout, or `$(...)`
     # around this script would wait for it to exit.
@@ -152,6 +154,8 @@ cmd_start() {
     if PGPASSWORD="$password" PGCONNECT_TIMEOUT=2 "$bindir/psql" -h 127.0.0.1 -p "$port" \
       -U "$user" -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
       printf 'export %s=%q\n' "$var" "postgresql://$user:$password@127.0.0.1:$port" >&3
+      # Whether this call started it, so that its caller may stop it again.
+      printf 'export SENTRY_GRAPH_TEST_PG_STARTED=%s\n' "$started" >&3
       return 0
     fi
     sleep 1

@@ -1,6 +1,7 @@
 // The suite's closing line, "N passed, N failed, N skipped", summed over
-// Jest's JSON report and Playwright's. A report that is missing counts as
-// nothing run (its runner's own output says why).
+// Jest's JSON report, Playwright's, and Schemathesis's JUnit report (one
+// test per API operation). A report that is missing counts as nothing run
+// (its runner's own output says why).
 import fs from 'node:fs';
 
 const read = file => {
@@ -10,10 +11,26 @@ const read = file => {
     return undefined;
   }
 };
-const [jestFile, playwrightFile] = process.argv.slice(2);
+/** The counts of a JUnit report's <testsuites> (or first <testsuite>) element. */
+const readJunit = file => {
+  let xml;
+  try {
+    xml = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const element = /<testsuites?\b[^>]*>/.exec(xml)?.[0] ?? '';
+  const count = name => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(element)?.[1] ?? 0);
+  const failed = count('failures') + count('errors');
+  const skipped = count('skipped');
+  return { passed: count('tests') - failed - skipped, failed, skipped };
+};
+const [jestFile, playwrightFile, fuzzFile] = process.argv.slice(2);
 const jest = read(jestFile);
 const playwright = read(playwrightFile)?.stats;
-const passed = (jest?.numPassedTests ?? 0) + (playwright?.expected ?? 0) + (playwright?.flaky ?? 0);
-const failed = (jest?.numFailedTests ?? 0) + (playwright?.unexpected ?? 0);
-const skipped = (jest?.numPendingTests ?? 0) + (playwright?.skipped ?? 0);
+const fuzz = fuzzFile ? readJunit(fuzzFile) : undefined;
+const passed =
+  (jest?.numPassedTests ?? 0) + (playwright?.expected ?? 0) + (playwright?.flaky ?? 0) + (fuzz?.passed ?? 0);
+const failed = (jest?.numFailedTests ?? 0) + (playwright?.unexpected ?? 0) + (fuzz?.failed ?? 0);
+const skipped = (jest?.numPendingTests ?? 0) + (playwright?.skipped ?? 0) + (fuzz?.skipped ?? 0);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

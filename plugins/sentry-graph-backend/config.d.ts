@@ -56,6 +56,13 @@ export interface Config {
       password: string;
       /** The database to write; the server's default when omitted. */
       database?: string;
+      /**
+       * The longest one transaction may run before Neo4j ends it; a write
+       * is retried (a restart, a deadlock) for as long again. A run whose
+       * write Neo4j does not finish in that time fails, saying so.
+       * Default 2 minutes.
+       */
+      transactionTimeout?: HumanDuration | string;
     };
     /** Engine tuning and safety. */
     sync?: {

@@ -45,6 +45,7 @@ export type {
 export type {
   FaultKind,
   FaultRule,
+  ItemCorruption,
   LatencyOptions,
   RateLimitOptions,
   SampleServer,

@@ -92,7 +92,11 @@ describe('the REST API', () => {
       '/health',
     );
     expect(health.status).toBe(200);
-    expect(health.body).toEqual({ status: 'ok', neo4j: { reachable: true } });
+    expect(health.body).toEqual({
+      status: 'ok',
+      neo4j: { reachable: true },
+      database: { reachable: true },
+    });
     // Nothing has run yet: the data is stale.
     const status = await conforming(
       request(server).get('/api/sentry-graph/status'),
@@ -300,6 +304,45 @@ describe('the REST API', () => {
       expect([path, res.status]).toEqual([path, status]);
       expect(res.body.error.message.length).toBeGreaterThan(0);
     }
+  });
+
+  it('answers a method a route does not have with 405 and Allow', async () => {
+    const { server } = await startBackend();
+    for (const [method, path, allow] of [
+      ['delete', '/status', 'GET, HEAD'],
+      ['put', '/runs/00000000-0000-4000-8000-000000000000', 'GET, HEAD'],
+      ['get', '/sync', 'POST'],
+    ] as const) {
+      const res = await request(server)[method](`/api/sentry-graph${path}`);
+      expect([path, res.status, res.headers.allow]).toEqual([path, 405, allow]);
+      expect(res.body.error.name).toBe('MethodNotAllowedError');
+    }
+  });
+
+  it('answers a POST /sync body that is not JSON, or not empty, with a 400 that does not echo it', async () => {
+    const { server } = await startBackend();
+    const bodies = [
+      '{"token": "do-not-echo-this", ',
+      '"do-not-echo-this"',
+      '{"do-not-echo-this": true}',
+      '["do-not-echo-this"]',
+    ];
+    for (const body of bodies) {
+      const res = await conforming(
+        request(server)
+          .post('/api/sentry-graph/sync')
+          .set('Content-Type', 'application/json')
+          .send(body),
+        'POST',
+        '/sync',
+      );
+      expect([body, res.status]).toEqual([body, 400]);
+      expect(res.body.error.name).toBe('InputError');
+      expect(JSON.stringify(res.body)).not.toContain('do-not-echo-this');
+    }
+    expect(await knex('sentry_graph_sync_runs').count({ n: '*' })).toEqual([
+      { n: 0 },
+    ]);
   });
 });
 

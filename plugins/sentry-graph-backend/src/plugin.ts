@@ -12,11 +12,8 @@ import { readEntitySentryData } from './graph/entitySentryData';
 import { SentryLinks } from './graph/sentryLinks';
 import { SentryGraphStore } from './graph/SentryGraphStore';
 import { createRouter } from './router';
-import { GraphSummaries } from './service/GraphSummaries';
-import { RunHistoryStore } from './service/RunHistoryStore';
-import { SummaryStore } from './service/SummaryStore';
-import { readStatus } from './service/readStatus';
-import { SyncService } from './service/SyncService';
+import { DatabaseBackedServices } from './service/DatabaseBackedServices';
+import { openPluginServices } from './service/openPluginServices';
 
 /**
  * Keeps a Neo4j graph of a Sentry installation fresh on a schedule and
@@ -43,16 +40,14 @@ export const sentryGraphPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const { config, logger, database, lifecycle } = deps;
+        const { config, logger, lifecycle } = deps;
         // Both throw with the offending key named: a bad config stops the plugin here.
         const sentryGraphConfig = readSentryGraphConfig(config);
         const settings = readPluginSettings(config);
         const catalogOptions = readCatalogOptions(config);
 
-        const driver = SentryGraphStore.createDriver(sentryGraphConfig.neo4j);
-        const graph = new SentryGraphStore(
-          driver,
-          sentryGraphConfig.neo4j.database,
+        const { driver, store: graph } = SentryGraphStore.open(
+          sentryGraphConfig.neo4j,
         );
         // A Neo4j that is down does not stop the backend: runs fail and say so.
         graph.verify().then(
@@ -60,54 +55,45 @@ export const sentryGraphPlugin = createBackendPlugin({
             logger.info(`Connected to Neo4j at ${sentryGraphConfig.neo4j.uri}`),
           error =>
             logger.warn(
-              `Neo4j at ${sentryGraphConfig.neo4j.uri} does not answer yet: ${error}`,
+              `${graph.describeError(error)}; until it can be used, runs fail`,
             ),
         );
 
-        const history = await RunHistoryStore.create({ database });
-        const knex = await database.getClient();
         const links = new SentryLinks(settings.sentryWebUrl);
-        const summaries = new GraphSummaries({
-          graph,
-          links,
-          store: await SummaryStore.create({ database }),
+        // Nor does the plugin's own database: what needs it comes up once it answers.
+        const services = new DatabaseBackedServices({
+          open: () =>
+            openPluginServices({
+              config: sentryGraphConfig,
+              settings,
+              graph,
+              database: deps.database,
+              scheduler: deps.scheduler,
+              logger,
+              links,
+              catalog: catalogOptions.enabled
+                ? {
+                    options: catalogOptions,
+                    read: catalogReader(deps.catalog, deps.auth),
+                  }
+                : undefined,
+            }),
+          probe: opened => opened.ping(),
           logger,
-          catalog: catalogOptions.enabled ? catalogOptions : undefined,
         });
-
-        const syncService = new SyncService({
-          config: sentryGraphConfig,
-          settings,
-          graph,
-          history,
-          summaries,
-          scheduler: deps.scheduler,
-          logger,
-          catalog: catalogOptions.enabled
-            ? {
-                options: catalogOptions,
-                read: catalogReader(deps.catalog, deps.auth),
-              }
-            : undefined,
-        });
-        // With SQLite, replicas cannot share a database (nor a lock).
+        await services.start();
         // The run in progress ends (recorded as aborted) before the driver closes.
         lifecycle.addShutdownHook(async () => {
-          await syncService.stop();
+          services.stop();
+          await services.current?.syncService.stop();
           await driver.close();
-        });
-        await syncService.schedule({
-          sharedDatabase: !/sqlite/i.test(String(knex.client.config.client)),
         });
 
         deps.permissionsRegistry.addPermissions(sentryGraphPermissions);
         deps.httpRouter.use(
           await createRouter({
-            syncService,
-            history,
+            services,
             graph,
-            summaries,
-            readStatus: () => readStatus(history, settings, knex),
             catalog: catalogOptions.enabled
               ? {
                   service: deps.catalog,

@@ -13,23 +13,19 @@ import { z } from 'zod';
 import type { SentryGraphStore } from './graph/SentryGraphStore';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EntitySentryData } from '@sentry-graph/plugin-sentry-graph-common';
-import type { GraphSummaries } from './service/GraphSummaries';
-import type { RunHistoryStore } from './service/RunHistoryStore';
-import { TooManyRunsError, type SyncService } from './service/SyncService';
-import type { SyncStatus } from './service/readStatus';
+import type { DatabaseBackedServices } from './service/DatabaseBackedServices';
+import type { PluginServices } from './service/openPluginServices';
+import { TooManyRunsError } from './service/SyncService';
 
 /** @internal */
 export interface RouterOptions {
-  /** Starts manual runs. */
-  syncService: SyncService;
-  /** Run history, for /runs. */
-  history: RunHistoryStore;
+  /**
+   * What lives in the plugin's own database (history, summaries, manual
+   * runs); a 503 error while that database does not answer.
+   */
+  services: DatabaseBackedServices<PluginServices>;
   /** The graph, for /health. */
   graph: SentryGraphStore;
-  /** The stored summaries, for /summary. */
-  summaries: GraphSummaries;
-  /** Computes /status. */
-  readStatus: () => Promise<SyncStatus>;
   /**
    * The catalog, when it is joined: /entities answers only for entities the
    * caller may read there (checked with the caller's own credentials).
@@ -58,6 +54,8 @@ const entityParams = z.object({
   namespace: z.string().regex(ENTITY_NAME, 'must be an entity namespace'),
   name: z.string().regex(ENTITY_NAME, 'must be an entity name'),
 });
+/** POST /sync takes no options: none, or an empty JSON object. */
+const syncBody = z.object({}).strict();
 const summaryQuery = z.object({
   organization: z
     .string()
@@ -80,10 +78,9 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { syncService, history, graph, httpAuth, permissions, auditor } =
-    options;
+  const { services, graph, httpAuth, permissions, auditor } = options;
   const router = Router();
-  router.use(express.json());
+  router.use(express.json(), rejectUnreadableBody);
 
   router.get('/health', async (_req, res) => {
     let neo4j: { reachable: boolean; error?: string } = { reachable: true };
@@ -95,27 +92,30 @@ export async function createRouter(
         error: error instanceof Error ? error.name : 'unknown error',
       };
     }
-    res.json({ status: 'ok', neo4j });
+    res.json({ status: 'ok', neo4j, database: await services.health() });
   });
 
   router.get('/status', async (req, res) => {
     await httpAuth.credentials(req);
-    res.json(await options.readStatus());
+    res.json(await services.use(s => s.readStatus()));
   });
 
   router.get('/runs', async (req, res) => {
     await httpAuth.credentials(req);
     const query = parse(runsQuery, req.query, 'query');
-    if (query.before && !(await history.getRun(query.before))) {
-      throw new NotFoundError(`No run with id ${query.before}`);
-    }
-    res.json({ runs: await history.listRuns(query) });
+    const runs = await services.use(async ({ history }) => {
+      if (query.before && !(await history.getRun(query.before))) {
+        throw new NotFoundError(`No run with id ${query.before}`);
+      }
+      return history.listRuns(query);
+    });
+    res.json({ runs });
   });
 
   router.get('/runs/:id', async (req, res) => {
     await httpAuth.credentials(req);
     const { id } = parse(runParams, req.params, 'run id');
-    const run = await history.getRun(id);
+    const run = await services.use(s => s.history.getRun(id));
     if (!run) throw new NotFoundError(`No run with id ${id}`);
     res.json(run);
   });
@@ -123,7 +123,7 @@ export async function createRouter(
   router.get('/summary', async (req, res) => {
     await httpAuth.credentials(req);
     const { organization } = parse(summaryQuery, req.query, 'query');
-    const summary = await options.summaries.read(organization);
+    const summary = await services.use(s => s.summaries.read(organization));
     if (organization && summary.organizations.length === 0) {
       throw new NotFoundError(`No organization ${organization} in the graph`);
     }
@@ -154,6 +154,12 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    if (!syncBody.safeParse(req.body ?? {}).success) {
+      // Not zod's words, which would quote the keys sent back.
+      throw new InputError(
+        'POST /sync takes no options: send no body, or an empty JSON object',
+      );
+    }
     const auditorEvent = await auditor.createEvent({
       eventId: 'sync-run',
       severityLevel: 'medium',
@@ -172,7 +178,9 @@ export async function createRouter(
         'userEntityRef' in principal
           ? principal.userEntityRef
           : principal.subject;
-      const run = await syncService.requestManualRun(requestedBy);
+      const run = await services.use(s =>
+        s.syncService.requestManualRun(requestedBy),
+      );
       await auditorEvent.success({ meta: { runId: run.id, requestedBy } });
       res.status(202).json({ runId: run.id, status: run.status });
     } catch (error) {
@@ -185,5 +193,62 @@ export async function createRouter(
     }
   });
 
+  // Any other method on these paths: 405 with Allow, not a bare 404.
+  for (const [path, allowed] of [
+    ['/health', 'GET, HEAD'],
+    ['/status', 'GET, HEAD'],
+    ['/runs', 'GET, HEAD'],
+    ['/runs/:id', 'GET, HEAD'],
+    ['/summary', 'GET, HEAD'],
+    ['/sync', 'POST'],
+  ] as const) {
+    router.all(path, (req, res) => {
+      res.setHeader('Allow', allowed);
+      throw Object.assign(
+        new Error(`${req.method} is not allowed on ${path}; use ${allowed}`),
+        { name: 'MethodNotAllowedError', statusCode: 405 },
+      );
+    });
+  }
+
   return router;
+}
+
+/**
+ * express.json() rejects a body it cannot read with an error that carries
+ * the raw body, and Backstage's error handler would send it all back.
+ * Answer in Backstage's shape instead, saying what is wrong without
+ * echoing it: 400 for a body that is not JSON, the parser's own status
+ * (413 too large, 415 an unknown charset) otherwise.
+ */
+function rejectUnreadableBody(
+  error: unknown,
+  _req: express.Request,
+  _res: express.Response,
+  next: express.NextFunction,
+): void {
+  const { type, status } = (error ?? {}) as {
+    type?: unknown;
+    status?: unknown;
+  };
+  if (typeof type !== 'string' || typeof status !== 'number') {
+    next(error);
+    return;
+  }
+  if (status === 400) {
+    next(
+      new InputError(
+        type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON'
+          : `The request body cannot be read (${type})`,
+      ),
+    );
+    return;
+  }
+  next(
+    Object.assign(new Error(`The request body cannot be read (${type})`), {
+      name: 'UnreadableBodyError',
+      statusCode: status,
+    }),
+  );
 }

@@ -165,4 +165,106 @@ describe('fault injection', () => {
       },
     );
   });
+
+  it("status with html: a proxy's HTML page for a 502, without Sentry's headers", async () => {
+    await withServer(
+      {
+        faults: [
+          { path: '/members/', kind: 'status', status: 502, html: true },
+        ],
+      },
+      async server => {
+        const response = await get(server, MEMBERS);
+        expect(response.status).toBe(502);
+        expect(response.headers.get('content-type')).toBe('text/html');
+        expect(response.headers.get('x-sentry-rate-limit-limit')).toBeNull();
+        expect(await response.text()).toContain('<h1>502 Bad Gateway</h1>');
+      },
+    );
+  });
+
+  it('reset: sends the status and part of the body, then resets the connection', async () => {
+    await withServer(
+      { faults: [{ path: '/members/', kind: 'reset', times: 1 }] },
+      async server => {
+        const response = await get(server, MEMBERS);
+        expect(response.status).toBe(200);
+        await expect(response.text()).rejects.toThrow();
+        expect((await get(server, MEMBERS)).status).toBe(200);
+      },
+    );
+  });
+
+  it('rate-limit with resetInSeconds: announces a reset that far ahead', async () => {
+    await withServer(
+      {
+        faults: [
+          { path: '/members/', kind: 'rate-limit', resetInSeconds: 3600 },
+        ],
+      },
+      async server => {
+        const response = await get(server, MEMBERS);
+        expect(response.status).toBe(429);
+        const reset = Number(response.headers.get('x-sentry-rate-limit-reset'));
+        expect(reset - Date.now() / 1000).toBeGreaterThan(3590);
+      },
+    );
+  });
+
+  it('invalid-items with items and corruption: breaks that many items, all one way', async () => {
+    await withServer(
+      {
+        faults: [
+          {
+            path: '/projects/',
+            kind: 'invalid-items',
+            items: 1,
+            corruption: 'wrong-id-type',
+          },
+        ],
+      },
+      async server => {
+        const projects = (await (
+          await get(server, '/api/0/organizations/acme/projects/')
+        ).json()) as Array<Record<string, unknown>>;
+        const broken = projects.filter(
+          project => typeof project.id !== 'string',
+        );
+        expect(broken).toHaveLength(1);
+        // The same id, as a number.
+        expect(typeof broken[0].id).toBe('number');
+        expect(projects.indexOf(broken[0])).toBe(1);
+      },
+    );
+  });
+
+  it('empty-page: no rows, while the Link header still says more results follow', async () => {
+    await withServer(
+      { faults: [{ path: '/members/', kind: 'empty-page', page: 0 }] },
+      async server => {
+        const response = await get(server, MEMBERS);
+        expect(await response.json()).toEqual([]);
+        const { next } = parseLinkHeader(response.headers.get('link'));
+        expect(next).toMatchObject({ results: true, cursor: '100:1:0' });
+      },
+    );
+  });
+
+  it('cursor-loop: the next link repeats the cursor the page was asked with', async () => {
+    await withServer(
+      { faults: [{ path: '/teams/', kind: 'cursor-loop' }] },
+      async server => {
+        const first = await get(server, '/api/0/organizations/acme/teams/');
+        const { next } = parseLinkHeader(first.headers.get('link'));
+        expect(next).toMatchObject({ results: true, cursor: '100:1:0' });
+        const second = await fetch(next.url, {
+          headers: { Authorization: 'Bearer sample-token' },
+        });
+        expect(parseLinkHeader(second.headers.get('link')).next).toMatchObject({
+          results: true,
+          cursor: '100:1:0',
+        });
+      },
+    );
+  });
 });

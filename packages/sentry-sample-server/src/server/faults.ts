@@ -1,4 +1,4 @@
-import type { FaultRule } from '../types/serverOptions';
+import type { FaultRule, ItemCorruption } from '../types/serverOptions';
 
 /**
  * Chooses the fault (if any) for a request. Rules are tried in order; a rule with `times` stops
@@ -47,22 +47,35 @@ function pathMatches(path: string | RegExp, pathname: string): boolean {
   return path.test(pathname);
 }
 
+const CORRUPTIONS: readonly ItemCorruption[] = [
+  'missing-id',
+  'wrong-id-type',
+  'null-name',
+  'wrong-field-type',
+];
+
 /**
  * 'invalid-items': breaks some items of a page the way a validating client must survive —
- * a missing id, an id of the wrong type, a null name, and a list field that is not a list.
+ * a missing id, an id of the wrong type, a null name, and a list field that is not a list —
+ * each in turn, or all one way (`corruption`).
  */
-export function corruptItems(body: unknown): unknown {
+export function corruptItems(
+  body: unknown,
+  rule: Pick<FaultRule, 'items' | 'corruption'> = {},
+): unknown {
+  const how = (which: number) =>
+    rule.corruption ?? CORRUPTIONS[which % CORRUPTIONS.length];
   if (!Array.isArray(body)) {
-    return isRecord(body) ? corruptItem(body, 0) : body;
+    return isRecord(body) ? corruptItem(body, how(0)) : body;
   }
   const corrupted: unknown[] = body.map(item => item);
-  const positions = [1, 3, 5, 7].filter(
-    position => position < corrupted.length,
-  );
+  const positions = [1, 3, 5, 7]
+    .slice(0, rule.items ?? 4)
+    .filter(position => position < corrupted.length);
   if (positions.length === 0 && corrupted.length > 0) positions.push(0);
   positions.forEach((position, which) => {
     const item = corrupted[position];
-    if (isRecord(item)) corrupted[position] = corruptItem(item, which);
+    if (isRecord(item)) corrupted[position] = corruptItem(item, how(which));
   });
   return corrupted;
 }
@@ -78,22 +91,22 @@ const PREFERRED_LIST_KEYS = [
 
 function corruptItem(
   item: Record<string, unknown>,
-  which: number,
+  how: ItemCorruption,
 ): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...item };
-  switch (which % 4) {
-    case 0:
+  switch (how) {
+    case 'missing-id':
       delete copy.id;
       break;
-    case 1:
-      // The wrong type: ids are strings except release ids, which are integers.
-      copy.id = typeof item.id === 'number' ? String(item.id) : 42;
+    case 'wrong-id-type':
+      // The same id in the wrong type: ids are strings except release ids, which are integers.
+      copy.id = typeof item.id === 'number' ? String(item.id) : Number(item.id);
       break;
-    case 2:
+    case 'null-name':
       if ('name' in copy) copy.name = null;
       else copy.version = null;
       break;
-    default: {
+    case 'wrong-field-type': {
       const listKey = [...PREFERRED_LIST_KEYS, ...Object.keys(copy)].find(key =>
         Array.isArray(copy[key]),
       );

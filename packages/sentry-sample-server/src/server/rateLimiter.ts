@@ -86,8 +86,11 @@ export class RateLimiter {
     else this.inFlight.set(key, concurrent);
   }
 
-  /** The decision a 'rate-limit' fault fakes: the window is spent. */
-  exhausted(nowMs: number): RateLimitDecision {
+  /**
+   * The decision a 'rate-limit' fault fakes: the window is spent, and resets
+   * at its end or `resetInSeconds` from now.
+   */
+  exhausted(nowMs: number, resetInSeconds?: number): RateLimitDecision {
     const { limit, windowSeconds } = this.options;
     const concurrentLimit =
       this.options.concurrentLimit ?? DEFAULT_CONCURRENT_LIMIT;
@@ -98,7 +101,10 @@ export class RateLimiter {
       reason: 'window',
       limit,
       remaining: 0,
-      resetEpochSeconds: windowStart + windowSeconds,
+      resetEpochSeconds:
+        resetInSeconds === undefined
+          ? windowStart + windowSeconds
+          : Math.ceil(nowMs / 1000) + resetInSeconds,
       windowSeconds,
       concurrentLimit,
       concurrentRemaining: concurrentLimit - 1,

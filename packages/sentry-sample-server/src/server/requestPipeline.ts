@@ -2,6 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultRule, SampleToken } from '../types/serverOptions';
 import { ApiError, ERROR_BODIES, internalErrorBody } from './apiError';
 import { accessTo, authenticate, type Caller, requireAnyScope } from './auth';
+import {
+  asEmptyPage,
+  proxyErrorPage,
+  withLoopingCursor,
+} from './faultedResponses';
 import { FaultInjector, corruptItems } from './faults';
 import type {
   HandlerResponse,
@@ -145,30 +150,50 @@ async function respond(
     return { ...limited, headers: { ...headers, ...limited.headers } };
   }
 
-  const response = answer(
-    state,
-    method,
-    match,
-    {
-      pathname: url.pathname,
-      query: url.searchParams,
-      params: match.params,
-      baseUrl,
-      store: state.store,
-      perPageDefault: state.perPageDefault,
-    },
-    caller ? { caller } : { error: authError },
+  const response = bend(
+    fault,
+    answer(
+      state,
+      method,
+      match,
+      {
+        pathname: url.pathname,
+        query: url.searchParams,
+        params: match.params,
+        baseUrl,
+        store: state.store,
+        perPageDefault: state.perPageDefault,
+      },
+      caller ? { caller } : { error: authError },
+    ),
+    url.searchParams.get('cursor'),
   );
-  const succeeded = response.status === 200;
   return {
     status: response.status,
-    body:
-      fault?.kind === 'invalid-items' && succeeded
-        ? corruptItems(response.body)
-        : response.body,
+    body: response.body,
     headers: { ...headers, ...response.headers },
     truncateBody: fault?.kind === 'malformed-json',
+    resetMidBody: fault?.kind === 'reset',
   };
+}
+
+/** Faults that alter a successful answer ('invalid-items', 'empty-page', 'cursor-loop'). */
+function bend(
+  fault: FaultRule | undefined,
+  response: HandlerResponse,
+  requestCursor: string | null,
+): HandlerResponse {
+  if (response.status !== 200) return response;
+  switch (fault?.kind) {
+    case 'invalid-items':
+      return { ...response, body: corruptItems(response.body, fault) };
+    case 'empty-page':
+      return asEmptyPage(response);
+    case 'cursor-loop':
+      return withLoopingCursor(response, requestCursor);
+    default:
+      return response;
+  }
 }
 
 /** 'delete-row': the row is deleted in "Sentry" while a client pages through its listing. */
@@ -214,7 +239,7 @@ function tooManyRequests(
   };
 }
 
-/** Faults that replace the answer entirely ('slow', 'malformed-json', 'invalid-items' do not). */
+/** Faults that replace the answer entirely ('slow', 'reset', 'malformed-json' and those `bend` applies do not). */
 function faultAnswer(
   state: PipelineState,
   fault: FaultRule | undefined,
@@ -223,6 +248,16 @@ function faultAnswer(
   switch (fault?.kind) {
     case 'status': {
       const status = fault.status ?? 500;
+      if (fault.html) {
+        return {
+          status,
+          body: undefined,
+          rawBody: proxyErrorPage(status),
+          contentType: 'text/html',
+          // The proxy answers, not Sentry: no rate-limit headers.
+          headers: {},
+        };
+      }
       return { status, body: bodyForStatus(status), headers };
     }
     case 'gone':
@@ -230,7 +265,7 @@ function faultAnswer(
     case 'rate-limit': {
       const limited = tooManyRequests(
         state,
-        state.limiter.exhausted(Date.now()),
+        state.limiter.exhausted(Date.now(), fault.resetInSeconds),
       );
       return { ...limited, headers: { ...headers, ...limited.headers } };
     }

@@ -13,6 +13,13 @@ export interface OutgoingResponse {
   contentType?: string;
   /** 'malformed-json' fault: send only the first part of the serialized body. */
   truncateBody?: boolean;
+  /**
+   * 'reset' fault: announce the whole body, send the first part, then reset
+   * the connection, as when Sentry's worker or a proxy dies mid-answer.
+   */
+  resetMidBody?: boolean;
+  /** Sent as it is instead of serialized as JSON (a proxy's HTML error page). */
+  rawBody?: string;
 }
 
 /** A response serialized, so its size is known before it is sent. */
@@ -20,10 +27,11 @@ export interface EncodedResponse {
   status: number;
   headers: Record<string, string>;
   text: string;
+  resetMidBody?: boolean;
 }
 
 export function encodeResponse(response: OutgoingResponse): EncodedResponse {
-  let text = JSON.stringify(response.body);
+  let text = response.rawBody ?? JSON.stringify(response.body);
   if (response.truncateBody) text = truncateJson(text);
   return {
     status: response.status,
@@ -33,6 +41,7 @@ export function encodeResponse(response: OutgoingResponse): EncodedResponse {
       ...response.headers,
     },
     text,
+    resetMidBody: response.resetMidBody,
   };
 }
 
@@ -42,7 +51,14 @@ export function sendEncoded(
 ): void {
   if (res.destroyed || res.headersSent) return;
   res.writeHead(encoded.status, encoded.headers);
-  res.end(encoded.text);
+  if (!encoded.resetMidBody) {
+    res.end(encoded.text);
+    return;
+  }
+  // The headers and part of the body reach the client before the reset.
+  res.write(encoded.text.slice(0, Math.floor(encoded.text.length / 2)), () =>
+    res.socket?.resetAndDestroy(),
+  );
 }
 
 export function writeResponse(

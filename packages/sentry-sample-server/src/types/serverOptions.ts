@@ -42,10 +42,17 @@ export type FaultKind =
   | 'gone'
   | 'slow'
   | 'drop'
+  | 'reset'
   | 'malformed-json'
   | 'invalid-items'
   | 'rate-limit'
-  | 'delete-row';
+  | 'delete-row'
+  | 'cursor-loop'
+  | 'empty-page';
+
+/** How an 'invalid-items' fault breaks an item. */
+export type ItemCorruption =
+  'missing-id' | 'wrong-id-type' | 'null-name' | 'wrong-field-type';
 
 export interface FaultRule {
   /** string: the request pathname contains it; RegExp: tested against the pathname. */
@@ -55,6 +62,20 @@ export interface FaultRule {
   kind: FaultKind;
   /** For 'status' (default 500). */
   status?: number;
+  /**
+   * For 'status': an HTML error page instead of Sentry's JSON, as the load balancer or proxy in
+   * front of Sentry sends for a 502 or 503.
+   */
+  html?: boolean;
+  /**
+   * For 'rate-limit': X-Sentry-Rate-Limit-Reset this many seconds ahead, as a longer window
+   * announces (default: the end of the current window).
+   */
+  resetInSeconds?: number;
+  /** For 'invalid-items': how many items of the page to break (default 4: the 2nd, 4th, 6th, 8th). */
+  items?: number;
+  /** For 'invalid-items': break every item this way (default: each of the four ways in turn). */
+  corruption?: ItemCorruption;
   /** For 'slow' (default 30,000 ms). */
   delayMs?: number;
   /** Apply to the first N matching requests only (default: every matching request). */

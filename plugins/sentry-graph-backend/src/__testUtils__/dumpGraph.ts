@@ -21,12 +21,12 @@ export interface GraphDump {
 
 const STAMPS = ['firstseen', 'lastupdated'];
 
-function withoutStamps(
-  props: Record<string, unknown>,
-): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(props).filter(([name]) => !STAMPS.includes(name)),
-  );
+export interface DumpOptions {
+  /**
+   * Keeps `firstseen` in the properties: two dumps then differ when a node
+   * or relationship was deleted and written anew, not only when it is gone.
+   */
+  keepFirstseen?: boolean;
 }
 
 /**
@@ -36,7 +36,13 @@ function withoutStamps(
 export async function dumpGraph(
   graph: TestGraph,
   updateTag?: number,
+  options: DumpOptions = {},
 ): Promise<GraphDump> {
+  const dropped = options.keepFirstseen ? ['lastupdated'] : STAMPS;
+  const withoutStamps = (props: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(props).filter(([name]) => !dropped.includes(name)),
+    );
   const nodes = await graph.query<{
     labels: string[];
     props: Record<string, unknown>;

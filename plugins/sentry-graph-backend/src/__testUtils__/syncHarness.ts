@@ -1,3 +1,4 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -28,6 +29,8 @@ export interface TestSyncOptions {
     read?: CatalogReader;
     options?: Partial<CatalogOptions>;
   };
+  /** Default: a mock that records everything and prints nothing. */
+  logger?: LoggerService;
 }
 
 /** One real sync from a sample server into the test Neo4j, with quick retries. */
@@ -46,7 +49,7 @@ export function runTestSync(
     },
     engine: { ...DEFAULT_SYNC_ENGINE_OPTIONS, ...options.engine },
     store: graph.store,
-    logger: mockServices.logger.mock(),
+    logger: options.logger ?? mockServices.logger.mock(),
     signal: options.signal,
     onProgress: options.onProgress,
     catalog: options.catalog && {

@@ -4,12 +4,18 @@ export interface TcpProxy {
   port: number;
   /** Starts forwarding to the target; until then connections are refused. */
   open(): Promise<void>;
+  /**
+   * Stops forwarding without closing anything, on the open connections and
+   * on new ones: what a client sees of a frozen server.
+   */
+  freeze(): void;
   close(): Promise<void>;
 }
 
 /**
  * A loopback port that can be made to refuse connections, then forward them
- * to a real server: how a test shows Neo4j going away and coming back.
+ * to a real server, or to hold them without an answer: how a test shows a
+ * server going away, coming back, or freezing.
  */
 export async function createTcpProxy(targetPort: number): Promise<TcpProxy> {
   // Reserve a free port, then release it until the proxy opens.
@@ -18,19 +24,35 @@ export async function createTcpProxy(targetPort: number): Promise<TcpProxy> {
   const port = (probe.address() as net.AddressInfo).port;
   await new Promise<void>(resolve => probe.close(() => resolve()));
   const sockets = new Set<net.Socket>();
+  const pairs = new Set<[net.Socket, net.Socket]>();
+  let frozen = false;
   const server = net.createServer(client => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    client.on('error', () => client.destroy());
+    if (frozen) return; // accepted, never answered
     const upstream = net.connect(targetPort, '127.0.0.1');
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => socket.destroy());
-    }
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    upstream.on('error', () => upstream.destroy());
+    const pair: [net.Socket, net.Socket] = [client, upstream];
+    pairs.add(pair);
+    client.on('close', () => pairs.delete(pair));
     client.pipe(upstream).pipe(client);
   });
   return {
     port,
     open: () =>
       new Promise(resolve => server.listen(port, '127.0.0.1', () => resolve())),
+    freeze() {
+      frozen = true;
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
+    },
     close: async () => {
       sockets.forEach(socket => socket.destroy());
       if (server.listening)

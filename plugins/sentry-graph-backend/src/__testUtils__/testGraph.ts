@@ -36,8 +36,7 @@ export interface TestGraph {
 }
 
 export function openTestGraph(): TestGraph {
-  const driver = SentryGraphStore.createDriver(testNeo4jConnection());
-  const store = new SentryGraphStore(driver);
+  const { driver, store } = SentryGraphStore.open(testNeo4jConnection());
   return {
     driver,
     store,

@@ -37,7 +37,7 @@ async function main(): Promise<number> {
     configTargets: values.config.map(file => ({ path: path.resolve(file) })),
   });
   const config = readSentryGraphConfig(ConfigReader.fromConfigs(appConfigs));
-  const driver = SentryGraphStore.createDriver(config.neo4j);
+  const { driver, store } = SentryGraphStore.open(config.neo4j);
   const controller = new AbortController();
   const abort = () => {
     logger.warn(
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
         allowMassDeletion:
           values['allow-mass-deletion'] || config.sync.allowMassDeletion,
       },
-      store: new SentryGraphStore(driver, config.neo4j.database),
+      store,
       logger,
       signal: controller.signal,
     });

@@ -1,6 +1,9 @@
 import { readDurationFromConfig, type Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
-import type { Neo4jConnectionOptions } from '../graph/SentryGraphStore';
+import {
+  DEFAULT_TRANSACTION_TIMEOUT_MS,
+  type Neo4jConnectionOptions,
+} from '../graph/SentryGraphStore';
 import type { SentryClientOptions } from '../sentry';
 import {
   ALERT_RULE_SOURCE_SETTINGS,
@@ -84,7 +87,14 @@ export function readSentryGraphConfig(root: Config): SentryGraphConfig {
         'https:',
       ]),
       token: readSecret(sentry, 'token', 'sentry.token'),
-      timeoutMs: readRequestTimeout(sentry),
+      timeoutMs: readDuration(sentry, {
+        key: 'requestTimeout',
+        fullKey: 'sentry.requestTimeout',
+        fallbackMs: 30_000,
+        minMs: 1_000,
+        maxMs: 10 * 60_000,
+        range: '1 second to 10 minutes',
+      }),
       maxRetries: int(sentry, 'sentry', 'maxRetries', 0, 10, 4),
       maxConcurrency: int(sentry, 'sentry', 'maxConcurrency', 1, 32, 4),
     },
@@ -93,6 +103,14 @@ export function readSentryGraphConfig(root: Config): SentryGraphConfig {
       username: neo4j.getString('username'),
       password: readSecret(neo4j, 'password', 'neo4j.password'),
       database: neo4j.getOptionalString('database') || undefined,
+      transactionTimeoutMs: readDuration(neo4j, {
+        key: 'transactionTimeout',
+        fullKey: 'neo4j.transactionTimeout',
+        fallbackMs: DEFAULT_TRANSACTION_TIMEOUT_MS,
+        minMs: 1_000,
+        maxMs: 60 * 60_000,
+        range: '1 second to 1 hour',
+      }),
     },
     sync: {
       organizations: readOrganizations(sentry),
@@ -151,23 +169,34 @@ function readAlertRuleSource(sentry: Config): AlertRuleSourceSetting {
   return setting;
 }
 
-function readRequestTimeout(sentry: Config): number {
-  if (!sentry.has('requestTimeout')) return 30_000;
+/** A duration setting in milliseconds, within its range, or the fallback when unset. */
+function readDuration(
+  config: Config,
+  setting: {
+    key: string;
+    fullKey: string;
+    fallbackMs: number;
+    minMs: number;
+    maxMs: number;
+    range: string;
+  },
+): number {
+  if (!config.has(setting.key)) return setting.fallbackMs;
   let ms: number;
   try {
     ms = durationToMilliseconds(
-      readDurationFromConfig(sentry, { key: 'requestTimeout' }),
+      readDurationFromConfig(config, { key: setting.key }),
     );
   } catch (error) {
     throw new SentryGraphConfigError(
-      'sentry.requestTimeout',
+      setting.fullKey,
       `${error instanceof Error ? error.message : String(error)} (expected a duration such as { seconds: 30 } or '30s')`,
     );
   }
-  if (!(ms >= 1_000 && ms <= 10 * 60_000)) {
+  if (!(ms >= setting.minMs && ms <= setting.maxMs)) {
     throw new SentryGraphConfigError(
-      'sentry.requestTimeout',
-      `expected from 1 second to 10 minutes, got ${ms} ms`,
+      setting.fullKey,
+      `expected from ${setting.range}, got ${ms} ms`,
     );
   }
   return ms;

@@ -1,5 +1,6 @@
-import neo4j, { type Driver, type QueryResult } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { CleanupQueries } from './CleanupQueries';
+import { Neo4jSessions, type Neo4jConnectionOptions } from './Neo4jSessions';
 import { numberField } from './recordFields';
 import {
   constraintStatement,
@@ -18,64 +19,33 @@ import {
   type RelationshipSpec,
 } from './spec';
 
-export interface Neo4jConnectionOptions {
-  uri: string;
-  username: string;
-  password: string;
-  database?: string;
-}
-
 /** Everything one run writes is stamped with its tag and scoped to one organization. */
 export interface WriteScope {
   updateTag: number;
   organizationId: string;
 }
 
+export {
+  DEFAULT_TRANSACTION_TIMEOUT_MS,
+  type Neo4jConnectionOptions,
+} from './Neo4jSessions';
+
 /**
  * The graph as the sync sees it: batched upserts generated from the schema,
  * counts and bounded deletions for cleanup, and reads for summaries.
  */
-export class SentryGraphStore {
+export class SentryGraphStore extends Neo4jSessions {
   private readonly statements = new Map<string, string>();
   /** Counts, confirmations and bounded deletions of what a run did not write. */
   readonly cleanup = new CleanupQueries(this);
 
-  constructor(
-    private readonly driver: Driver,
-    private readonly database?: string,
-  ) {}
-
-  /** Creates a driver whose integers come back as JavaScript numbers. */
-  static createDriver(options: Neo4jConnectionOptions): Driver {
-    return neo4j.driver(
-      options.uri,
-      neo4j.auth.basic(options.username, options.password),
-      {
-        disableLosslessIntegers: true,
-        // Fail fast when Neo4j is down instead of hanging a run for minutes.
-        connectionAcquisitionTimeout: 30_000,
-        connectionTimeout: 15_000,
-        maxTransactionRetryTime: 30_000,
-        userAgent: 'sentry-graph/0.1',
-      },
-    );
-  }
-
-  /**
-   * Resolves when Neo4j answers a query; rejects with the driver's error
-   * otherwise. One attempt, not a retried transaction: a health check and a
-   * run's first step should learn at once that Neo4j is down.
-   */
-  async verify(): Promise<void> {
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: neo4j.session.READ,
-    });
-    try {
-      await session.run('RETURN 1 AS ok');
-    } finally {
-      await session.close();
-    }
+  /** The driver and a store on it, for `connection`. */
+  static open(connection: Neo4jConnectionOptions): {
+    driver: Driver;
+    store: SentryGraphStore;
+  } {
+    const driver = SentryGraphStore.createDriver(connection);
+    return { driver, store: new SentryGraphStore(driver, connection) };
   }
 
   /** Uniqueness on `id` per label and the schema's indexes, created idempotently. */
@@ -177,34 +147,6 @@ export class SentryGraphStore {
       written += numberField(created.records[0], 'written');
     }
     return written;
-  }
-
-  async read(
-    cypher: string,
-    params: Record<string, unknown> = {},
-  ): Promise<QueryResult> {
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: neo4j.session.READ,
-    });
-    try {
-      return await session.executeRead(tx => tx.run(cypher, params));
-    } finally {
-      await session.close();
-    }
-  }
-
-  /** A managed transaction: Neo4j's transient errors (deadlocks) are retried. */
-  async write(
-    cypher: string,
-    params: Record<string, unknown>,
-  ): Promise<QueryResult> {
-    const session = this.driver.session({ database: this.database });
-    try {
-      return await session.executeWrite(tx => tx.run(cypher, params));
-    } finally {
-      await session.close();
-    }
   }
 
   private statement(key: string, build: () => string): string {

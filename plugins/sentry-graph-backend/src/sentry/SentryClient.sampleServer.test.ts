@@ -233,7 +233,8 @@ describe('SentryClient against the sample server', () => {
       },
       {
         endpoint: 'members',
-        id: '42',
+        // The fourth member's own id, sent as a number.
+        id: '20010000004',
         reason: 'id: expected string, received number',
       },
       {

@@ -175,7 +175,7 @@ export class SentryClient {
       }
       return {
         ...validateItems(body, itemSchema, endpoint),
-        next: this.#nextCursor(headers, url, endpoint, pageIndex),
+        next: this.#nextCursor(headers, url, endpoint, pageIndex, body),
       };
     });
   }
@@ -185,12 +185,24 @@ export class SentryClient {
     url: URL,
     endpoint: SentryEndpoint,
     pageIndex: number,
+    body: unknown[],
   ): string | undefined | SentryResponseError {
     try {
-      return nextPageCursor(
+      const next = nextPageCursor(
         headers.get('link'),
         url.searchParams.get('cursor'),
       );
+      // Sentry's paginators say results="true" only when rows follow this
+      // page, so an empty one cannot be: rows it should have held may be
+      // missing from the listing, and following on could go on forever.
+      if (next && body.length === 0) {
+        return new SentryResponseError(
+          `Sentry's answer to GET ${url.pathname} is an empty page (page ${pageIndex + 1}) ` +
+            'whose Link header says more results follow; the listing cannot be shown complete.',
+          { endpoint, path: url.pathname, problem: 'empty-page' },
+        );
+      }
+      return next;
     } catch (error) {
       if (!(error instanceof LinkHeaderError)) throw error;
       return new SentryResponseError(

@@ -73,7 +73,11 @@ export class SentryGoneError extends SentryRequestError {
 }
 
 export type SentryResponseProblem =
-  'malformed-json' | 'not-an-array' | 'invalid-body' | 'bad-link-header';
+  | 'malformed-json'
+  | 'not-an-array'
+  | 'invalid-body'
+  | 'bad-link-header'
+  | 'empty-page';
 
 /** Sentry answered, but the answer cannot be used as it is. */
 export class SentryResponseError extends SentryRequestError {

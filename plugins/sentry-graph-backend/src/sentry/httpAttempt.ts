@@ -91,8 +91,11 @@ export async function sendAttempt(
       kind: 'failed',
       ...answered,
       error: new SentryNetworkError(
-        `Could not get an answer from Sentry for GET ${path} (${describeNetworkError(error)}); ` +
-          'check the base URL and that this host can reach Sentry.',
+        response
+          ? `Sentry's answer to GET ${path} (${response.status}) broke off before its end ` +
+              `(${describeNetworkError(error)}): the connection was reset or dropped.`
+          : `Could not get an answer from Sentry for GET ${path} (${describeNetworkError(error)}); ` +
+              'check the base URL and that this host can reach Sentry.',
         { ...context, cause: error },
       ),
     };

@@ -27,7 +27,11 @@ export function errorForStatus(
   const { endpoint, path } = context;
   const options = { ...context, status };
   const detail = sentryDetail(bodyText);
-  const said = detail ? `: ${detail}` : '';
+  const said = detail
+    ? `: ${detail}`
+    : /text\/html/i.test(headers.get('content-type') ?? '')
+      ? ', an HTML page, likely from a proxy or load balancer in front of Sentry'
+      : '';
   const scopes = requiredScopes[endpoint];
   const hint = tokenKindHints[endpoint] ? ` ${tokenKindHints[endpoint]}` : '';
 

@@ -11,14 +11,13 @@ import {
 import type { SentryGraphStore } from '../graph/SentryGraphStore';
 import { describeError } from '../sync/describeError';
 import { runSync, type RunSyncOptions } from '../sync/runSync';
-import type { SyncProgress } from '../sync/types';
 import type { GraphSummaries } from './GraphSummaries';
+import { OutcomeRecorder, type RunOutcome } from './OutcomeRecorder';
+import { ProgressWriter } from './ProgressWriter';
 import type { RunHistoryStore, RunRecord } from './RunHistoryStore';
 
 export const SYNC_TASK_ID = 'sentry-graph:sync';
 
-/** How often a running sync writes its progress to the history table. */
-const PROGRESS_INTERVAL_MS = 1_000;
 /** A running sync writes at least this often, so other replicas see it is alive. */
 const HEARTBEAT_INTERVAL_MS = 15_000;
 /**
@@ -39,40 +38,6 @@ export class TooManyRunsError extends Error {
     super(
       `A manual sync ran less than the minimum interval ago; try again in ${retryAfterSeconds} s`,
     );
-  }
-}
-
-/** Writes progress at most once a second, so a fast run does not hammer the database. */
-class ProgressWriter {
-  private latest: SyncProgress | undefined;
-  private lastWrite = 0;
-  private writing: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly history: RunHistoryStore,
-    private readonly runId: string,
-    private readonly logger: LoggerService,
-  ) {}
-
-  report(progress: SyncProgress): void {
-    this.latest = progress;
-    if (Date.now() - this.lastWrite >= PROGRESS_INTERVAL_MS) void this.write();
-  }
-
-  async flush(): Promise<void> {
-    await this.write();
-  }
-
-  private write(): Promise<void> {
-    this.lastWrite = Date.now();
-    // Written even before the first item: it is also the run's heartbeat.
-    const progress = this.latest ?? { items: 0 };
-    this.writing = this.writing
-      .then(() => this.history.updateProgress(this.runId, progress))
-      .catch(error =>
-        this.logger.debug(`Progress not recorded: ${describeError(error)}`),
-      );
-    return this.writing;
   }
 }
 
@@ -99,8 +64,11 @@ export class SyncService {
   /** Aborted when the backend shuts down, so a run ends before the process does. */
   private readonly shutdown = new AbortController();
   private running: Promise<void> | undefined;
+  private readonly outcomes: OutcomeRecorder;
 
-  constructor(private readonly options: SyncServiceOptions) {}
+  constructor(private readonly options: SyncServiceOptions) {
+    this.outcomes = new OutcomeRecorder(options.history, options.logger);
+  }
 
   /**
    * Aborts the run in progress and waits (at most `timeoutMs`) for it to be
@@ -111,11 +79,13 @@ export class SyncService {
   async stop(timeoutMs = 10_000): Promise<void> {
     this.shutdown.abort();
     const running = this.running;
-    if (!running) return;
-    await Promise.race([
-      running,
-      new Promise(resolve => setTimeout(resolve, timeoutMs).unref()),
-    ]);
+    if (running) {
+      await Promise.race([
+        running,
+        new Promise(resolve => setTimeout(resolve, timeoutMs).unref()),
+      ]);
+    }
+    this.outcomes.stop();
   }
 
   /**
@@ -137,6 +107,16 @@ export class SyncService {
     await markInterrupted(
       options.sharedDatabase ? INTERRUPTED_AFTER_MS : undefined,
     );
+    logger.info(
+      `Scheduling Sentry sync with ${JSON.stringify(settings.schedule)}`,
+    );
+    await scheduler.scheduleTask({
+      id: SYNC_TASK_ID,
+      ...settings.schedule,
+      fn: signal => this.runTask(signal),
+    });
+    // Last, and needing no database to register: when the database fails
+    // above, nothing is registered and the whole schedule is tried again.
     if (options.sharedDatabase) {
       await scheduler.scheduleTask({
         id: 'sentry-graph:mark-interrupted-runs',
@@ -146,14 +126,6 @@ export class SyncService {
         fn: () => markInterrupted(INTERRUPTED_AFTER_MS),
       });
     }
-    logger.info(
-      `Scheduling Sentry sync with ${JSON.stringify(settings.schedule)}`,
-    );
-    await scheduler.scheduleTask({
-      id: SYNC_TASK_ID,
-      ...settings.schedule,
-      fn: signal => this.runTask(signal),
-    });
   }
 
   /**
@@ -201,7 +173,7 @@ export class SyncService {
   }
 
   private async recordedRun(signal: AbortSignal): Promise<void> {
-    const { history, graph, config, logger, settings } = this.options;
+    const { history, logger, settings } = this.options;
     if (await this.startedTooRecently()) return;
     const run = await history.claimRun('scheduled');
     const runLogger = logger.child({
@@ -218,6 +190,29 @@ export class SyncService {
       HEARTBEAT_INTERVAL_MS,
     );
     try {
+      const outcome = await this.sync(run.id, signal, progress, runLogger);
+      await this.outcomes.record(run.id, outcome, runLogger);
+    } finally {
+      clearInterval(heartbeat);
+      await history
+        .prune(settings.historyMaxRuns)
+        .catch(error =>
+          runLogger.warn(
+            `Pruning the run history failed: ${describeError(error)}`,
+          ),
+        );
+    }
+  }
+
+  /** One sync and the summaries it leaves; how it ended, never thrown. */
+  private async sync(
+    runId: string,
+    signal: AbortSignal,
+    progress: ProgressWriter,
+    runLogger: LoggerService,
+  ): Promise<RunOutcome> {
+    const { graph, config } = this.options;
+    try {
       const result = await runSync({
         sentry: config.sentry,
         engine: config.sync,
@@ -229,13 +224,10 @@ export class SyncService {
       });
       await progress.flush();
       // Before the run is recorded as ended, so that whoever sees it end
-      // (the card re-reads /summary then) reads the figures it left.
-      if (!signal.aborted) await this.options.summaries.refreshAfterRun(run.id);
-      await history.finishRun(run.id, {
-        status: result.status,
-        result,
-        errorSummary: summarize(result.errors),
-      });
+      // (the card re-reads /summary then) reads the figures it left. After a
+      // failed run the previous figures stay: its Neo4j may not even answer.
+      if (!signal.aborted && result.status !== 'failed')
+        await this.options.summaries.refreshAfterRun(runId);
       runLogger.info(
         `Sentry sync ${result.status} in ${result.durationMs} ms`,
         {
@@ -243,21 +235,17 @@ export class SyncService {
           requests: result.requests.requests,
         },
       );
+      return {
+        status: result.status,
+        result,
+        errorSummary: summarize(result.errors),
+      };
     } catch (error) {
-      await history.finishRun(run.id, {
+      runLogger.error(`Sentry sync failed: ${describeError(error)}`);
+      return {
         status: signal.aborted ? 'aborted' : 'failed',
         errorSummary: describeError(error),
-      });
-      runLogger.error(`Sentry sync failed: ${describeError(error)}`);
-    } finally {
-      clearInterval(heartbeat);
-      await history
-        .prune(settings.historyMaxRuns)
-        .catch(error =>
-          runLogger.warn(
-            `Pruning the run history failed: ${describeError(error)}`,
-          ),
-        );
+      };
     }
   }
 

@@ -254,7 +254,7 @@ describe('the mass-deletion guard', () => {
 
 describe('Neo4j unreachable', () => {
   it('fails clearly without asking Sentry or deleting anything', async () => {
-    const driver = SentryGraphStore.createDriver({
+    const { driver, store } = SentryGraphStore.open({
       uri: 'bolt://127.0.0.1:1',
       username: 'neo4j',
       password: 'not-this-secret',
@@ -263,7 +263,7 @@ describe('Neo4j unreachable', () => {
       const result = await runSync({
         sentry: { baseUrl: env.sentry.url, token: 'sample-token' },
         engine: DEFAULT_SYNC_ENGINE_OPTIONS,
-        store: new SentryGraphStore(driver),
+        store,
         logger: mockServices.logger.mock(),
       });
       expect(result.status).toBe('failed');

@@ -8,11 +8,13 @@ import {
 import { ProgressTracker, type SyncEngineOptions } from './context';
 import { describeError } from './describeError';
 import { forEachConcurrently } from './forEachConcurrently';
+import { watchNeo4j } from './neo4jWatch';
 import { syncOrganization } from './syncOrganization';
 import type { CatalogResult } from '@sentry-graph/plugin-sentry-graph-common';
 import type { CatalogOptions } from '../catalog/catalogOptions';
 import { syncCatalog, type CatalogReader } from '../catalog/syncCatalog';
 import type {
+  InvalidItem,
   OrganizationResult,
   RunStatus,
   SyncProgress,
@@ -82,15 +84,45 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
     return finish(
       'failed',
       [],
-      [`Neo4j is not usable: ${describeError(error)}`],
+      [`Neo4j is not usable: ${options.store.describeError(error)}`],
     );
   }
 
-  let slugs: string[];
+  const neo4j = watchNeo4j(options.store, options.signal);
   try {
-    slugs =
-      options.engine.organizations ??
-      (await listOrganizationSlugs(client, options.signal));
+    const result = await syncOrganizations(
+      { ...options, signal: neo4j.signal },
+      client,
+      updateTag,
+      finish,
+    );
+    if (neo4j.lost === undefined) return result;
+    return finish('failed', result.organizations, [
+      `Neo4j could not be used any more during the run: ${options.store.describeError(neo4j.lost)}. ` +
+        'The run stopped there, and deleted nothing after that',
+      ...result.errors,
+    ]);
+  } finally {
+    neo4j.stop();
+  }
+}
+
+/** Lists the organizations (unless configured) and syncs each. */
+async function syncOrganizations(
+  options: RunSyncOptions,
+  client: SentryClient,
+  updateTag: number,
+  finish: (
+    status: RunStatus,
+    organizations: OrganizationResult[],
+    errors: string[],
+  ) => SyncRunResult,
+): Promise<SyncRunResult> {
+  let listed: ListedOrganizations;
+  try {
+    listed = options.engine.organizations
+      ? { slugs: options.engine.organizations, invalid: [] }
+      : await listOrganizations(client, options.signal);
   } catch (error) {
     const status = options.signal?.aborted ? 'aborted' : 'failed';
     return finish(
@@ -99,13 +131,23 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
       [`Listing the token's organizations failed: ${describeError(error)}`],
     );
   }
+  const { slugs } = listed;
+  // An organization the listing sent unreadably is not synced: say so.
+  const unlisted =
+    listed.invalid.length > 0
+      ? [
+          `The organizations listing: ${describeInvalidItems(listed.invalid.length, listed.invalid)}; those organizations were not synced`,
+        ]
+      : [];
   if (slugs.length === 0) {
     return finish(
       'failed',
       [],
-      [
-        'The token lists no organizations (integration tokens cannot): set sentryGraph.sentry.organizations',
-      ],
+      unlisted.length > 0
+        ? unlisted
+        : [
+            'The token lists no organizations (integration tokens cannot): set sentryGraph.sentry.organizations',
+          ],
     );
   }
 
@@ -144,9 +186,9 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
           onProgress: entities => progress.recordCatalog(entities),
         })
       : undefined;
-  const errors = collectErrors(organizations);
+  const errors = [...unlisted, ...collectErrors(organizations)];
   if (catalog) errors.push(...catalogErrors(catalog));
-  const status = runStatus(organizations, options.signal);
+  const status = runStatus(organizations, unlisted.length > 0, options.signal);
   return {
     ...finish(
       // A catalog that was not read or cleaned up completely makes a good run partial.
@@ -176,28 +218,36 @@ function catalogErrors(catalog: CatalogResult): string[] {
   ];
 }
 
-async function listOrganizationSlugs(
+interface ListedOrganizations {
+  slugs: string[];
+  /** Organizations the listing sent in a shape we could not read. */
+  invalid: InvalidItem[];
+}
+
+async function listOrganizations(
   client: SentryClient,
   signal?: AbortSignal,
-): Promise<string[]> {
-  const slugs: string[] = [];
+): Promise<ListedOrganizations> {
+  const listed: ListedOrganizations = { slugs: [], invalid: [] };
   for await (const page of client.paginate('organizations/', {
     endpoint: 'organizations',
     itemSchema: SentryOrganizationSchema,
     signal,
   })) {
-    slugs.push(...page.items.map(organization => organization.slug));
+    listed.slugs.push(...page.items.map(organization => organization.slug));
+    listed.invalid.push(...page.invalid);
   }
-  return slugs;
+  return listed;
 }
 
 function runStatus(
   organizations: OrganizationResult[],
+  someUnlisted: boolean,
   signal?: AbortSignal,
 ): RunStatus {
   if (signal?.aborted) return 'aborted';
   if (organizations.every(org => org.status === 'failed')) return 'failed';
-  if (organizations.every(org => org.status === 'succeeded'))
+  if (!someUnlisted && organizations.every(org => org.status === 'succeeded'))
     return 'succeeded';
   return 'partial';
 }
@@ -215,14 +265,14 @@ function collectErrors(organizations: OrganizationResult[]): string[] {
   for (const org of organizations) {
     if (org.error) {
       // Its one kind, `organization`, carries the same message.
-      errors.push(`${org.slug}: ${org.error}`);
+      errors.push(`${org.slug} organization: ${org.error}`);
       continue;
     }
     for (const [kind, result] of Object.entries(org.kinds)) {
       if (result.error) errors.push(`${org.slug} ${kind}: ${result.error}`);
       if (result.invalid > 0) {
         errors.push(
-          `${org.slug} ${kind}: ${result.invalid} invalid item(s) skipped`,
+          `${org.slug} ${kind}: ${describeInvalidItems(result.invalid, result.invalidItems)}`,
         );
       }
       for (const kept of result.kept) {
@@ -235,4 +285,13 @@ function collectErrors(organizations: OrganizationResult[]): string[] {
     }
   }
   return errors;
+}
+
+/** e.g. '2 invalid item(s) skipped (first: teams 3002: name: expected string)'. */
+function describeInvalidItems(count: number, items: InvalidItem[]): string {
+  const [first] = items;
+  const example = first
+    ? ` (first: ${first.endpoint} ${first.id ?? 'without an id'}: ${first.reason})`
+    : '';
+  return `${count} invalid item(s) skipped${example}`;
 }

@@ -84,8 +84,14 @@ export async function syncOrganization(
   };
   const { tallies, projectsWithoutAccess } = await syncKinds(context);
   const stillInSentry = await confirmOffsetListedDeletions(context, tallies);
-  // Teams and members a listing skipped: their memberships were not listed.
-  tallies.memberships.protect(stillInSentry);
+  // Teams and members a listing skipped, or sent in a shape we could not
+  // read: their memberships were not listed (nor owners' and managers'
+  // ADMIN_OF to every team written), so they are kept as they are.
+  tallies.memberships.protect([
+    ...stillInSentry,
+    ...tallies.teams.protectedIds,
+    ...tallies.members.protectedIds,
+  ]);
   await cleanup(context, tallies);
 
   const kinds: OrganizationResult['kinds'] = {

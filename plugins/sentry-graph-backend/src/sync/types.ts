@@ -4,6 +4,7 @@
  */
 export {
   SYNC_KINDS,
+  type InvalidItem,
   type KeptReport,
   type KindResult,
   type OrganizationResult,

@@ -1,0 +1,81 @@
+import type {
+  DatabaseService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import type { CatalogOptions } from '../catalog/catalogOptions';
+import type { CatalogReader } from '../catalog/syncCatalog';
+import type { PluginSettings } from '../config/readPluginSettings';
+import type { SentryGraphConfig } from '../config/readSentryGraphConfig';
+import type { SentryLinks } from '../graph/sentryLinks';
+import type { SentryGraphStore } from '../graph/SentryGraphStore';
+import { GraphSummaries } from './GraphSummaries';
+import { readStatus, type SyncStatus } from './readStatus';
+import { RunHistoryStore } from './RunHistoryStore';
+import { SummaryStore } from './SummaryStore';
+import { SyncService } from './SyncService';
+
+/** What the REST API and the schedule need from the plugin's own database. */
+export interface PluginServices {
+  history: RunHistoryStore;
+  summaries: GraphSummaries;
+  syncService: SyncService;
+  readStatus(): Promise<SyncStatus>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+}
+
+export interface PluginServicesOptions {
+  config: SentryGraphConfig;
+  settings: PluginSettings;
+  graph: SentryGraphStore;
+  database: DatabaseService;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  links: SentryLinks;
+  /** The catalog join, when sentryGraph.catalog.enabled. */
+  catalog?: { options: CatalogOptions; read: CatalogReader };
+}
+
+/**
+ * Opens the run history and stored summaries (migrating them), then
+ * schedules the sync. Only once the database answers: the scheduler keeps
+ * its own tables there, and remembers a failed first use until restart.
+ */
+export async function openPluginServices(
+  options: PluginServicesOptions,
+): Promise<PluginServices> {
+  const { database, settings, graph, logger } = options;
+  const history = await RunHistoryStore.create({ database });
+  const knex = await database.getClient();
+  const summaries = new GraphSummaries({
+    graph,
+    links: options.links,
+    store: await SummaryStore.create({ database }),
+    logger,
+    catalog: options.catalog?.options,
+  });
+  const syncService = new SyncService({
+    config: options.config,
+    settings,
+    graph,
+    history,
+    summaries,
+    scheduler: options.scheduler,
+    logger,
+    catalog: options.catalog,
+  });
+  await syncService.schedule({
+    // With SQLite, replicas cannot share a database (nor a lock).
+    sharedDatabase: !/sqlite/i.test(String(knex.client.config.client)),
+  });
+  return {
+    history,
+    summaries,
+    syncService,
+    readStatus: () => readStatus(history, settings, knex),
+    ping: async () => {
+      await knex.raw('select 1');
+    },
+  };
+}
