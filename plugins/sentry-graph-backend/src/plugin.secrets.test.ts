@@ -107,6 +107,8 @@ function routes(runId: string): Array<[method: 'get' | 'post', path: string]> {
     ['get', '/summary?organization=acme'],
     ['get', '/summary?organization=Not%20A%20Slug'],
     ['get', '/summary?organization=nope'],
+    ['get', '/entities/component/default/checkout'],
+    ['get', '/entities/component/default/not%20a%20name'],
     ['post', '/sync'],
     ['get', '/.backstage/scheduler/v1/tasks'],
   ];

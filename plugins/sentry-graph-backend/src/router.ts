@@ -12,7 +12,11 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { SentryGraphStore } from './graph/SentryGraphStore';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { EntitySentryData } from '@sentry-graph/plugin-sentry-graph-common';
+import type {
+  EntitySentryData,
+  HealthResponse,
+  Reachability,
+} from '@sentry-graph/plugin-sentry-graph-common';
 import type { DatabaseBackedServices } from './service/DatabaseBackedServices';
 import type { PluginServices } from './service/openPluginServices';
 import { TooManyRunsError } from './service/SyncService';
@@ -83,7 +87,7 @@ export async function createRouter(
   router.use(express.json(), rejectUnreadableBody);
 
   router.get('/health', async (_req, res) => {
-    let neo4j: { reachable: boolean; error?: string } = { reachable: true };
+    let neo4j: Reachability = { reachable: true };
     try {
       await graph.verify();
     } catch (error) {
@@ -92,7 +96,12 @@ export async function createRouter(
         error: error instanceof Error ? error.name : 'unknown error',
       };
     }
-    res.json({ status: 'ok', neo4j, database: await services.health() });
+    const health: HealthResponse = {
+      status: 'ok',
+      neo4j,
+      database: await services.health(),
+    };
+    res.json(health);
   });
 
   router.get('/status', async (req, res) => {

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
+import type { Reachability } from '@sentry-graph/plugin-sentry-graph-common';
 import { describeError } from '../sync/describeError';
 import { isDatabaseUnreachable } from './databaseErrors';
 
@@ -16,12 +17,8 @@ const FIRST_ATTEMPT_WAIT_MS = 10_000;
 /** How often opening is tried again while the database does not answer. */
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
-/** What /health says about the plugin's database. */
-export interface DatabaseHealth {
-  reachable: boolean;
-  /** The error's name only: /health answers without credentials. */
-  error?: string;
-}
+/** What /health says about the plugin's database (the error's name only: /health answers without credentials). */
+export type DatabaseHealth = Reachability;
 
 /**
  * The parts of the plugin that live in its own database (run history,

@@ -14,11 +14,16 @@ export interface SyncStatus {
   stale: boolean;
 }
 
+/** Whether a server the plugin needs answers. */
+export interface Reachability {
+  reachable: boolean;
+  /** The error's name, never its message (which may carry a host or user). */
+  error?: string;
+}
+
 export interface HealthResponse {
   status: 'ok';
-  neo4j: {
-    reachable: boolean;
-    /** The error's name, never its message (which may carry a host or user). */
-    error?: string;
-  };
+  neo4j: Reachability;
+  /** The plugin's own database (run history, stored summaries, the schedule). */
+  database: Reachability;
 }

@@ -15,10 +15,15 @@ const minutesAhead = (n: number) =>
 export const healthy: HealthResponse = {
   status: 'ok',
   neo4j: { reachable: true },
+  database: { reachable: true },
 };
 export const neo4jDown: HealthResponse = {
-  status: 'ok',
+  ...healthy,
   neo4j: { reachable: false, error: 'ServiceUnavailable' },
+};
+export const databaseDown: HealthResponse = {
+  ...healthy,
+  database: { reachable: false, error: 'ECONNREFUSED' },
 };
 
 export function run(overrides: Partial<RunRecord> = {}): RunRecord {

@@ -114,6 +114,7 @@ describe('SentryGraphClient against the real backend', () => {
     expect(await client.getHealth()).toEqual({
       status: 'ok',
       neo4j: { reachable: true },
+      database: { reachable: true },
     });
     const before = await client.getStatus();
     expect(before.lastRun).toBeUndefined();

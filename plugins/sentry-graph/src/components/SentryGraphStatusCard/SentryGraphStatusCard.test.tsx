@@ -11,6 +11,7 @@ import {
 } from '../../__testUtils__/FakeSentryGraphApi';
 import {
   acmeSummary,
+  databaseDown,
   idleStatus,
   neo4jDown,
   run,
@@ -478,6 +479,26 @@ describe('the status card', () => {
     expect(
       await screen.findByTestId('sentry-graph-counts-acme'),
     ).toBeInTheDocument();
+  });
+
+  it("says the plugin's database does not answer when /health says so, instead of the 503 /status answers", async () => {
+    const api = new FakeSentryGraphApi();
+    api.health = databaseDown;
+    api.statuses = [
+      failWith(
+        await responseError(
+          503,
+          "The plugin's database does not answer: connect ECONNREFUSED",
+        ),
+      ),
+    ];
+    renderCard(api);
+    expect(
+      await screen.findByTestId('sentry-graph-database-unreachable'),
+    ).toHaveTextContent("The plugin's database does not answer");
+    expect(
+      screen.queryByTestId('sentry-graph-status-error'),
+    ).not.toBeInTheDocument();
   });
 
   it('keeps the last status when a later poll fails, saying which way it failed', async () => {

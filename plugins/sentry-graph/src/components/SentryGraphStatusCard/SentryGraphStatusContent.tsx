@@ -9,6 +9,7 @@ import { OrganizationSummaryView } from './OrganizationSummaryView';
 import { RunProgress } from './RunProgress';
 import { StatusLine } from './StatusLine';
 import { BackendUnreachable } from './states/BackendUnreachable';
+import { DatabaseUnreachable } from './states/DatabaseUnreachable';
 import { FirstSyncPending } from './states/FirstSyncPending';
 import { LoadingState } from './states/LoadingState';
 import { Neo4jUnreachable } from './states/Neo4jUnreachable';
@@ -40,12 +41,19 @@ export function SentryGraphStatusContent() {
 export function SentryGraphStatusView(props: { state: SyncStatusState }) {
   const { status, health, error, loading, refresh } = props.state;
   const neo4jDown = health?.neo4j.reachable === false;
+  // An older backend says nothing of its database.
+  const databaseDown = health?.database?.reachable === false;
   // New figures once a run finishes: the summary is read again per finished
   // run. The backend serves stored figures, so they show while Neo4j is down.
   const summary = useSummary(status?.lastRun?.id, status !== undefined);
 
   if (loading) return <LoadingState />;
-  const pollError = error !== undefined && <PollError error={error} />;
+  // /status answers 503 while the plugin's database is down: say why instead.
+  const pollError = databaseDown ? (
+    <DatabaseUnreachable />
+  ) : (
+    error !== undefined && <PollError error={error} />
+  );
   if (!status) return <>{pollError}</>;
 
   // A poll that failed after good ones: say so above the last status read.
