@@ -43,6 +43,8 @@ interface RunFigures {
     byEndpoint?: Record<string, number>;
   };
   peakRssMb: number;
+  /** The process before the sync started (Node, tsx, the code). */
+  startRssMb: number;
   kindSeconds: Record<string, number>;
   /** e.g. 'releases concurrent 4 listings, 1,004 pages'. */
   reads: string[];
@@ -118,7 +120,7 @@ function report(
   process.stdout.write(
     `${label.padEnd(12)} ${figures.status.padEnd(9)} wall ${seconds.toFixed(1)} s | ${againstFloor} | ` +
       `${figures.fetched} items, ${Math.round(figures.fetched / seconds)} items/s | written ${figures.written} | ` +
-      `deleted ${figures.deleted} | peak RSS ${figures.peakRssMb} MB | ` +
+      `deleted ${figures.deleted} | peak RSS ${figures.peakRssMb} MB (${figures.startRssMb} MB before the sync) | ` +
       `${r.requests} requests, ${r.retries} retries, ${r.rateLimited} rate-limited (429), ` +
       `${(r.budgetWaitMs / 1000).toFixed(1)} s waiting for the budget | load ${loadAverage()}\n`,
   );

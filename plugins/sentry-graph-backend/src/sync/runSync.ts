@@ -12,7 +12,7 @@ import { watchNeo4j } from './neo4jWatch';
 import { syncOrganization } from './syncOrganization';
 import type { CatalogResult } from '@sentry-graph/plugin-sentry-graph-common';
 import type { CatalogOptions } from '../catalog/catalogOptions';
-import { syncCatalog, type CatalogReader } from '../catalog/syncCatalog';
+import type { CatalogReader } from '../catalog/syncCatalog';
 import type {
   InvalidItem,
   OrganizationResult,
@@ -176,7 +176,12 @@ async function syncOrganizations(
   organizations.sort((a, b) => slugs.indexOf(a.slug) - slugs.indexOf(b.slug));
   const catalog =
     options.catalog && !options.signal?.aborted
-      ? await syncCatalog({
+      ? await (
+          // Loaded only when the catalog is joined: the catalog's libraries
+          // weigh some 20 MB that a sync of Sentry alone (the command line)
+          // has no use for.
+          await import('../catalog/syncCatalog')
+        ).syncCatalog({
           ...options.catalog,
           store: options.store,
           engine: options.engine,
