@@ -5,7 +5,14 @@ import type { SentryLinks } from '../graph/sentryLinks';
 import type { SentryGraphStore } from '../graph/SentryGraphStore';
 import { readGraphSummary } from '../graph/summary';
 import { describeError } from '../sync/describeError';
+import { SharedReads } from './sharedReads';
 import type { SummaryStore } from './SummaryStore';
+
+/**
+ * How long a stored summary read is served from memory. This replica's runs
+ * clear it at once; another replica's run shows here within this time.
+ */
+const SUMMARY_READ_TTL_MS = 5_000;
 
 /**
  * What GET /summary serves: the summaries each run stores once it ended
@@ -14,6 +21,11 @@ import type { SummaryStore } from './SummaryStore';
  * computed when asked for, and stored.
  */
 export class GraphSummaries {
+  private readonly reads = new SharedReads(
+    (slug: string) => this.readStored(slug || undefined),
+    SUMMARY_READ_TTL_MS,
+  );
+
   constructor(
     private readonly options: {
       graph: SentryGraphStore;
@@ -33,6 +45,7 @@ export class GraphSummaries {
       ? await readCatalogSummary(graph, { ...catalog, links, runId })
       : undefined;
     await store.replaceAll(organizations, catalogSummary);
+    this.reads.clear();
     return {
       organizations,
       ...(catalogSummary ? { catalog: catalogSummary } : {}),
@@ -58,7 +71,11 @@ export class GraphSummaries {
    * The stored summaries: of one organization when `slug` is given, else of
    * all, with the catalog's part when the catalog is joined.
    */
-  async read(slug?: string): Promise<SummaryResponse> {
+  read(slug?: string): Promise<SummaryResponse> {
+    return this.reads.get(slug ?? '');
+  }
+
+  private async readStored(slug?: string): Promise<SummaryResponse> {
     const { store } = this.options;
     const stored = await store.list(slug);
     if (!stored) {

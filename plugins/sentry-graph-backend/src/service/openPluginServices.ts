@@ -11,6 +11,7 @@ import type { SentryLinks } from '../graph/sentryLinks';
 import type { SentryGraphStore } from '../graph/SentryGraphStore';
 import { GraphSummaries } from './GraphSummaries';
 import { readStatus, type SyncStatus } from './readStatus';
+import { SharedReads } from './sharedReads';
 import { RunHistoryStore } from './RunHistoryStore';
 import { SummaryStore } from './SummaryStore';
 import { SyncService } from './SyncService';
@@ -69,11 +70,15 @@ export async function openPluginServices(
     // With SQLite, replicas cannot share a database (nor a lock).
     sharedDatabase: !/sqlite/i.test(String(knex.client.config.client)),
   });
+  const statusReads = new SharedReads(() =>
+    readStatus(history, settings, knex),
+  );
   return {
     history,
     summaries,
     syncService,
-    readStatus: () => readStatus(history, settings, knex),
+    // Every open card polls it: callers at the same moment share one read.
+    readStatus: () => statusReads.get(),
     ping: async () => {
       await knex.raw('select 1');
     },

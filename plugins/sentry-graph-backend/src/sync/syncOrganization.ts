@@ -124,7 +124,7 @@ async function syncKinds(context: OrganizationContext) {
   const membershipsDone = Promise.all([teamsDone, membersDone]).then(
     ([teams, members]) => timed(syncTeamMemberships(context, teams, members)),
   );
-  const releasesDone = projectsDone.then(() => timed(syncReleases(context)));
+  const releasesDone = timed(syncReleases(context, projectsDone));
   const alertRulesDone = projectsDone.then(() =>
     timed(syncAlertRules(context)),
   );

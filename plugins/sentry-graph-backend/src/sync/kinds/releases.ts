@@ -37,9 +37,16 @@ function releaseListing(
   };
 }
 
-/** SentryRelease nodes (id `{organization id}/{version}`) and HAS_RELEASE from their projects. */
+/**
+ * SentryRelease nodes (id `{organization id}/{version}`) and HAS_RELEASE from
+ * their projects. The listing starts at once, and its first writes wait for
+ * `projectsWritten` (HAS_RELEASE needs the project nodes): the longest
+ * listing of an organization need not wait for teams and projects, while
+ * the writer's backpressure holds only a few batches meanwhile.
+ */
 export async function syncReleases(
   context: OrganizationContext,
+  projectsWritten: Promise<unknown>,
 ): Promise<KindTally> {
   // An invalid release's readable `id` is Sentry's numeric id, not our node id.
   const tally = new KindTally('releases', context, false);
@@ -47,7 +54,10 @@ export async function syncReleases(
     context,
     tally,
     RELEASE_STATUSES.map(status => releaseListing(context, status)),
-    releases => writeReleases(context, releases),
+    async releases => {
+      await projectsWritten;
+      return writeReleases(context, releases);
+    },
   );
   return tally;
 }
