@@ -26,10 +26,25 @@ interface Samples {
   errors: string[];
 }
 
-/** One client: the routes in turn, one request at a time, until the deadline. */
-async function poll(backend: DevBackend, deadline: number, samples: Samples) {
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/**
+ * One client: both routes, one request at a time, then a pause of
+ * `intervalMs` (the card's poll while a run is in progress is 2 s; 0 sends
+ * the next request as soon as an answer lands, a stress test), until the
+ * deadline. Clients start spread over one interval, as cards opened at
+ * different moments do.
+ */
+async function poll(
+  backend: DevBackend,
+  deadline: number,
+  samples: Samples,
+  intervalMs: number,
+) {
+  await sleep(Math.random() * intervalMs);
   for (let i = 0; Date.now() < deadline; i++) {
     const route = ROUTES[i % ROUTES.length];
+    if (i > 0 && route === ROUTES[0]) await sleep(intervalMs);
     const started = performance.now();
     try {
       const response = await fetch(`${backend.baseUrl}${route}`, {
@@ -49,7 +64,10 @@ const durationMs = (status: SyncStatus) =>
   Date.parse(status.lastRun!.finishedAt!) -
   Date.parse(status.lastRun!.startedAt!);
 
-export async function measureApiLoad(settings: DevBackendSettings) {
+export async function measureApiLoad(
+  settings: DevBackendSettings,
+  intervalMs: number,
+) {
   const backend = await startDevBackend(settings);
   const say = (line: string) => process.stdout.write(`${line}\n`);
   try {
@@ -66,7 +84,9 @@ export async function measureApiLoad(settings: DevBackendSettings) {
     };
     const deadline = Date.now() + LOAD_MS;
     const load = Promise.all(
-      Array.from({ length: CLIENTS }, () => poll(backend, deadline, samples)),
+      Array.from({ length: CLIENTS }, () =>
+        poll(backend, deadline, samples, intervalMs),
+      ),
     );
     const loaded = await backend.syncOnce();
     await load;
@@ -76,7 +96,8 @@ export async function measureApiLoad(settings: DevBackendSettings) {
       .join(' ');
 
     say(
-      `${CLIENTS} clients polling ${ROUTES.join(' and ')} for ${LOAD_MS / 1000} s (load average at the end: ${loadAverage}):`,
+      `${CLIENTS} clients polling ${ROUTES.join(' and ')} every ${intervalMs / 1000} s for ${LOAD_MS / 1000} s ` +
+        `(load average at the end: ${loadAverage}):`,
     );
     for (const route of ROUTES) {
       const sorted = samples.latencies[route].sort((a, b) => a - b);

@@ -1,6 +1,7 @@
 /*
  * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none] [--catalog]
- *   [--latency MS] [--neo4j-latency MS] [--skip-api-latency] [--api-load]`
+ *   [--latency MS] [--neo4j-latency MS] [--skip-api-latency]
+ *   [--api-load [--api-load-interval MS]]`
  * Generates a size preset, starts the Sentry sample server and a Neo4j of
  * the benchmark's own (port 7688 unless NEO4J_BENCH_PORT; it is wiped),
  * runs a full sync into the empty graph and again into the full one, and
@@ -160,6 +161,8 @@ async function main() {
       'neo4j-latency': { type: 'string', default: '0' },
       'skip-api-latency': { type: 'boolean', default: false },
       'api-load': { type: 'boolean', default: false },
+      // Each load client's pause between polls: the card's 2 s; 0 for a stress test.
+      'api-load-interval': { type: 'string', default: '2000' },
     },
   });
   const size = values.size!.toUpperCase();
@@ -222,7 +225,10 @@ async function main() {
         : {}),
     };
     if (values['api-load']) {
-      await measureApiLoad(settings);
+      await measureApiLoad(
+        settings,
+        milliseconds('--api-load-interval', values['api-load-interval']!),
+      );
       return;
     }
     for (const label of ['empty graph', 'full graph']) {
