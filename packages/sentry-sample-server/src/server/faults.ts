@@ -116,6 +116,11 @@ function corruptItem(
       if (listKey) copy[listKey] = 'not-a-list';
       else if (objectKey) copy[objectKey] = 12345;
       else copy.id = null;
+      break;
+    }
+    default: {
+      const unknown: never = how;
+      throw new Error(`Unknown item corruption: ${String(unknown)}`);
     }
   }
   return copy;

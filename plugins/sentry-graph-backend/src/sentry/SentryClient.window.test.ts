@@ -181,6 +181,7 @@ describe('SentryClient reading pages concurrently', () => {
     const client = clientOf(sample);
     const controller = new AbortController();
     const abort = { scheduled: false, at: 0, requestsSent: 0, pagesRead: 0 };
+    let pagesRead = 0;
     // Abort while the next pages are on their way.
     const abortSoon = () => {
       abort.scheduled = true;
@@ -192,7 +193,6 @@ describe('SentryClient reading pages concurrently', () => {
       }, 50);
     };
 
-    let pagesRead = 0;
     const error = await (async () => {
       for await (const page of client.paginate(releases.path, {
         ...releases,

@@ -27,11 +27,12 @@ export function errorForStatus(
   const { endpoint, path } = context;
   const options = { ...context, status };
   const detail = sentryDetail(bodyText);
-  const said = detail
-    ? `: ${detail}`
-    : /text\/html/i.test(headers.get('content-type') ?? '')
-      ? ', an HTML page, likely from a proxy or load balancer in front of Sentry'
-      : '';
+  const html = /text\/html/i.test(headers.get('content-type') ?? '');
+  let said = '';
+  if (detail) said = `: ${detail}`;
+  else if (html)
+    said =
+      ', an HTML page, likely from a proxy or load balancer in front of Sentry';
   const scopes = requiredScopes[endpoint];
   const hint = tokenKindHints[endpoint] ? ` ${tokenKindHints[endpoint]}` : '';
 

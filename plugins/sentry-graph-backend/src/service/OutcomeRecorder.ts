@@ -36,10 +36,12 @@ export class OutcomeRecorder {
     try {
       await this.history.finishRun(runId, outcome);
     } catch (error) {
+      const errors = outcome.errorSummary
+        ? ` Errors: ${outcome.errorSummary}`
+        : '';
       logger.error(
         `Sentry sync ${outcome.status}, but the plugin's database did not take the record ` +
-          `(${describeError(error)}); it is recorded once the database answers again.` +
-          (outcome.errorSummary ? ` Errors: ${outcome.errorSummary}` : ''),
+          `(${describeError(error)}); it is recorded once the database answers again.${errors}`,
       );
       this.pending.set(runId, outcome);
       this.retryLater();

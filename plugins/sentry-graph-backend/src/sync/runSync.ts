@@ -176,10 +176,10 @@ async function syncOrganizations(
   organizations.sort((a, b) => slugs.indexOf(a.slug) - slugs.indexOf(b.slug));
   const catalog =
     options.catalog && !options.signal?.aborted
-      ? await (
-          // Loaded only when the catalog is joined: the catalog's libraries
-          // weigh some 20 MB that a sync of Sentry alone (the command line)
-          // has no use for.
+      ? await // Loaded only when the catalog is joined: the catalog's libraries
+        // weigh some 20 MB that a sync of Sentry alone (the command line)
+        // has no use for.
+        (
           await import('../catalog/syncCatalog')
         ).syncCatalog({
           ...options.catalog,
