@@ -176,12 +176,7 @@ async function syncOrganizations(
   organizations.sort((a, b) => slugs.indexOf(a.slug) - slugs.indexOf(b.slug));
   const catalog =
     options.catalog && !options.signal?.aborted
-      ? await // Loaded only when the catalog is joined: the catalog's libraries
-        // weigh some 20 MB that a sync of Sentry alone (the command line)
-        // has no use for.
-        (
-          await import('../catalog/syncCatalog')
-        ).syncCatalog({
+      ? await loadSyncCatalog()({
           ...options.catalog,
           store: options.store,
           engine: options.engine,
@@ -221,6 +216,16 @@ function catalogErrors(catalog: CatalogResult): string[] {
           `catalog: kept ${kept.count} stale ${kept.what}: ${kept.reason}`,
       ),
   ];
+}
+
+/**
+ * The catalog join, loaded only when the catalog is joined: its libraries
+ * (catalog-model, catalog-client) weigh some 20 MB that a sync of Sentry
+ * alone (the command line, the benchmark) has no use for. A require, not
+ * import(): the package is CommonJS, and Jest runs it without ESM support.
+ */
+function loadSyncCatalog(): typeof import('../catalog/syncCatalog').syncCatalog {
+  return require('../catalog/syncCatalog').syncCatalog;
 }
 
 interface ListedOrganizations {
