@@ -1,4 +1,3 @@
-import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import type {
   EntityPerson,
@@ -7,6 +6,7 @@ import type {
 import { formatCount } from '../../lib/time';
 import { EntitySentryCardFrame } from './EntitySentryCardFrame';
 import { PersonLabel } from './PersonLabel';
+import { SentryItemSection } from './SentryItemSection';
 
 function PeopleList(props: {
   title: string;
@@ -37,15 +37,12 @@ function PeopleList(props: {
 function TeamComparison(props: { team: EntityTeam }) {
   const { team } = props;
   return (
-    <section
-      aria-label={`Sentry team ${team.slug}`}
-      data-testid="sentry-graph-entity-team"
+    <SentryItemSection
+      label={`Sentry team ${team.slug}`}
+      testId="sentry-graph-entity-team"
+      url={team.url}
+      title={`${team.organization}/#${team.slug}`}
     >
-      <Typography variant="subtitle1" component="h3">
-        <Link href={team.url} target="_blank" rel="noopener noreferrer">
-          {team.organization}/#{team.slug}
-        </Link>
-      </Typography>
       <PeopleList
         title="Team admins"
         people={team.admins}
@@ -70,7 +67,7 @@ function TeamComparison(props: { team: EntityTeam }) {
         people={team.onlyInSentry}
         empty="Nobody."
       />
-    </section>
+    </SentryItemSection>
   );
 }
 

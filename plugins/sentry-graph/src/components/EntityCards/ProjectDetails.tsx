@@ -5,6 +5,7 @@ import type { EntityProject } from '@sentry-graph/plugin-sentry-graph-common';
 import { formatCount } from '../../lib/time';
 import { RelativeTime } from '../common/RelativeTime';
 import { PersonLabel } from './PersonLabel';
+import { SentryItemSection } from './SentryItemSection';
 
 const VIA_LABELS = {
   owner: 'owner',
@@ -19,15 +20,12 @@ export function ProjectDetails(props: { project: EntityProject }) {
   const { project } = props;
   const { alertRules, admins } = project;
   return (
-    <section
-      aria-label={`Sentry project ${project.slug}`}
-      data-testid="sentry-graph-entity-project"
+    <SentryItemSection
+      label={`Sentry project ${project.slug}`}
+      testId="sentry-graph-entity-project"
+      url={project.url}
+      title={`${project.organization}/${project.slug}`}
     >
-      <Typography variant="subtitle1" component="h3">
-        <Link href={project.url} target="_blank" rel="noopener noreferrer">
-          {project.organization}/{project.slug}
-        </Link>
-      </Typography>
       <Typography variant="body2" component="div">
         <strong>Teams:</strong>{' '}
         {project.teams.length === 0
@@ -100,6 +98,6 @@ export function ProjectDetails(props: { project: EntityProject }) {
           </Typography>
         )}
       </Typography>
-    </section>
+    </SentryItemSection>
   );
 }
