@@ -32,12 +32,24 @@ function Trigger(props: { run: RunSummary }) {
 function Totals(props: { run: RunSummary }) {
   const t = props.run.totals;
   if (!t) return <>—</>;
+  // Each figure stays whole; the line breaks between them in a narrow card.
+  const figures: Array<[number, string]> = [
+    [t.fetched, 'fetched'],
+    [t.written, 'written'],
+    [t.deleted, 'deleted'],
+    [t.invalid, 'invalid'],
+  ];
   return (
-    <span style={nowrap}>
-      {formatCount(t.fetched)} fetched · {formatCount(t.written)} written
-      <br />
-      {formatCount(t.deleted)} deleted · {formatCount(t.invalid)} invalid
-    </span>
+    <>
+      {figures.map(([count, what], i) => (
+        <span key={what}>
+          {i > 0 && ' · '}
+          <span style={nowrap}>
+            {formatCount(count)} {what}
+          </span>
+        </span>
+      ))}
+    </>
   );
 }
 
