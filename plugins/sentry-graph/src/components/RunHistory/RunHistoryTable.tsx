@@ -32,7 +32,7 @@ function Trigger(props: { run: RunSummary }) {
 function Totals(props: { run: RunSummary }) {
   const t = props.run.totals;
   if (!t) return <>—</>;
-  // Each figure stays whole; the line breaks between them in a narrow card.
+  // Each figure stays whole with its separator; lines break between them in a narrow card.
   const figures: Array<[number, string]> = [
     [t.fetched, 'fetched'],
     [t.written, 'written'],
@@ -43,9 +43,10 @@ function Totals(props: { run: RunSummary }) {
     <>
       {figures.map(([count, what], i) => (
         <span key={what}>
-          {i > 0 && ' · '}
+          {i > 0 && ' '}
           <span style={nowrap}>
             {formatCount(count)} {what}
+            {i < figures.length - 1 && ' ·'}
           </span>
         </span>
       ))}
