@@ -74,4 +74,55 @@ describe('BatchWriter', () => {
     await expect(writer.close()).rejects.toThrow('Neo4j went away');
     expect(pending).toHaveLength(1);
   });
+
+  it('holds up to eight batches, unwritten, until what they link to is written', async () => {
+    const { pending, writeBatch } = controlledWrites();
+    let linkedNodesWritten = () => {};
+    const after = new Promise<void>(resolve => {
+      linkedNodesWritten = resolve;
+    });
+    const writer = new BatchWriter(writeBatch, 1, { after });
+
+    for (let item = 1; item <= 8; item++) await writer.add([item]);
+    let ninthAdded = false;
+    const ninth = writer.add([9]).then(() => (ninthAdded = true));
+    await tick();
+    expect(pending).toHaveLength(0);
+    expect(ninthAdded).toBe(false);
+
+    linkedNodesWritten();
+    await tick();
+    expect(pending.map(write => write.batch)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8].map(item => [item]),
+    );
+    // Once writing, the usual two in flight apply again: the ninth waits
+    // until one of the eight is left.
+    for (const write of pending.slice(0, 6)) write.finish();
+    await tick();
+    expect(ninthAdded).toBe(false);
+    pending[6].finish();
+    await ninth;
+    let tenthAdded = false;
+    const tenth = writer.add([10]).then(() => (tenthAdded = true));
+    await tick();
+    expect(tenthAdded).toBe(false);
+
+    for (const write of pending) write.finish();
+    await tenth;
+    const closed = writer.close();
+    await tick();
+    for (const write of pending) write.finish();
+    await expect(closed).resolves.toBe(10);
+  });
+
+  it('fails the held writes when what they wait for fails', async () => {
+    const { pending, writeBatch } = controlledWrites();
+    const writer = new BatchWriter(writeBatch, 1, {
+      after: Promise.reject(new Error('projects were not written')),
+    });
+    await writer.add([1]);
+    await tick();
+    await expect(writer.close()).rejects.toThrow('projects were not written');
+    expect(pending).toHaveLength(0);
+  });
 });

@@ -7,6 +7,18 @@
 const WRITES_IN_FLIGHT = 2;
 
 /**
+ * Batches held while the writes wait for what they link to (`after`): the
+ * listing goes on meanwhile, within a bound, instead of leaving the rate
+ * budget idle.
+ */
+const BATCHES_HELD_BEFORE_READY = 8;
+
+export interface BatchWriterOptions {
+  /** Writes start once this settles: the nodes they link to are written. */
+  after?: Promise<unknown>;
+}
+
+/**
  * Buffers items from listings and writes them in batches, at most
  * WRITES_IN_FLIGHT at a time. A caller that fills a batch while that many
  * writes run waits for one of them, so the next Sentry pages are fetched
@@ -24,11 +36,20 @@ export class BatchWriter<T> {
   private readonly writing = new Set<Promise<void>>();
   private failure: { error: unknown } | undefined;
   private writtenCount = 0;
+  private ready: boolean;
+  private readonly after: Promise<unknown> | undefined;
 
   constructor(
     private readonly writeBatch: (items: T[]) => Promise<number>,
     private readonly batchSize: number,
-  ) {}
+    options: BatchWriterOptions = {},
+  ) {
+    this.ready = !options.after;
+    // Settled either way: a failed dependency fails the writes that wait for it.
+    this.after = options.after?.finally(() => {
+      this.ready = true;
+    });
+  }
 
   get written(): number {
     return this.writtenCount;
@@ -53,11 +74,14 @@ export class BatchWriter<T> {
     this.throwIfFailed();
     const batch = this.buffer;
     this.buffer = [];
-    while (this.writing.size >= WRITES_IN_FLIGHT) {
+    while (
+      this.writing.size >=
+      (this.ready ? WRITES_IN_FLIGHT : BATCHES_HELD_BEFORE_READY)
+    ) {
       await Promise.race(this.writing);
     }
     this.throwIfFailed();
-    const write: Promise<void> = this.writeBatch(batch)
+    const write: Promise<void> = this.writeWhenReady(batch)
       .then(
         written => {
           this.writtenCount += written;
@@ -69,6 +93,11 @@ export class BatchWriter<T> {
       )
       .finally(() => this.writing.delete(write));
     this.writing.add(write);
+  }
+
+  private async writeWhenReady(batch: T[]): Promise<number> {
+    if (this.after) await this.after;
+    return this.writeBatch(batch);
   }
 
   private throwIfFailed(): void {

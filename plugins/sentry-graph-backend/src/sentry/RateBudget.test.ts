@@ -1,4 +1,5 @@
 import { RateBudget } from './RateBudget';
+import type { BudgetReservation } from './rateWindow';
 
 const START = 1_800_000_000_000; // a whole second
 const path = '/api/0/organizations/acme/members/';
@@ -43,77 +44,111 @@ describe('RateBudget', () => {
     headers: headersFor(limit, remaining, reset),
     receivedAt: clock,
   });
+  const release = (
+    reservation: BudgetReservation,
+    limit: number,
+    remaining: number,
+    reset = resetS,
+  ) => budget.release('members', reservation, answer(limit, remaining, reset));
+
+  /** Acquires `count` requests; fails the test if any of them has to wait. */
+  async function acquireMany(count: number): Promise<BudgetReservation[]> {
+    const all = Promise.all(Array.from({ length: count }, () => acquire()));
+    expect(await isPending(all)).toBe(false);
+    return all;
+  }
 
   it('lets one probe out until the first answer', async () => {
-    await acquire();
+    const probe = await acquire();
     const second = acquire();
     expect(await isPending(second)).toBe(true);
-    budget.release('members', answer(40, 39));
+    release(probe, 40, 39);
     expect(await isPending(second)).toBe(false);
   });
 
   it('counts requests in flight against the remaining window', async () => {
-    await acquire();
-    budget.release('members', answer(3, 2));
-    await acquire();
-    await acquire();
+    release(await acquire(), 3, 2);
+    await acquireMany(2);
     expect(await isPending(acquire())).toBe(true);
   });
 
-  it('does not let a late answer from earlier in the window raise the remaining count', async () => {
-    await acquire();
-    budget.release('members', answer(4, 3));
-    await acquire(); // counted by Sentry first, answers last
-    await acquire();
-    await acquire();
-    budget.release('members', answer(4, 0)); // the newest answer: window spent
-    budget.release('members', answer(4, 2)); // an older answer arriving late
+  it('does not give back requests already sent when an older answer arrives late', async () => {
+    release(await acquire(), 4, 3);
+    const [first, , last] = await acquireMany(3);
+    release(last, 4, 0); // the newest answer: window spent
+    release(first, 4, 2); // an older answer arriving late
+    expect(await isPending(acquire())).toBe(true);
+  });
+
+  it('uses the whole window when an answer counts the requests sent before it', async () => {
+    release(await acquire(), 10, 9);
+    const [first] = await acquireMany(4);
+    clock += 300;
+    // Sentry has counted all five: the three still in flight are not extra.
+    release(first, 10, 5);
+    await acquireMany(5);
+    expect(await isPending(acquire())).toBe(true);
+  });
+
+  it("leaves room for another client's requests that Sentry counted", async () => {
+    release(await acquire(), 10, 6); // 4 counted, 1 of them ours
+    await acquireMany(6);
+    expect(await isPending(acquire())).toBe(true);
+  });
+
+  it("does not take a request sent just after an answered one, that overtook it, for another client's", async () => {
+    release(await acquire(), 10, 9);
+    const earlier = await acquire();
+    clock += 10;
+    await acquire(); // reaches Sentry first
+    clock += 200;
+    release(earlier, 10, 7);
+    await acquireMany(7);
     expect(await isPending(acquire())).toBe(true);
   });
 
   it('opens the next window at the reset, counting what is still in flight', async () => {
-    await acquire();
-    budget.release('members', answer(3, 1));
+    release(await acquire(), 3, 1); // one request of another client
     await acquire(); // the last of this window, still in flight at the reset
     expect(await isPending(acquire())).toBe(true);
     clock = resetS * 1000 + 100;
-    await acquire(); // the new window allows 3, one of them possibly taken
-    await acquire();
+    await acquireMany(2); // the new window allows 3, one of them possibly taken
     expect(await isPending(acquire())).toBe(true);
   });
 
-  it('ignores answers from a window it has already rolled past', async () => {
-    await acquire();
-    budget.release('members', answer(2, 0));
+  it('gives back a request carried into the next window once its answer says it landed in the one before', async () => {
+    release(await acquire(), 3, 2);
+    const late = await acquire(); // still in flight at the reset
     clock = resetS * 1000 + 100;
-    await acquire(); // new window, 1 left
-    budget.release('members', answer(2, 1, resetS)); // stale: the old window
-    await acquire();
+    await acquireMany(2);
+    expect(await isPending(acquire())).toBe(true);
+    release(late, 3, 1, resetS); // counted in the window before
+    await acquireMany(1);
     expect(await isPending(acquire())).toBe(true);
   });
 
   it('caps requests in flight at what ConcurrentLimit/Remaining leave for us', async () => {
-    await acquire();
+    const probe = await acquire();
     const headers = headersFor(100, 99, resetS);
     headers.set('X-Sentry-Rate-Limit-ConcurrentLimit', '3');
     headers.set('X-Sentry-Rate-Limit-ConcurrentRemaining', '1'); // someone else uses one
-    budget.release('members', { headers, receivedAt: clock });
-    await acquire();
-    await acquire();
+    budget.release('members', probe, { headers, receivedAt: clock });
+    await acquireMany(2);
     expect(await isPending(acquire())).toBe(true);
   });
 
   it('keeps buckets apart', async () => {
-    await acquire();
-    budget.release('members', answer(1, 0));
+    release(await acquire(), 1, 0);
     expect(await isPending(acquire())).toBe(true);
     expect(await isPending(budget.acquire('teams', { path }))).toBe(false);
   });
 
   it('imposes no limit when Sentry sends no headers', async () => {
-    await acquire();
-    budget.release('members', { headers: new Headers(), receivedAt: clock });
-    const many = Promise.all(Array.from({ length: 50 }, () => acquire()));
-    expect(await isPending(many)).toBe(false);
+    const probe = await acquire();
+    budget.release('members', probe, {
+      headers: new Headers(),
+      receivedAt: clock,
+    });
+    await acquireMany(50);
   });
 });

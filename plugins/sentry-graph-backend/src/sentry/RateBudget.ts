@@ -5,19 +5,18 @@ import {
   hasRateLimitInfo,
   readRateLimitHeaders,
 } from './rateLimitHeaders';
+import { RateWindow, type BudgetReservation } from './rateWindow';
 import type { AnnouncedLimit } from './requestConcurrency';
 import type { SentryEndpoint } from './types';
 
 /** What one bucket (one Sentry endpoint) is known to allow right now. */
 interface BucketState {
-  inFlight: number;
+  inFlight: Set<BudgetReservation>;
   /** Until the first answer nothing is known, so only one request probes. */
   answered: boolean;
   limit?: number;
-  /** Requests left in the current window, minus those reserved since the last answer. */
-  remaining?: number;
-  /** Reset of the current window, server epoch seconds; undefined once it has passed. */
-  windowResetS?: number;
+  /** The window our requests go to now; undefined until Sentry announces a count. */
+  window?: RateWindow;
   /** Reset of the window we last rolled past; later answers from it are stale. */
   closedResetS?: number;
   concurrentCap?: number;
@@ -67,7 +66,7 @@ export class RateBudget {
   async acquire(
     bucket: SentryEndpoint,
     context: { path: string; signal?: AbortSignal },
-  ): Promise<void> {
+  ): Promise<BudgetReservation> {
     const started = this.#now();
     let waited = false;
     try {
@@ -78,9 +77,10 @@ export class RateBudget {
         this.#rollWindow(state, now);
         const wait = this.#waitNeeded(state, now);
         if (wait === 0) {
-          state.inFlight++;
-          if (state.remaining !== undefined) state.remaining--;
-          return;
+          const reservation = { sentAtMs: now };
+          state.inFlight.add(reservation);
+          state.window?.send(reservation);
+          return reservation;
         }
         waited = true;
         if (wait === 'answer') {
@@ -117,11 +117,15 @@ export class RateBudget {
    * answered, and for a 429 how long to hold the bucket when the headers
    * give no reset in the future.
    */
-  release(bucket: SentryEndpoint, answer?: BudgetAnswer): void {
+  release(
+    bucket: SentryEndpoint,
+    reservation: BudgetReservation,
+    answer?: BudgetAnswer,
+  ): void {
     const state = this.#state(bucket);
-    state.inFlight = Math.max(0, state.inFlight - 1);
+    state.inFlight.delete(reservation);
     if (answer) {
-      this.#learn(state, answer.headers, answer.receivedAt);
+      this.#learn(state, reservation, answer);
       if (answer.rateLimited) this.#holdAfter429(state, answer.rateLimited);
     }
     for (const wake of [...state.wakers]) wake();
@@ -136,10 +140,11 @@ export class RateBudget {
     if (retryAfterMs !== undefined) {
       state.blockedUntilMs = now + retryAfterMs;
     } else if (
-      state.windowResetS !== undefined &&
-      this.#resetAtMs(state.windowResetS) > now
+      state.window?.resetS !== undefined &&
+      state.limit !== undefined &&
+      this.#resetAtMs(state.window.resetS) > now
     ) {
-      state.remaining = 0;
+      state.window.spend();
     } else {
       // No reset in the future by our clock (none sent, or clocks disagree):
       // without a floor the retry would go out at once and meet another 429.
@@ -147,7 +152,11 @@ export class RateBudget {
     }
   }
 
-  #learn(state: BucketState, headers: Headers, receivedAt: number): void {
+  #learn(
+    state: BucketState,
+    reservation: BudgetReservation,
+    { headers, receivedAt }: BudgetAnswer,
+  ): void {
     state.answered = true;
     const info = readRateLimitHeaders(headers);
     if (!hasRateLimitInfo(info)) return;
@@ -157,7 +166,7 @@ export class RateBudget {
       // ConcurrentRemaining was measured while this request ran, alongside
       // `ours` of our own; the rest of the limit is used by other clients
       // of the same token.
-      const ours = state.inFlight + 1;
+      const ours = state.inFlight.size + 1;
       state.concurrentCap = Math.max(
         1,
         info.concurrentRemaining === undefined
@@ -165,32 +174,34 @@ export class RateBudget {
           : Math.min(info.concurrentLimit, info.concurrentRemaining + ours),
       );
     }
-    if (info.remaining === undefined) return;
-    // Requests still in flight may not have been counted yet: assume not.
-    const estimate = Math.max(0, info.remaining - state.inFlight);
+    if (info.remaining === undefined || state.limit === undefined) return;
     const resetS =
       info.resetEpochSeconds ??
       Math.floor((receivedAt + this.#skewMs) / 1000) + 1; // Sentry's usual 1 s window
-    if (state.closedResetS !== undefined && resetS <= state.closedResetS)
+    if (state.closedResetS !== undefined && resetS <= state.closedResetS) {
+      state.window?.forget(reservation);
       return;
-    if (state.windowResetS === undefined || resetS > state.windowResetS) {
-      state.windowResetS = resetS;
-      state.remaining = estimate;
-    } else if (resetS === state.windowResetS) {
-      // Answers can arrive out of order; within a window the count only falls.
-      state.remaining = Math.min(state.remaining ?? estimate, estimate);
     }
+    const current = state.window?.resetS;
+    if (!state.window || (current !== undefined && resetS > current)) {
+      // The first count, or Sentry has moved on to a window our clock has
+      // not reached: what is in flight, and this request, count in it.
+      if (current !== undefined) state.closedResetS = current;
+      state.window = new RateWindow(resetS, [reservation, ...state.inFlight]);
+    } else if (current === undefined) {
+      state.window.resetS = resetS;
+    } else if (resetS < current) {
+      return; // an answer from a window an earlier answer moved past
+    }
+    state.window.learn(state.limit - info.remaining, reservation, receivedAt);
   }
 
+  /** At the reset, a new window: ours still in flight may land in it. */
   #rollWindow(state: BucketState, now: number): void {
-    if (state.windowResetS === undefined) return;
-    if (now < this.#resetAtMs(state.windowResetS)) return;
-    state.closedResetS = state.windowResetS;
-    state.windowResetS = undefined;
-    state.remaining =
-      state.limit === undefined
-        ? undefined
-        : Math.max(0, state.limit - state.inFlight);
+    const resetS = state.window?.resetS;
+    if (resetS === undefined || now < this.#resetAtMs(resetS)) return;
+    state.closedResetS = resetS;
+    state.window = new RateWindow(undefined, state.inFlight);
   }
 
   /** 0: send now; a number: sleep that long; 'answer': wait for an in-flight request to end. */
@@ -200,14 +211,15 @@ export class RateBudget {
       state.blockedUntilMs = undefined;
     }
     const cap = state.answered ? state.concurrentCap : 1;
-    if (cap !== undefined && state.inFlight >= cap) return 'answer';
-    if (state.remaining !== undefined && state.remaining <= 0) {
-      if (state.windowResetS !== undefined) {
-        return this.#resetAtMs(state.windowResetS) - now;
+    if (cap !== undefined && state.inFlight.size >= cap) return 'answer';
+    const { window, limit } = state;
+    if (window && limit !== undefined && window.remaining(limit) <= 0) {
+      if (window.resetS !== undefined) {
+        return this.#resetAtMs(window.resetS) - now;
       }
       // The new window is used up by requests still in flight; their
       // answers will say when it resets. With none in flight, probe.
-      if (state.inFlight > 0) return 'answer';
+      if (state.inFlight.size > 0) return 'answer';
     }
     return 0;
   }
@@ -236,7 +248,7 @@ export class RateBudget {
   #state(bucket: SentryEndpoint): BucketState {
     let state = this.#buckets.get(bucket);
     if (!state) {
-      state = { inFlight: 0, answered: false, wakers: new Set() };
+      state = { inFlight: new Set(), answered: false, wakers: new Set() };
       this.#buckets.set(bucket, state);
     }
     return state;

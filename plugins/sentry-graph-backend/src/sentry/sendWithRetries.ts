@@ -3,6 +3,7 @@ import { sleep } from './abort';
 import { SentryRateLimitError } from './errors';
 import { sendAttempt, type AttemptOutcome } from './httpAttempt';
 import type { BudgetAnswer, RateBudget } from './RateBudget';
+import type { BudgetReservation } from './rateWindow';
 import { readRetryAfterMs } from './rateLimitHeaders';
 import type { ResponseTimes } from './ResponseTimes';
 import { backoffDelayMs, isRetryable } from './retry';
@@ -50,12 +51,13 @@ export async function sendWithRetries(
   let failures = 0;
   let rateLimitedInARow = 0;
   for (;;) {
-    await budget.acquire(endpoint, { path, signal });
+    const reservation = await budget.acquire(endpoint, { path, signal });
     attempts++;
     const outcome = await sendOnce(
       shared,
       url,
       endpoint,
+      reservation,
       attempts,
       signal,
       rateLimitedInARow,
@@ -104,6 +106,7 @@ async function sendOnce(
   shared: SharedState,
   url: URL,
   endpoint: SentryEndpoint,
+  reservation: BudgetReservation,
   attempts: number,
   signal: AbortSignal | undefined,
   rateLimitedInARow: number,
@@ -137,6 +140,7 @@ async function sendOnce(
   } finally {
     shared.budget.release(
       endpoint,
+      reservation,
       budgetAnswer(shared, outcome, rateLimitedInARow),
     );
   }

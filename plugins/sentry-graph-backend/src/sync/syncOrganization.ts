@@ -119,10 +119,12 @@ async function syncKinds(context: OrganizationContext) {
     });
   const teamsDone = timed(syncTeams(context));
   const membersDone = timed(syncMembers(context));
-  // HAS_TEAM needs the teams, HAS_RELEASE and HAS_RULE the projects.
-  const projectsDone = teamsDone.then(() => timed(syncProjects(context)));
-  const membershipsDone = Promise.all([teamsDone, membersDone]).then(
-    ([teams, members]) => timed(syncTeamMemberships(context, teams, members)),
+  // Listings start at once; writes wait for the nodes they link to: HAS_TEAM
+  // for the teams, HAS_RELEASE and HAS_RULE for the projects, MEMBER_OF and
+  // ADMIN_OF for the members. The team member listings need the teams' list.
+  const projectsDone = timed(syncProjects(context, teamsDone));
+  const membershipsDone = teamsDone.then(teams =>
+    timed(syncTeamMemberships(context, teams, membersDone)),
   );
   const releasesDone = timed(syncReleases(context, projectsDone));
   const alertRulesDone = projectsDone.then(() =>

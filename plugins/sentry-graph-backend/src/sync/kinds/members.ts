@@ -27,8 +27,10 @@ export async function syncMembers(
       },
     ],
     items => context.store.mergeNodes(userNode, items, context.scope),
-    (member: SentryMember) => {
-      if (isGlobalTeamAdmin(member)) globalTeamAdminIds.push(member.id);
+    {
+      onItem: (member: SentryMember) => {
+        if (isGlobalTeamAdmin(member)) globalTeamAdminIds.push(member.id);
+      },
     },
   );
   return { tally, globalTeamAdminIds };

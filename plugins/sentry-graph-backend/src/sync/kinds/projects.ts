@@ -14,9 +14,13 @@ export interface ProjectsOutcome {
   withoutAccess?: number;
 }
 
-/** SentryProject nodes and HAS_TEAM from each project's `teams[]`. */
+/**
+ * SentryProject nodes and HAS_TEAM from each project's `teams[]`. The
+ * listing starts at once; its writes wait for `teamsWritten`.
+ */
 export async function syncProjects(
   context: OrganizationContext,
+  teamsWritten: Promise<unknown>,
 ): Promise<ProjectsOutcome> {
   const tally = new KindTally('projects', context);
   let listed = 0;
@@ -32,9 +36,12 @@ export async function syncProjects(
       },
     ],
     projects => writeProjects(context, projects),
-    project => {
-      listed++;
-      if (project.hasAccess === false) withoutAccess++;
+    {
+      onItem: project => {
+        listed++;
+        if (project.hasAccess === false) withoutAccess++;
+      },
+      after: teamsWritten,
     },
   );
   // `hasAccess` is the caller's access only for a member, the callers that

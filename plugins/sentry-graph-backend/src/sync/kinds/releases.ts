@@ -42,7 +42,7 @@ function releaseListing(
  * their projects. The listing starts at once, and its first writes wait for
  * `projectsWritten` (HAS_RELEASE needs the project nodes): the longest
  * listing of an organization need not wait for teams and projects, while
- * the writer's backpressure holds only a few batches meanwhile.
+ * the writer holds a bounded number of batches meanwhile.
  */
 export async function syncReleases(
   context: OrganizationContext,
@@ -54,10 +54,8 @@ export async function syncReleases(
     context,
     tally,
     RELEASE_STATUSES.map(status => releaseListing(context, status)),
-    async releases => {
-      await projectsWritten;
-      return writeReleases(context, releases);
-    },
+    releases => writeReleases(context, releases),
+    { after: projectsWritten },
   );
   return tally;
 }

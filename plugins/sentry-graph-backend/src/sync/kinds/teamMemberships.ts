@@ -30,31 +30,40 @@ interface Membership {
 /**
  * MEMBER_OF and ADMIN_OF. Sentry's members listing carries no teams, so each
  * team's member listing is read; owners and managers are then made Team
- * Admin of every team, joined or not.
+ * Admin of every team, joined or not. The teams' listings start once the
+ * teams are written; the writes wait for the members too.
  */
 export async function syncTeamMemberships(
   context: OrganizationContext,
   teams: TeamsOutcome,
-  members: MembersOutcome,
+  membersWritten: Promise<MembersOutcome>,
 ): Promise<KindTally> {
   const tally = new KindTally('team-memberships', context);
   const { store, scope, options } = context;
-  const writer = new BatchWriter<Membership>(async batch => {
-    const memberOf = batch.map(m => m.memberOf);
-    const adminOf = batch.flatMap(m => (m.adminOf ? [m.adminOf] : []));
-    return (
-      (await store.mergeRelationships(memberOfRelationship, memberOf, scope)) +
-      (await store.mergeRelationships(adminOfRelationship, adminOf, scope))
-    );
-  }, options.batchSize);
+  const writer = new BatchWriter<Membership>(
+    async batch => {
+      const memberOf = batch.map(m => m.memberOf);
+      const adminOf = batch.flatMap(m => (m.adminOf ? [m.adminOf] : []));
+      return (
+        (await store.mergeRelationships(
+          memberOfRelationship,
+          memberOf,
+          scope,
+        )) +
+        (await store.mergeRelationships(adminOfRelationship, adminOf, scope))
+      );
+    },
+    options.batchSize,
+    { after: membersWritten },
+  );
 
   // Owner and manager edges need no listing: they are written while the
   // per-team listings wait on Sentry's rate budget.
-  const globalAdmins = writeGlobalTeamAdmins(
-    context,
-    members.globalTeamAdminIds,
-    teams.teams,
-  ).then(
+  const globalAdmins = membersWritten
+    .then(members =>
+      writeGlobalTeamAdmins(context, members.globalTeamAdminIds, teams.teams),
+    )
+    .then(
     written => {
       tally.result.written += written;
     },

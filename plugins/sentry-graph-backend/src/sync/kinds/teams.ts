@@ -33,7 +33,7 @@ export async function syncTeams(
       },
     ],
     items => context.store.mergeNodes(teamNode, items, context.scope),
-    team => teams.push({ id: team.id, slug: team.slug }),
+    { onItem: team => teams.push({ id: team.id, slug: team.slug }) },
   );
   return { tally, teams };
 }

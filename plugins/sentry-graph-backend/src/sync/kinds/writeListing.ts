@@ -2,30 +2,42 @@ import { BatchWriter } from '../../graph/BatchWriter';
 import type { OrganizationContext } from '../context';
 import type { KindTally, Listing } from '../KindTally';
 
+export interface WriteListingOptions<T> {
+  /** Sees every valid item as it is listed. */
+  onItem?: (item: T) => void;
+  /** The writes wait for this (the nodes they link to); the listing does not. */
+  after?: Promise<unknown>;
+}
+
 /**
- * The common shape of a kind: page through its listings, one after the
- * other, write each page's items in batches as they arrive, and record a
- * listing that did not finish. `writeBatch` returns how many nodes and
- * relationships it wrote.
+ * The common shape of a kind: page through its listings, all at once (one
+ * listing's last pages would otherwise leave the rate budget idle while the
+ * next one's first page answers), write each page's items in batches as
+ * they arrive, and record a listing that did not finish. `writeBatch`
+ * returns how many nodes and relationships it wrote.
  */
 export async function writeListing<T>(
   context: OrganizationContext,
   tally: KindTally,
   listings: ReadonlyArray<Listing<T>>,
   writeBatch: (items: T[]) => Promise<number>,
-  onItem?: (item: T) => void,
+  { onItem, after }: WriteListingOptions<T> = {},
 ): Promise<void> {
-  const writer = new BatchWriter(writeBatch, context.options.batchSize);
-  for (const listing of listings) {
-    try {
-      await tally.consume(listing, async items => {
-        if (onItem) items.forEach(onItem);
-        await writer.add(items);
-      });
-    } catch (error) {
-      tally.fail(error, listing.endpoint);
-    }
-  }
+  const writer = new BatchWriter(writeBatch, context.options.batchSize, {
+    after,
+  });
+  await Promise.all(
+    listings.map(async listing => {
+      try {
+        await tally.consume(listing, async items => {
+          if (onItem) items.forEach(onItem);
+          await writer.add(items);
+        });
+      } catch (error) {
+        tally.fail(error, listing.endpoint);
+      }
+    }),
+  );
   try {
     tally.result.written += await writer.close();
   } catch (error) {
