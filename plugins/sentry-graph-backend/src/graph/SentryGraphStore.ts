@@ -3,9 +3,9 @@ import { CleanupQueries } from './CleanupQueries';
 import { Neo4jSessions, type Neo4jConnectionOptions } from './Neo4jSessions';
 import { numberField } from './recordFields';
 import {
-  constraintStatement,
   createRelationshipsStatement,
-  indexStatement,
+  idConstraint,
+  propertyIndex,
   mergeNodesStatement,
   mergeRelationshipsStatement,
   refreshFanOutStatement,
@@ -48,17 +48,38 @@ export class SentryGraphStore extends Neo4jSessions {
     return { driver, store: new SentryGraphStore(driver, connection) };
   }
 
-  /** Uniqueness on `id` per label and the schema's indexes, created idempotently. */
+  /**
+   * Uniqueness on `id` per label and the schema's indexes, created when
+   * missing. Each creation is a transaction of its own, a few round trips
+   * to a remote Neo4j, so the names already there are read first.
+   */
   async ensureSchema(): Promise<void> {
-    for (const label of [...allNodes.map(spec => spec.label), ENTITY_LABEL]) {
-      await this.write(constraintStatement(label), {});
+    const items = [
+      ...[...allNodes.map(spec => spec.label), ENTITY_LABEL].map(idConstraint),
+      ...[...propertyIndexes, ...catalogPropertyIndexes].map(
+        ({ label, property }) => propertyIndex(label, property),
+      ),
+    ];
+    const existing = await this.schemaNames();
+    for (const { name, statement } of items) {
+      if (!existing.has(name)) await this.write(statement, {});
     }
-    for (const { label, property } of [
-      ...propertyIndexes,
-      ...catalogPropertyIndexes,
-    ]) {
-      await this.write(indexStatement(label, property), {});
+  }
+
+  /** Names of the constraints and indexes there are; none when we may not list them. */
+  private async schemaNames(): Promise<Set<string>> {
+    const names = new Set<string>();
+    try {
+      for (const kind of ['CONSTRAINTS', 'INDEXES']) {
+        const result = await this.read(`SHOW ${kind} YIELD name RETURN name`);
+        for (const record of result.records) names.add(String(record.get('name')));
+      }
+    } catch {
+      // Without the privilege to list them, every creation is tried: each is
+      // idempotent (IF NOT EXISTS).
+      names.clear();
     }
+    return names;
   }
 
   /** The newest update tag any run stamped on an organization, if any. */

@@ -26,18 +26,30 @@ function setProperties(variable: string, names: string[]): string[] {
   );
 }
 
-export function constraintStatement(label: string): string {
-  return (
-    `CREATE CONSTRAINT ${quote(`${label.toLowerCase()}_id`)} IF NOT EXISTS ` +
-    `FOR (n:${quote(label)}) REQUIRE n.id IS UNIQUE`
-  );
+/** A constraint or index the schema needs, by the name it is created under. */
+export interface SchemaItem {
+  name: string;
+  statement: string;
 }
 
-export function indexStatement(label: string, property: string): string {
-  return (
-    `CREATE RANGE INDEX ${quote(`${label.toLowerCase()}_${property}`)} IF NOT EXISTS ` +
-    `FOR (n:${quote(label)}) ON (n.${quote(property)})`
-  );
+export function idConstraint(label: string): SchemaItem {
+  const name = `${label.toLowerCase()}_id`;
+  return {
+    name,
+    statement:
+      `CREATE CONSTRAINT ${quote(name)} IF NOT EXISTS ` +
+      `FOR (n:${quote(label)}) REQUIRE n.id IS UNIQUE`,
+  };
+}
+
+export function propertyIndex(label: string, property: string): SchemaItem {
+  const name = `${label.toLowerCase()}_${property}`;
+  return {
+    name,
+    statement:
+      `CREATE RANGE INDEX ${quote(name)} IF NOT EXISTS ` +
+      `FOR (n:${quote(label)}) ON (n.${quote(property)})`,
+  };
 }
 
 /**
