@@ -9,6 +9,7 @@ import {
 } from './requestConcurrency';
 import { ResponseTimes } from './ResponseTimes';
 import { Semaphore } from './Semaphore';
+import { WindowShares } from './WindowShares';
 import { sendWithRetries, type SharedState } from './sendWithRetries';
 import type {
   PaginateOptions,
@@ -101,8 +102,9 @@ export class SentryClient {
    *
    * When the first page's next cursor has the form of Sentry's offset
    * paginator, the later pages are asked for several at a time (a window
-   * sized by concurrencyFor, at most maxPagesInFlight) and come in any
-   * order; any other cursor is followed page after page. The pages say which.
+   * sized by concurrencyFor, at most maxPagesInFlight, and split with the
+   * endpoint's other listings read at the same time) and come in any order;
+   * any other cursor is followed page after page. The pages say which.
    */
   paginate<T>(
     path: string,
@@ -120,8 +122,13 @@ export class SentryClient {
       fetchPage: (url, pageIndex, signal) =>
         this.#fetchPage(url, { ...options, signal }, pageIndex),
       mayReadConcurrently: this.#maxPagesInFlight > 1,
-      windowSize: () =>
-        Math.min(this.#maxPagesInFlight, this.concurrencyFor(options.endpoint)),
+      openWindow: () =>
+        this.#shared.windows.open(options.endpoint, () =>
+          Math.min(
+            this.#maxPagesInFlight,
+            this.concurrencyFor(options.endpoint),
+          ),
+        ),
       failed: error => this.#failed(error),
     });
   }
@@ -262,6 +269,7 @@ function createSharedState(options: SentryClientOptions): SharedState {
       token.length >= 4 ? text.split(token).join('[redacted]') : text,
     stats,
     semaphore: new Semaphore(options.maxConcurrency ?? 4),
+    windows: new WindowShares(),
     responseTimes: new ResponseTimes(),
     budget: new RateBudget({
       maxWaitMs: options.maxRateLimitWaitMs ?? 120_000,

@@ -2,6 +2,7 @@ import { SentryResponseError } from './errors';
 import { withCursor } from './linkHeader';
 import { isOffsetCursorAfterFirstPage, offsetCursor } from './offsetCursor';
 import { readPageWindow } from './pageWindow';
+import type { WindowShare } from './WindowShares';
 import type {
   InvalidItem,
   ListingReadMode,
@@ -32,8 +33,8 @@ export interface ListingSource<T> {
   ): Promise<FetchedPage<T>>;
   /** False when at most one page may be in flight: every listing is then read page after page. */
   mayReadConcurrently: boolean;
-  /** Pages to ask for at once in a concurrent read; read before each request. */
-  windowSize(): number;
+  /** This listing's part of its endpoint's page window, while it is read concurrently. */
+  openWindow(): WindowShare;
   /** Counts an error that ends the listing and scrubs it. */
   failed(error: unknown): unknown;
 }
@@ -97,14 +98,26 @@ async function* readSequentially<T>(
   }
 }
 
-function readConcurrently<T>(
+async function* readConcurrently<T>(
   source: ListingSource<T>,
+): AsyncGenerator<ListingPage<T>> {
+  const window = source.openWindow();
+  try {
+    yield* readWindow(source, window);
+  } finally {
+    window.close();
+  }
+}
+
+function readWindow<T>(
+  source: ListingSource<T>,
+  window: WindowShare,
 ): AsyncGenerator<ListingPage<T>> {
   const { perPage, endpoint } = source;
   return readPageWindow({
     firstIndex: 1,
     signal: source.signal,
-    size: source.windowSize,
+    size: window.size,
     fetchPage: async (pageIndex, signal) => {
       const url = withCursor(source.firstUrl, offsetCursor(perPage, pageIndex));
       const { next, ...page } = await source.fetchPage(url, pageIndex, signal);

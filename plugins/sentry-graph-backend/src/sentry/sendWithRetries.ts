@@ -8,6 +8,7 @@ import { readRetryAfterMs } from './rateLimitHeaders';
 import type { ResponseTimes } from './ResponseTimes';
 import { backoffDelayMs, isRetryable } from './retry';
 import type { Semaphore } from './Semaphore';
+import type { WindowShares } from './WindowShares';
 import type { SentryEndpoint, SentryRequestStats } from './types';
 
 const USER_AGENT = 'sentry-graph/0.1';
@@ -20,6 +21,8 @@ export interface SharedState {
   stats: SentryRequestStats;
   /** maxConcurrency: bounds the requests of endpoints for which Sentry announces no rate limit. */
   semaphore: Semaphore;
+  /** The page windows of the listings read concurrently, split per endpoint. */
+  windows: WindowShares;
   budget: RateBudget;
   responseTimes: ResponseTimes;
   timeoutMs: number;
