@@ -141,7 +141,6 @@ export class RateBudget {
       state.blockedUntilMs = now + retryAfterMs;
     } else if (
       state.window?.resetS !== undefined &&
-      state.limit !== undefined &&
       this.#resetAtMs(state.window.resetS) > now
     ) {
       state.window.spend();
