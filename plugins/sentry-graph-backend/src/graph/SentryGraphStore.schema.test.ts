@@ -7,9 +7,7 @@ describe('SentryGraphStore.ensureSchema', () => {
 
   const schemaNames = async () =>
     (
-      await graph.query<{ name: string }>(
-        'SHOW INDEXES YIELD name RETURN name',
-      )
+      await graph.query<{ name: string }>('SHOW INDEXES YIELD name RETURN name')
     ).map(row => row.name);
 
   it('creates again an index that was dropped, next to the constraints already there', async () => {

@@ -72,7 +72,8 @@ export class SentryGraphStore extends Neo4jSessions {
     try {
       for (const kind of ['CONSTRAINTS', 'INDEXES']) {
         const result = await this.read(`SHOW ${kind} YIELD name RETURN name`);
-        for (const record of result.records) names.add(String(record.get('name')));
+        for (const record of result.records)
+          names.add(String(record.get('name')));
       }
     } catch {
       // Without the privilege to list them, every creation is tried: each is

@@ -64,11 +64,11 @@ export async function syncTeamMemberships(
       writeGlobalTeamAdmins(context, members.globalTeamAdminIds, teams.teams),
     )
     .then(
-    written => {
-      tally.result.written += written;
-    },
-    error => tally.fail(error, 'writing owner and manager ADMIN_OF to Neo4j'),
-  );
+      written => {
+        tally.result.written += written;
+      },
+      error => tally.fail(error, 'writing owner and manager ADMIN_OF to Neo4j'),
+    );
   const teamRolesFeature = hasTeamRolesFeature(context.organization);
   const unknownRoles = new Map<string, number>();
   const membershipOf = (item: SentryTeamMember, team: TeamRef) => {
