@@ -66,21 +66,20 @@ export class SentryGraphStore extends Neo4jSessions {
     }
   }
 
-  /** Names of the constraints and indexes there are; none when we may not list them. */
+  /**
+   * Names of the indexes there are, constraints included: Neo4j names the
+   * index behind a uniqueness constraint after the constraint. None when we
+   * may not list them.
+   */
   private async schemaNames(): Promise<Set<string>> {
-    const names = new Set<string>();
     try {
-      for (const kind of ['CONSTRAINTS', 'INDEXES']) {
-        const result = await this.read(`SHOW ${kind} YIELD name RETURN name`);
-        for (const record of result.records)
-          names.add(String(record.get('name')));
-      }
+      const result = await this.read('SHOW INDEXES YIELD name RETURN name');
+      return new Set(result.records.map(record => String(record.get('name'))));
     } catch {
       // Without the privilege to list them, every creation is tried: each is
       // idempotent (IF NOT EXISTS).
-      names.clear();
+      return new Set();
     }
-    return names;
   }
 
   /** The newest update tag any run stamped on an organization, if any. */

@@ -15,7 +15,7 @@ export const quote = (name: string) => `\`${name.replace(/`/g, '``')}\``;
 export const ABSENT_SINCE = 'absent_since';
 
 /** Row i of a batch sent as columns (spec.ts, NodeColumns). */
-const EACH_ROW = (firstColumn: string) =>
+const eachRow = (firstColumn: string) =>
   `UNWIND range(0, size($${firstColumn}) - 1) AS i`;
 
 function setProperties(variable: string, names: string[]): string[] {
@@ -73,7 +73,7 @@ export function mergeNodesStatement(
     ...(ownedByOrganization
       ? ['MATCH (o:SentryOrganization {id: $organizationId})']
       : []),
-    EACH_ROW('ids'),
+    eachRow('ids'),
     `MERGE (n:${quote(spec.label)} {id: $ids[i]})`,
     'ON CREATE SET n.firstseen = timestamp()',
     `SET ${sets.join(', ')}`,
@@ -102,7 +102,7 @@ export function mergeRelationshipsStatement(
     ...setProperties('r', Object.keys(spec.properties)),
   ];
   return [
-    EACH_ROW('from'),
+    eachRow('from'),
     `MATCH (a:${quote(spec.fromLabel)} {id: $from[i]})`,
     `MATCH (b:${quote(spec.toLabel)} {id: $to[i]})`,
     `MERGE (a)-[r:${quote(spec.type)}]->(b)`,
@@ -139,7 +139,7 @@ export function createRelationshipsStatement(
   spec: RelationshipSpec<never>,
 ): string {
   return [
-    EACH_ROW('from'),
+    eachRow('from'),
     `MATCH (a:${quote(spec.fromLabel)} {id: $from[i]})`,
     `MATCH (b:${quote(spec.toLabel)} {id: $to[i]})`,
     `CREATE (a)-[r:${quote(spec.type)}]->(b)`,
