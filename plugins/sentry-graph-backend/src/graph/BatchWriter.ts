@@ -28,8 +28,8 @@ export interface BatchWriterOptions {
  *
  * Batches may commit in any order, as pages arrive in any order: every
  * write is an idempotent MERGE stamped with the run's tag. Two writes that
- * wait on each other's locks are a deadlock Neo4j detects, and the driver
- * retries the transaction it fails.
+ * wait on each other's locks are a deadlock Neo4j detects; the transaction
+ * it fails is tried again (transientRetries.ts).
  */
 export class BatchWriter<T> {
   private buffer: T[] = [];

@@ -9,6 +9,7 @@ import {
   Neo4jStallError,
   type Neo4jTarget,
 } from './neo4jErrors';
+import { withTransientRetries } from './transientRetries';
 
 export interface Neo4jConnectionOptions {
   uri: string;
@@ -16,8 +17,8 @@ export interface Neo4jConnectionOptions {
   password: string;
   database?: string;
   /**
-   * The longest one transaction may run; Neo4j ends it then. The driver
-   * retries transient failures (a restart, a deadlock) for as long again.
+   * The longest one transaction may run; Neo4j ends it then.
+   * Transient failures (a restart, a deadlock) are retried for as long again.
    * Default 2 minutes.
    */
   transactionTimeoutMs?: number;
@@ -60,9 +61,6 @@ export class Neo4jSessions {
         // Fail fast when Neo4j is down instead of hanging a run for minutes.
         connectionAcquisitionTimeout: 30_000,
         connectionTimeout: 15_000,
-        // A restart of a few seconds is waited out; a Neo4j gone longer fails the write.
-        maxTransactionRetryTime:
-          options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
         userAgent: 'sentry-graph/0.1',
       },
     );
@@ -88,9 +86,10 @@ export class Neo4jSessions {
    * run's first step should learn at once that Neo4j is down.
    */
   async verify(): Promise<void> {
-    const session = this.session(neo4j.session.READ);
-    await this.watched(session, () =>
-      session.run('RETURN 1 AS ok', {}, this.transactionConfig()),
+    await this.watched(
+      neo4j.session.READ,
+      session => session.run('RETURN 1 AS ok', {}, this.transactionConfig()),
+      { retry: false },
     );
   }
 
@@ -98,26 +97,31 @@ export class Neo4jSessions {
     cypher: string,
     params: Record<string, unknown> = {},
   ): Promise<QueryResult> {
-    const session = this.session(neo4j.session.READ);
-    return this.watched(session, () =>
-      session.executeRead(
-        tx => tx.run(cypher, params),
-        this.transactionConfig(),
-      ),
-    );
+    return this.query(neo4j.session.READ, cypher, params);
   }
 
-  /** A managed transaction: Neo4j's transient errors (deadlocks) are retried. */
+  /** One transaction; Neo4j's transient errors (deadlocks, restarts) are retried. */
   async write(
     cypher: string,
     params: Record<string, unknown>,
   ): Promise<QueryResult> {
-    const session = this.session(neo4j.session.WRITE);
-    return this.watched(session, () =>
-      session.executeWrite(
-        tx => tx.run(cypher, params),
-        this.transactionConfig(),
-      ),
+    return this.query(neo4j.session.WRITE, cypher, params);
+  }
+
+  /**
+   * An auto-commit query in a session of its own, tried again on transient
+   * errors for as long as a transaction may run (see transientRetries.ts
+   * for why not the driver's managed transactions).
+   */
+  private query(
+    accessMode: 'READ' | 'WRITE',
+    cypher: string,
+    params: Record<string, unknown>,
+  ): Promise<QueryResult> {
+    return this.watched(
+      accessMode,
+      session => session.run(cypher, params, this.transactionConfig()),
+      { retry: true },
     );
   }
 
@@ -130,29 +134,44 @@ export class Neo4jSessions {
   }
 
   /**
-   * Runs one session's work and closes the session. The work is given up
+   * Runs work in a session of its own, and closes the session; with `retry`,
+   * transient failures are tried again in a new one. The whole is given up
    * once it outlasts its timeout and retries (a frozen server does not end
    * it), and the session left to the driver. Failures that mean Neo4j
    * cannot be used are told to the listeners.
    */
   private async watched<T>(
-    session: Session,
-    work: () => Promise<T>,
+    accessMode: 'READ' | 'WRITE',
+    work: (session: Session) => Promise<T>,
+    { retry }: { retry: boolean },
   ): Promise<T> {
-    const limitMs = 2 * this.target.transactionTimeoutMs + STALL_MARGIN_MS;
+    const timeoutMs = this.target.transactionTimeoutMs;
+    const limitMs = 2 * timeoutMs + STALL_MARGIN_MS;
     let timer: NodeJS.Timeout | undefined;
     let stalled = false;
+    let current: Session | undefined;
+    const stallError = () =>
+      new Neo4jStallError(`no answer within ${Math.round(limitMs / 1000)} s`);
+    const attempt = async () => {
+      // Given up on: no retry after that opens another session.
+      if (stalled) throw stallError();
+      const session = this.session(accessMode);
+      current = session;
+      try {
+        return await work(session);
+      } finally {
+        // Closing waits for the server: not for a frozen one.
+        if (!stalled) await session.close();
+      }
+    };
     try {
       return await Promise.race([
-        work(),
+        retry ? withTransientRetries(attempt, timeoutMs) : attempt(),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
             stalled = true;
-            reject(
-              new Neo4jStallError(
-                `no answer within ${Math.round(limitMs / 1000)} s`,
-              ),
-            );
+            void current?.close().catch(() => undefined);
+            reject(stallError());
           }, limitMs);
         }),
       ]);
@@ -162,9 +181,6 @@ export class Neo4jSessions {
       throw error;
     } finally {
       clearTimeout(timer);
-      // Closing waits for the server: not for a frozen one.
-      if (stalled) void session.close().catch(() => undefined);
-      else await session.close();
     }
   }
 }
