@@ -119,7 +119,7 @@ function report(
       ? 'no rate floor (no rate limit)'
       : `rate floor ${floor.toFixed(1)} s, ratio ${(seconds / floor).toFixed(2)}`;
   process.stdout.write(
-    `${label.padEnd(12)} ${figures.status.padEnd(9)} wall ${seconds.toFixed(1)} s | ${againstFloor} | ` +
+    `${label.padEnd(12)} ${figures.status.padEnd(9)} wall ${seconds.toFixed(1)} s (the sync's own ${(figures.durationMs / 1000).toFixed(1)} s) | ${againstFloor} | ` +
       `${figures.fetched} items, ${Math.round(figures.fetched / seconds)} items/s | written ${figures.written} | ` +
       `deleted ${figures.deleted} | peak RSS ${figures.peakRssMb} MB (${figures.startRssMb} MB before the sync) | ` +
       `${r.requests} requests, ${r.retries} retries, ${r.rateLimited} rate-limited (429), ` +

@@ -1,27 +1,14 @@
-import {
-  organizationNode,
-  hasReleaseRelationship,
-  hasRuleRelationship,
-  hasTeamRelationship,
-  memberOfRelationship,
-  adminOfRelationship,
-  alertRuleNode,
-  projectNode,
-  releaseNode,
-  teamNode,
-  userNode,
-} from '../graph/schema';
+import { organizationNode } from '../graph/schema';
 import {
   apiPath,
   SentryOrganizationSchema,
   type SentryClient,
 } from '../sentry';
-import { cleanupKind, type CleanupTarget } from './cleanup';
+import { cleanUpAsKindsEnd, type KindsDone } from './cleanupSchedule';
 import { emptyKindResult, type OrganizationContext } from './context';
-import { confirmOffsetListedDeletions } from './deletionChecks';
 import { describeError } from './describeError';
 import { KindTally } from './KindTally';
-import { alertRuleSourceOf, syncAlertRules } from './kinds/alertRules';
+import { syncAlertRules } from './kinds/alertRules';
 import { syncMembers } from './kinds/members';
 import { syncProjects } from './kinds/projects';
 import { syncReleases } from './kinds/releases';
@@ -40,7 +27,8 @@ export type OrganizationRunContext = Omit<
 
 /**
  * One organization: its node first, then every kind, each as soon as what it
- * links to is written, and cleanup last for the kinds whose listings completed.
+ * links to is written, and each kind's cleanup as soon as its listing (and
+ * those it relies on) completed.
  */
 export async function syncOrganization(
   run: OrganizationRunContext,
@@ -83,26 +71,16 @@ export async function syncOrganization(
     scope: { updateTag: run.updateTag, organizationId: organization.id },
   };
   const { tallies, projectsWithoutAccess } = await syncKinds(context);
-  const stillInSentry = await confirmOffsetListedDeletions(context, tallies);
-  // Teams and members a listing skipped, or sent in a shape we could not
-  // read: their memberships were not listed (nor owners' and managers'
-  // ADMIN_OF to every team written), so they are kept as they are.
-  tallies.memberships.protect([
-    ...stillInSentry,
-    ...tallies.teams.protectedIds,
-    ...tallies.members.protectedIds,
-  ]);
-  await cleanup(context, tallies);
 
   const kinds: OrganizationResult['kinds'] = {
     organization: { ...emptyKindResult(), fetched: 1, written: 1 },
   };
-  for (const tally of Object.values(tallies)) kinds[tally.kind] = tally.result;
+  for (const tally of tallies) kinds[tally.kind] = tally.result;
   return {
     slug,
     id: organization.id,
     name: organization.name,
-    status: organizationStatus(context, Object.values(tallies)),
+    status: organizationStatus(context, tallies),
     kinds,
     ...(projectsWithoutAccess ? { projectsWithoutAccess } : {}),
   };
@@ -130,71 +108,22 @@ async function syncKinds(context: OrganizationContext) {
   const alertRulesDone = projectsDone.then(() =>
     timed(syncAlertRules(context)),
   );
-  const [teams, members, memberships, projectsOutcome, releases, alertRules] =
-    await Promise.all([
-      teamsDone,
-      membersDone,
-      membershipsDone,
-      projectsDone,
-      releasesDone,
-      alertRulesDone,
-    ]);
-  return {
-    tallies: {
-      teams: teams.tally,
-      members: members.tally,
-      memberships,
-      projects: projectsOutcome.tally,
-      releases,
-      alertRules,
-    },
-    projectsWithoutAccess: projectsOutcome.withoutAccess,
+  const tallyOf = <T extends { tally: KindTally }>(done: Promise<T>) =>
+    done.then(value => value.tally);
+  const kinds: KindsDone = {
+    teams: tallyOf(teamsDone),
+    members: tallyOf(membersDone),
+    memberships: membershipsDone,
+    projects: tallyOf(projectsDone),
+    releases: releasesDone,
+    alertRules: alertRulesDone,
   };
-}
-
-async function cleanup(
-  context: OrganizationContext,
-  t: Awaited<ReturnType<typeof syncKinds>>['tallies'],
-): Promise<void> {
-  const plan: Array<[KindTally, CleanupTarget, KindTally[]]> = [
-    // Owner and manager ADMIN_OF edges rely on the whole team and member lists.
-    [
-      t.memberships,
-      { relationships: [memberOfRelationship, adminOfRelationship] },
-      [t.teams, t.members],
-    ],
-    [
-      t.projects,
-      { nodeLabel: projectNode.label, relationships: [hasTeamRelationship] },
-      [],
-    ],
-    [
-      t.releases,
-      { nodeLabel: releaseNode.label, relationships: [hasReleaseRelationship] },
-      [],
-    ],
-    [
-      t.alertRules,
-      {
-        nodeLabel: alertRuleNode.label,
-        relationships: [hasRuleRelationship],
-        source: alertRuleSourceOf(t.alertRules),
-      },
-      [],
-    ],
-    [t.teams, { nodeLabel: teamNode.label, relationships: [] }, []],
-    [t.members, { nodeLabel: userNode.label, relationships: [] }, []],
-  ];
-  for (const [tally, target, dependsOn] of plan) {
-    try {
-      await cleanupKind(context, tally, target, dependsOn);
-    } catch (error) {
-      tally.keep({
-        what: target.nodeLabel ?? tally.kind,
-        reason: `cleanup failed: ${describeError(error)}`,
-      });
-    }
-  }
+  await cleanUpAsKindsEnd(context, kinds);
+  const tallies: KindTally[] = await Promise.all(Object.values(kinds));
+  return {
+    tallies,
+    projectsWithoutAccess: (await projectsDone).withoutAccess,
+  };
 }
 
 function organizationStatus(
