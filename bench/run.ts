@@ -46,6 +46,8 @@ interface RunFigures {
   peakRssMb: number;
   /** The process before the sync started (Node, tsx, the code). */
   startRssMb: number;
+  peakHeapUsedMb: number;
+  peakExternalMb: number;
   kindSeconds: Record<string, number>;
   /** e.g. 'releases concurrent 4 listings, 1,004 pages'. */
   reads: string[];
@@ -121,7 +123,8 @@ function report(
   process.stdout.write(
     `${label.padEnd(12)} ${figures.status.padEnd(9)} wall ${seconds.toFixed(1)} s (the sync's own ${(figures.durationMs / 1000).toFixed(1)} s) | ${againstFloor} | ` +
       `${figures.fetched} items, ${Math.round(figures.fetched / seconds)} items/s | written ${figures.written} | ` +
-      `deleted ${figures.deleted} | peak RSS ${figures.peakRssMb} MB (${figures.startRssMb} MB before the sync) | ` +
+      `deleted ${figures.deleted} | peak RSS ${figures.peakRssMb} MB (${figures.startRssMb} MB before the sync; ` +
+      `heap used at most ${figures.peakHeapUsedMb} MB, outside the heap ${figures.peakExternalMb} MB) | ` +
       `${r.requests} requests, ${r.retries} retries, ${r.rateLimited} rate-limited (429), ` +
       `${(r.budgetWaitMs / 1000).toFixed(1)} s waiting for the budget | load ${loadAverage()}\n`,
   );

@@ -34,6 +34,14 @@ async function main() {
     );
   // What the process holds before syncing: Node, tsx and the loaded code.
   const startRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  // Sampled, to tell what RSS is made of: the V8 heap's used part (objects,
+  // live or not yet collected) and memory outside it (Buffers of sockets).
+  const peak = { heapUsed: 0, external: 0 };
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peak.heapUsed = Math.max(peak.heapUsed, usage.heapUsed);
+    peak.external = Math.max(peak.external, usage.external);
+  }, 50);
   const { driver, store } = SentryGraphStore.open(settings.neo4j);
   try {
     const result = await runSync({
@@ -88,9 +96,12 @@ async function main() {
         // resourceUsage reports kilobytes on Linux.
         peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
         startRssMb,
+        peakHeapUsedMb: Math.round(peak.heapUsed / 1024 / 1024),
+        peakExternalMb: Math.round(peak.external / 1024 / 1024),
       })}\n`,
     );
   } finally {
+    clearInterval(sampler);
     await driver.close();
   }
 }
