@@ -28,7 +28,7 @@ function renderHistory(api: FakeSentryGraphApi) {
 }
 
 describe('the run history', () => {
-  it('lists runs with trigger and who asked, start, duration, status and totals', async () => {
+  it('lists runs with trigger and who asked, start and duration, status and totals', async () => {
     const api = new FakeSentryGraphApi();
     api.runs = history(2);
     renderHistory(api);
@@ -36,7 +36,7 @@ describe('the run history', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent('Scheduled');
     expect(rows[0]).toHaveTextContent('1 hour ago');
-    expect(rows[0]).toHaveTextContent('3.6 s');
+    expect(rows[0]).toHaveTextContent(/1 hour ago.*took 3.6 s/);
     expect(rows[0]).toHaveTextContent('Succeeded');
     expect(rows[0]).toHaveTextContent('14,585 fetched · 36,420 written');
     expect(rows[1]).toHaveTextContent('Manualby user:default/ada');

@@ -13,18 +13,44 @@ import { RunStatusLabel } from '../common/RunStatusLabel';
 import DetailsIcon from '@material-ui/icons/OpenInNew';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
+/**
+ * The table sits in a card half the page wide: cells narrower than MUI's
+ * (16 px left, 24 px right) leave the totals room to stay readable.
+ */
+const cell = { paddingLeft: 8, paddingRight: 8 } as const;
+const caption = {
+  variant: 'caption',
+  component: 'div',
+  color: 'textSecondary',
+} as const;
 
 function Trigger(props: { run: RunSummary }) {
   const { run } = props;
-  if (run.trigger === 'scheduled') return <>Scheduled</>;
+  // Whole words: the theme lets table cells break words to fit.
+  if (run.trigger === 'scheduled') return <span style={nowrap}>Scheduled</span>;
   return (
     <>
-      Manual
+      <span style={nowrap}>Manual</span>
       {run.requestedBy && (
-        <Typography variant="caption" component="div" color="textSecondary">
-          by {run.requestedBy}
+        // An entity ref has no spaces: it breaks after its ':' and '/' (or,
+        // if a part is still too long, anywhere) rather than widen the table.
+        <Typography {...caption} style={{ overflowWrap: 'anywhere' }}>
+          by <BreakableRef value={run.requestedBy} />
         </Typography>
       )}
+    </>
+  );
+}
+
+function BreakableRef(props: { value: string }) {
+  return (
+    <>
+      {props.value.split(/(?<=[:/])/).map((part, i) => (
+        <span key={i}>
+          {i > 0 && <wbr />}
+          {part}
+        </span>
+      ))}
     </>
   );
 }
@@ -68,12 +94,12 @@ export function RunHistoryTable(props: {
       <Table size="small" aria-label="Sync runs, newest first">
         <TableHead>
           <TableRow>
-            {['Trigger', 'Started', 'Duration', 'Status', 'Totals'].map(h => (
-              <TableCell key={h} style={nowrap}>
+            {['Trigger', 'Started', 'Status', 'Totals'].map(h => (
+              <TableCell key={h} style={{ ...cell, ...nowrap }}>
                 {h}
               </TableCell>
             ))}
-            <TableCell>
+            <TableCell style={cell}>
               <Typography variant="srOnly">Details</Typography>
             </TableCell>
           </TableRow>
@@ -87,26 +113,28 @@ export function RunHistoryTable(props: {
                 selected={run.id === props.selectedId}
                 data-testid="sentry-graph-run-row"
               >
-                <TableCell style={nowrap}>
+                <TableCell style={cell}>
                   <Trigger run={run} />
                 </TableCell>
-                <TableCell style={nowrap}>
+                <TableCell style={{ ...cell, ...nowrap }}>
                   {run.startedAt ? (
                     <RelativeTime iso={run.startedAt} />
                   ) : (
                     'not yet'
                   )}
+                  {duration !== undefined && (
+                    <Typography {...caption}>
+                      took {formatDuration(duration)}
+                    </Typography>
+                  )}
                 </TableCell>
-                <TableCell style={nowrap}>
-                  {duration === undefined ? '—' : formatDuration(duration)}
-                </TableCell>
-                <TableCell>
+                <TableCell style={cell}>
                   <RunStatusLabel status={run.status} />
                 </TableCell>
-                <TableCell>
+                <TableCell style={cell}>
                   <Totals run={run} />
                 </TableCell>
-                <TableCell>
+                <TableCell style={cell}>
                   <IconButton
                     size="small"
                     onClick={() => props.onSelect(run.id)}
