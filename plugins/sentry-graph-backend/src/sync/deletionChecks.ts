@@ -1,4 +1,5 @@
 import { releaseNode, teamNode, userNode, projectNode } from '../graph/schema';
+import type { NodeSpec } from '../graph/spec';
 import {
   apiPath,
   SentryMemberSchema,
@@ -21,27 +22,17 @@ import { writeReleases } from './kinds/releases';
  */
 export const confirmDeletionsOf = {
   teams: (context: OrganizationContext, tally: KindTally) =>
-    checkKind(context, {
-      tally,
-      label: teamNode.label,
-      key: 'id',
+    checkNodesById(context, tally, teamNode, {
       endpoint: 'team',
       schema: SentryTeamSchema,
       detailPath: id => apiPath`teams/${context.organization.slug}/${id}/`,
-      refresh: items =>
-        context.store.mergeNodes(teamNode, items, context.scope),
     }),
   members: (context: OrganizationContext, tally: KindTally) =>
-    checkKind(context, {
-      tally,
-      label: userNode.label,
-      key: 'id',
+    checkNodesById(context, tally, userNode, {
       endpoint: 'member',
       schema: SentryMemberSchema,
       detailPath: id =>
         apiPath`organizations/${context.organization.slug}/members/${id}/`,
-      refresh: items =>
-        context.store.mergeNodes(userNode, items, context.scope),
     }),
   projects: (context: OrganizationContext, tally: KindTally) =>
     checkKind(context, {
@@ -69,6 +60,22 @@ export const confirmDeletionsOf = {
       refresh: items => writeReleases(context, items),
     }),
 };
+
+/** A kind whose detail answer is written back as its node alone, asked by id. */
+function checkNodesById<T>(
+  context: OrganizationContext,
+  tally: KindTally,
+  node: NodeSpec<T>,
+  check: Pick<DeletionCheck<T>, 'endpoint' | 'schema' | 'detailPath'>,
+): Promise<string[]> {
+  return checkKind(context, {
+    ...check,
+    tally,
+    label: node.label,
+    key: 'id',
+    refresh: items => context.store.mergeNodes(node, items, context.scope),
+  });
+}
 
 async function checkKind<T>(
   context: OrganizationContext,

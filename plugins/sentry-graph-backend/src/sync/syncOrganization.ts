@@ -87,36 +87,28 @@ export async function syncOrganization(
 }
 
 async function syncKinds(context: OrganizationContext) {
-  const timed = <T extends { tally: KindTally } | KindTally>(
-    done: Promise<T>,
-  ) =>
+  // A kind's tally, stopped (its duration taken) once the kind has ended.
+  const tallyOf = (done: Promise<{ tally: KindTally } | KindTally>) =>
     done.then(value => {
-      const tally: KindTally = value instanceof KindTally ? value : value.tally;
+      const tally = value instanceof KindTally ? value : value.tally;
       tally.stop();
-      return value;
+      return tally;
     });
-  const teamsDone = timed(syncTeams(context));
-  const membersDone = timed(syncMembers(context));
+  const teamsDone = syncTeams(context);
+  const membersDone = syncMembers(context);
   // Listings start at once; writes wait for the nodes they link to: HAS_TEAM
   // for the teams, HAS_RELEASE and HAS_RULE for the projects, MEMBER_OF and
   // ADMIN_OF for the members. The team member listings need the teams' list.
-  const projectsDone = timed(syncProjects(context, teamsDone));
-  const membershipsDone = teamsDone.then(teams =>
-    timed(syncTeamMemberships(context, teams, membersDone)),
-  );
-  const releasesDone = timed(syncReleases(context, projectsDone));
-  const alertRulesDone = projectsDone.then(() =>
-    timed(syncAlertRules(context)),
-  );
-  const tallyOf = <T extends { tally: KindTally }>(done: Promise<T>) =>
-    done.then(value => value.tally);
+  const projectsDone = syncProjects(context, teamsDone);
   const kinds: KindsDone = {
     teams: tallyOf(teamsDone),
     members: tallyOf(membersDone),
-    memberships: membershipsDone,
+    memberships: tallyOf(
+      teamsDone.then(teams => syncTeamMemberships(context, teams, membersDone)),
+    ),
     projects: tallyOf(projectsDone),
-    releases: releasesDone,
-    alertRules: alertRulesDone,
+    releases: tallyOf(syncReleases(context, projectsDone)),
+    alertRules: tallyOf(projectsDone.then(() => syncAlertRules(context))),
   };
   await cleanUpAsKindsEnd(context, kinds);
   const tallies: KindTally[] = await Promise.all(Object.values(kinds));
