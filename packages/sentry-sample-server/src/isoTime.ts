@@ -15,8 +15,8 @@ const DAY_MS = 86_400_000;
 /** 'YYYY-MM-DDT' by epoch day: a page of releases formats thousands of times. */
 const dayPrefixes = new Map<number, string>();
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const pad3 = (n: number) => String(n).padStart(3, '0');
 
 /**
  * Formats epoch ms plus microseconds (0–999) the way Sentry's serializers do.
