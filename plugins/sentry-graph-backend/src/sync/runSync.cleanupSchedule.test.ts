@@ -22,7 +22,8 @@ it('deletes a member Sentry no longer has while the releases are still being lis
   expect((await runTestSync(env.sentry, graph)).status).toBe('succeeded');
   expect(await frankInGraph()).toEqual({ user: 1, memberOf: 1 });
 
-  // Frank leaves; the releases listing is held back for 4 s.
+  // Frank leaves; the releases listing is held back 15 s, long enough for a
+  // loaded machine to list and clean up the members meanwhile.
   const acme = acmeOrganization();
   env.sentry.setData({
     organizations: [
@@ -37,10 +38,12 @@ it('deletes a member Sentry no longer has while the releases are still being lis
     ],
   });
   env.sentry.setFaults([
-    { path: '/releases/', kind: 'slow', delayMs: 4_000, times: 1 },
+    { path: '/releases/', kind: 'slow', delayMs: 15_000, times: 1 },
   ]);
   let ended = false;
-  const run = runTestSync(env.sentry, graph).finally(() => {
+  const run = runTestSync(env.sentry, graph, {
+    sentry: { timeoutMs: 30_000 },
+  }).finally(() => {
     ended = true;
   });
 
