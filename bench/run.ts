@@ -1,12 +1,13 @@
 /*
  * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none] [--catalog]
- *   [--latency MS] [--neo4j-latency MS] [--skip-api-latency]
+ *   [--latency MS] [--neo4j-latency MS] [--skip-api-latency] [--tsx]
  *   [--api-load [--api-load-interval MS]]`
  * Generates a size preset, starts the Sentry sample server and a Neo4j of
  * the benchmark's own (port 7688 unless NEO4J_BENCH_PORT; it is wiped),
  * runs a full sync into the empty graph and again into the full one, and
  * prints wall time, the run's rate floor and the ratio of the two, items
- * per second, the sync's peak RSS and requests; then the latency of
+ * per second, the sync's peak RSS and requests (the sync runs compiled,
+ * in a process of its own: buildSync.ts; `--tsx` runs it under tsx); then the latency of
  * /status and /summary on that graph (apiLatency.ts; `--skip-api-latency`
  * leaves that out, and the third sync it runs). `--latency` makes the
  * sample server answer as sentry.io does across a network (round trip,
@@ -20,6 +21,7 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import { measureApiLatency } from './apiLatency';
+import { buildSyncScript } from './buildSync';
 import { startLatencyProxy } from './latencyProxy';
 import { rateFloorSeconds, type RateLimitSetting } from './rateFloor';
 import { measureApiLoad } from './apiLoad';
@@ -89,9 +91,15 @@ async function startSampleServer(
   throw new Error('the sample server exited before listening');
 }
 
-function runSyncProcess(settings: object): Promise<RunFigures> {
+/** How to start the one-sync script: compiled (the default) or under tsx. */
+type SyncCommand = [command: string, ...args: string[]];
+
+function runSyncProcess(
+  settings: object,
+  [command, ...args]: SyncCommand,
+): Promise<RunFigures> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.join(__dirname, 'syncOnce.ts')], {
+    const child = spawn(command, args, {
       cwd: ROOT,
       env: { ...process.env, SENTRY_GRAPH_BENCH: JSON.stringify(settings) },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -163,6 +171,8 @@ async function main() {
       latency: { type: 'string', default: '0' },
       'neo4j-latency': { type: 'string', default: '0' },
       'skip-api-latency': { type: 'boolean', default: false },
+      // Run the sync under tsx instead of compiled (tsx adds ~40 MB of RSS).
+      tsx: { type: 'boolean', default: false },
       'api-load': { type: 'boolean', default: false },
       // Each load client's pause between polls: the card's 2 s; 0 for a stress test.
       'api-load-interval': { type: 'string', default: '2000' },
@@ -234,9 +244,12 @@ async function main() {
       );
       return;
     }
+    const syncCommand: SyncCommand = values.tsx
+      ? [TSX, path.join(__dirname, 'syncOnce.ts')]
+      : [process.execPath, await buildSyncScript()];
     for (const label of ['empty graph', 'full graph']) {
       const started = Date.now();
-      const figures = await runSyncProcess(settings);
+      const figures = await runSyncProcess(settings, syncCommand);
       report(label, Date.now() - started, figures, rateLimit);
     }
     if (values['skip-api-latency']) return;
