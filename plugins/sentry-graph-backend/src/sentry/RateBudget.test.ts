@@ -127,6 +127,28 @@ describe('RateBudget', () => {
     expect(await isPending(acquire())).toBe(true);
   });
 
+  it('counts a request cut off without an answer just before the reset in the next window too', async () => {
+    release(await acquire(), 3, 2);
+    const cutOff = await acquire(); // reaches Sentry just after the reset
+    clock = resetS * 1000 - 10;
+    budget.release('members', cutOff); // cancelled before its answer came
+    clock = resetS * 1000 + 100;
+    await acquireMany(2); // the new window allows 3, the cut-off one may be one
+    expect(await isPending(acquire())).toBe(true);
+  });
+
+  it('counts a request cut off without an answer in one window only past the next', async () => {
+    release(await acquire(), 3, 2);
+    budget.release('members', await acquire()); // cut off, no answer
+    clock = resetS * 1000 + 100;
+    const [first, second] = await acquireMany(2);
+    release(first, 3, 1, resetS + 1);
+    release(second, 3, 0, resetS + 1);
+    clock = (resetS + 1) * 1000 + 100;
+    await acquireMany(3); // the window after holds only what was sent in it
+    expect(await isPending(acquire())).toBe(true);
+  });
+
   it('caps requests in flight at what ConcurrentLimit/Remaining leave for us', async () => {
     const probe = await acquire();
     const headers = headersFor(100, 99, resetS);

@@ -12,6 +12,12 @@ import type { SentryEndpoint } from './types';
 /** What one bucket (one Sentry endpoint) is known to allow right now. */
 interface BucketState {
   inFlight: Set<BudgetReservation>;
+  /**
+   * Ours that ended without an answer (cancelled, cut off) since the window
+   * opened. Sentry may still have counted one, and counts a request when it
+   * arrives: possibly after the reset, in the next window.
+   */
+  unanswered: BudgetReservation[];
   /** Until the first answer nothing is known, so only one request probes. */
   answered: boolean;
   limit?: number;
@@ -127,6 +133,8 @@ export class RateBudget {
     if (answer) {
       this.#learn(state, reservation, answer);
       if (answer.rateLimited) this.#holdAfter429(state, answer.rateLimited);
+    } else {
+      state.unanswered.push(reservation);
     }
     for (const wake of [...state.wakers]) wake();
   }
@@ -184,9 +192,12 @@ export class RateBudget {
     const current = state.window?.resetS;
     if (!state.window || (current !== undefined && resetS > current)) {
       // The first count, or Sentry has moved on to a window our clock has
-      // not reached: what is in flight, and this request, count in it.
+      // not reached: this request, and what may land in the next window, count in it.
       if (current !== undefined) state.closedResetS = current;
-      state.window = new RateWindow(resetS, [reservation, ...state.inFlight]);
+      state.window = new RateWindow(resetS, [
+        reservation,
+        ...this.#mayLandInNextWindow(state),
+      ]);
     } else if (current === undefined) {
       state.window.resetS = resetS;
     } else if (resetS < current) {
@@ -195,12 +206,19 @@ export class RateBudget {
     state.window.learn(state.limit - info.remaining, reservation, receivedAt);
   }
 
-  /** At the reset, a new window: ours still in flight may land in it. */
+  /** At the reset, a new window: ours still in flight, or cut off just before, may land in it. */
   #rollWindow(state: BucketState, now: number): void {
     const resetS = state.window?.resetS;
     if (resetS === undefined || now < this.#resetAtMs(resetS)) return;
     state.closedResetS = resetS;
-    state.window = new RateWindow(undefined, state.inFlight);
+    state.window = new RateWindow(undefined, this.#mayLandInNextWindow(state));
+  }
+
+  /** Ours in flight, and those that ended unanswered in the window now closing. */
+  #mayLandInNextWindow(state: BucketState): BudgetReservation[] {
+    const carried = [...state.inFlight, ...state.unanswered];
+    state.unanswered = [];
+    return carried;
   }
 
   /** 0: send now; a number: sleep that long; 'answer': wait for an in-flight request to end. */
@@ -247,7 +265,12 @@ export class RateBudget {
   #state(bucket: SentryEndpoint): BucketState {
     let state = this.#buckets.get(bucket);
     if (!state) {
-      state = { inFlight: new Set(), answered: false, wakers: new Set() };
+      state = {
+        inFlight: new Set(),
+        unanswered: [],
+        answered: false,
+        wakers: new Set(),
+      };
       this.#buckets.set(bucket, state);
     }
     return state;

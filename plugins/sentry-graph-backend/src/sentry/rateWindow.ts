@@ -17,8 +17,10 @@ export interface BudgetReservation {
  * and endpoint, counting requests as they arrive): our requests that may
  * land in it, and how many requests of others it has counted.
  *
- * Ours that may land in it are those sent since it opened on our clock and
- * those still in flight then; one whose answer turns out to come from the
+ * Ours that may land in it are those sent since it opened on our clock,
+ * those still in flight then, and those of the window before that ended
+ * without an answer (cancelled or cut off: Sentry may have counted one as
+ * it arrived, after the reset); one whose answer turns out to come from the
  * window before is taken off. An answer's Remaining is Sentry's count when
  * that request arrived: whatever in it ours cannot explain is another
  * client's use of the same token. (Subtracting every request still in
@@ -35,7 +37,7 @@ export class RateWindow {
   constructor(
     /** Server epoch seconds at which the window ends; undefined until an answer says. */
     public resetS: number | undefined,
-    /** Ours still in flight when the window opened: they may land in it. */
+    /** Ours still in flight, or ended unanswered, when the window opened: they may land in it. */
     carriedOver: Iterable<BudgetReservation>,
   ) {
     this.ours = [...carriedOver].sort((a, b) => a.sentAtMs - b.sentAtMs);
