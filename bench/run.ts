@@ -6,9 +6,9 @@
  * the benchmark's own (port 7688 unless NEO4J_BENCH_PORT; it is wiped),
  * runs a full sync into the empty graph and again into the full one, and
  * prints wall time, the run's rate floor and the ratio of the two, items
- * per second, the sync's peak RSS and requests (the sync runs compiled,
- * in a process of its own: buildSync.ts; `--tsx` runs it under tsx); then the latency of
- * /status and /summary on that graph (apiLatency.ts; `--skip-api-latency`
+ * per second, the sync's peak RSS and requests (the sync runs compiled, in
+ * a process of its own: buildSync.ts; `--tsx` runs it under tsx); then the
+ * latency of /status and /summary on that graph (apiLatency.ts; `--skip-api-latency`
  * leaves that out, and the third sync it runs). `--latency` makes the
  * sample server answer as sentry.io does across a network (round trip,
  * with jitter); `--neo4j-latency` puts that round trip between the sync and
