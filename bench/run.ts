@@ -1,6 +1,7 @@
 /*
  * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none] [--catalog]
  *   [--latency MS] [--neo4j-latency MS] [--skip-api-latency] [--tsx]
+ *   [--sync-heap-mb MB]
  *   [--api-load [--api-load-interval MS]]`
  * Generates a size preset, starts the Sentry sample server and a Neo4j of
  * the benchmark's own (port 7688 unless NEO4J_BENCH_PORT; it is wiped),
@@ -173,6 +174,8 @@ async function main() {
       'skip-api-latency': { type: 'boolean', default: false },
       // Run the sync under tsx instead of compiled (tsx adds ~40 MB of RSS).
       tsx: { type: 'boolean', default: false },
+      // Cap the sync process's old generation (node --max-old-space-size), as an operator may.
+      'sync-heap-mb': { type: 'string' },
       'api-load': { type: 'boolean', default: false },
       // Each load client's pause between polls: the card's 2 s; 0 for a stress test.
       'api-load-interval': { type: 'string', default: '2000' },
@@ -180,10 +183,15 @@ async function main() {
   });
   const size = values.size!.toUpperCase();
   const rateLimit = parseRateLimit(values['rate-limit']!);
-  const latencyMs = milliseconds('--latency', values.latency!);
-  const neo4jLatencyMs = milliseconds(
+  const latencyMs = wholeNumber('--latency', values.latency!, 'milliseconds');
+  const heapCapMb =
+    values['sync-heap-mb'] === undefined
+      ? undefined
+      : wholeNumber('--sync-heap-mb', values['sync-heap-mb'], 'megabytes');
+  const neo4jLatencyMs = wholeNumber(
     '--neo4j-latency',
     values['neo4j-latency']!,
+    'milliseconds',
   );
   // A plain ESM script (it also runs before npm install); typed here by hand.
   const neo4jTool = (await import('../tools/neo4j/neo4j.mjs')) as unknown as {
@@ -240,13 +248,19 @@ async function main() {
     if (values['api-load']) {
       await measureApiLoad(
         settings,
-        milliseconds('--api-load-interval', values['api-load-interval']!),
+        wholeNumber(
+          '--api-load-interval',
+          values['api-load-interval']!,
+          'milliseconds',
+        ),
       );
       return;
     }
+    const heapCap =
+      heapCapMb === undefined ? [] : [`--max-old-space-size=${heapCapMb}`];
     const syncCommand: SyncCommand = values.tsx
-      ? [TSX, path.join(__dirname, 'syncOnce.ts')]
-      : [process.execPath, await buildSyncScript()];
+      ? [TSX, ...heapCap, path.join(__dirname, 'syncOnce.ts')]
+      : [process.execPath, ...heapCap, await buildSyncScript()];
     for (const label of ['empty graph', 'full graph']) {
       const started = Date.now();
       const figures = await runSyncProcess(settings, syncCommand);
@@ -275,8 +289,8 @@ function parseRateLimit(text: string): RateLimitSetting {
   return { limit: Number(match[1]), windowSeconds: Number(match[2]) };
 }
 
-function milliseconds(flag: string, text: string): number {
-  if (!/^\d+$/.test(text)) throw new Error(`${flag} takes whole milliseconds`);
+function wholeNumber(flag: string, text: string, unit: string): number {
+  if (!/^\d+$/.test(text)) throw new Error(`${flag} takes whole ${unit}`);
   return Number(text);
 }
 
