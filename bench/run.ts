@@ -8,9 +8,10 @@
  * runs a full sync into the empty graph and again into the full one, and
  * prints wall time, the run's rate floor and the ratio of the two, items
  * per second, the sync's peak RSS and requests (the sync runs compiled, in
- * a process of its own: buildSync.ts; `--tsx` runs it under tsx); then the
- * latency of /status and /summary on that graph (apiLatency.ts; `--skip-api-latency`
- * leaves that out, and the third sync it runs). `--latency` makes the
+ * a process of its own: buildSync.ts; `--tsx` runs it under tsx,
+ * `--sync-heap-mb` caps its heap); then the latency of /status and
+ * /summary on that graph (apiLatency.ts; `--skip-api-latency` leaves that
+ * out, and the third sync it runs). `--latency` makes the
  * sample server answer as sentry.io does across a network (round trip,
  * with jitter); `--neo4j-latency` puts that round trip between the sync and
  * Neo4j. With --api-load it measures the API under load during a sync
@@ -184,10 +185,13 @@ async function main() {
   const size = values.size!.toUpperCase();
   const rateLimit = parseRateLimit(values['rate-limit']!);
   const latencyMs = wholeNumber('--latency', values.latency!, 'milliseconds');
-  const heapCapMb =
+  // Node flags for the sync process: checked here, before anything starts.
+  const heapCap =
     values['sync-heap-mb'] === undefined
-      ? undefined
-      : wholeNumber('--sync-heap-mb', values['sync-heap-mb'], 'megabytes');
+      ? []
+      : [
+          `--max-old-space-size=${wholeNumber('--sync-heap-mb', values['sync-heap-mb'], 'megabytes')}`,
+        ];
   const neo4jLatencyMs = wholeNumber(
     '--neo4j-latency',
     values['neo4j-latency']!,
@@ -256,8 +260,6 @@ async function main() {
       );
       return;
     }
-    const heapCap =
-      heapCapMb === undefined ? [] : [`--max-old-space-size=${heapCapMb}`];
     const syncCommand: SyncCommand = values.tsx
       ? [TSX, ...heapCap, path.join(__dirname, 'syncOnce.ts')]
       : [process.execPath, ...heapCap, await buildSyncScript()];
