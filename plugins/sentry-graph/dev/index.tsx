@@ -6,14 +6,22 @@
  * the backend's guest provider (a proxy provider, so no button to press),
  * requests carry a real Backstage user token, and the permission framework
  * decides who may press "Sync now".
+ *
+ * Built on createApp itself rather than @backstage/frontend-dev-utils, whose
+ * newest release (0.1.6) still asks for frontend-plugin-api 0.18 and would
+ * bring a second copy of the framework next to 1.0.
  */
+import '@backstage/ui/css/styles.css';
 import { ProxiedSignInPage } from '@backstage/core-components';
-import { createDevApp } from '@backstage/frontend-dev-utils';
+import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
+import { createRoot } from 'react-dom/client';
 import sentryGraphPlugin from '../src';
 
+// A module's extension replaces the app plugin's of the same id, so this
+// sign-in page takes the place of the default one.
 const guestSignIn = createFrontendModule({
   pluginId: 'app',
   extensions: [
@@ -27,7 +35,7 @@ const guestSignIn = createFrontendModule({
   ],
 });
 
-// The catalog's pages, where the plugin's entity cards show. createDevApp
-// switches the app's own sign-in page off; guestSignIn, a module, puts one
-// back (a module's extension replaces the plugin's of the same id).
-createDevApp({ features: [catalogPlugin, sentryGraphPlugin, guestSignIn] });
+const app = createApp({
+  features: [catalogPlugin, sentryGraphPlugin, guestSignIn],
+});
+createRoot(document.getElementById('root')!).render(app.createRoot());
