@@ -176,7 +176,7 @@ async function syncOrganizations(
   organizations.sort((a, b) => slugs.indexOf(a.slug) - slugs.indexOf(b.slug));
   const catalog =
     options.catalog && !options.signal?.aborted
-      ? await loadSyncCatalog()({
+      ? await (await loadSyncCatalog())({
           ...options.catalog,
           store: options.store,
           engine: options.engine,
@@ -221,11 +221,14 @@ function catalogErrors(catalog: CatalogResult): string[] {
 /**
  * The catalog join, loaded only when the catalog is joined: its libraries
  * (catalog-model, catalog-client) weigh some 20 MB that a sync of Sentry
- * alone (the command line, the benchmark) has no use for. A require, not
- * import(): the package is CommonJS, and Jest runs it without ESM support.
+ * alone (the command line, the benchmark) has no use for. A dynamic
+ * import(), not require(): the package build follows import() into a chunk
+ * of its own, where a require() of a source path is left dangling in dist.
  */
-function loadSyncCatalog(): typeof import('../catalog/syncCatalog').syncCatalog {
-  return require('../catalog/syncCatalog').syncCatalog;
+async function loadSyncCatalog(): Promise<
+  typeof import('../catalog/syncCatalog').syncCatalog
+> {
+  return (await import('../catalog/syncCatalog')).syncCatalog;
 }
 
 interface ListedOrganizations {
