@@ -10,6 +10,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { SentryGraphClient, sentryGraphApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -36,7 +37,7 @@ export const sentryGraphPlugin = createPlugin({
  *
  * @public
  */
-export const SentryGraphPage = sentryGraphPlugin.provide(
+export const SentryGraphPage: () => JSX.Element = sentryGraphPlugin.provide(
   createRoutableExtension({
     name: 'SentryGraphPage',
     component: () =>
@@ -50,17 +51,18 @@ export const SentryGraphPage = sentryGraphPlugin.provide(
  *
  * @public
  */
-export const SentryGraphStatusCard = sentryGraphPlugin.provide(
-  createComponentExtension({
-    name: 'SentryGraphStatusCard',
-    component: {
-      lazy: () =>
-        import('./components/SentryGraphStatusCard').then(
-          m => m.SentryGraphStatusCard,
-        ),
-    },
-  }),
-);
+export const SentryGraphStatusCard: (props: { title?: string }) => JSX.Element =
+  sentryGraphPlugin.provide(
+    createComponentExtension({
+      name: 'SentryGraphStatusCard',
+      component: {
+        lazy: () =>
+          import('./components/SentryGraphStatusCard').then(
+            m => m.SentryGraphStatusCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * On an entity page: the Sentry project the entity's sentry.io/project-slug
@@ -68,29 +70,31 @@ export const SentryGraphStatusCard = sentryGraphPlugin.provide(
  *
  * @public
  */
-export const EntitySentryGraphCard = sentryGraphPlugin.provide(
-  createComponentExtension({
-    name: 'EntitySentryGraphCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityCards').then(m => m.EntitySentryGraphCard),
-    },
-  }),
-);
+export const EntitySentryGraphCard: () => JSX.Element =
+  sentryGraphPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySentryGraphCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityCards').then(m => m.EntitySentryGraphCard),
+      },
+    }),
+  );
 
 /**
  * On a group's page: the group compared with its Sentry team.
  *
  * @public
  */
-export const EntitySentryGraphGroupCard = sentryGraphPlugin.provide(
-  createComponentExtension({
-    name: 'EntitySentryGraphGroupCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityCards').then(
-          m => m.EntitySentryGraphGroupCard,
-        ),
-    },
-  }),
-);
+export const EntitySentryGraphGroupCard: () => JSX.Element =
+  sentryGraphPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySentryGraphGroupCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityCards').then(
+            m => m.EntitySentryGraphGroupCard,
+          ),
+      },
+    }),
+  );

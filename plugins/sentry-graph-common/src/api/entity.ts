@@ -1,6 +1,10 @@
 /* GET /entities/{kind}/{namespace}/{name}: one catalog entity's Sentry side. */
 
-/** A Sentry member as an entity card shows it. */
+/**
+ * A Sentry member as an entity card shows it.
+ *
+ * @public
+ */
 export interface EntityPerson {
   /** The Sentry membership id, when there is one. */
   id?: string;
@@ -16,11 +20,13 @@ export interface EntityPerson {
   url?: string;
 }
 
+/** @public */
 export interface EntityAdmin extends EntityPerson {
   /** Why they can administer the project: their org role, or team admin of one of its teams. */
   via: 'owner' | 'manager' | 'team admin';
 }
 
+/** @public */
 export interface EntityProject {
   organization: string;
   id: string;
@@ -46,6 +52,7 @@ export interface EntityProject {
   admins: { count: number; withoutTwoFactor: number; items: EntityAdmin[] };
 }
 
+/** @public */
 export interface EntityTeam {
   organization: string;
   id: string;
@@ -63,7 +70,11 @@ export interface EntityTeam {
   onlyInSentry: EntityPerson[];
 }
 
-/** What about the entity looks wrong, as the catalog findings of /summary say it. */
+/**
+ * What about the entity looks wrong, as the catalog findings of /summary say it.
+ *
+ * @public
+ */
 export type EntityFinding =
   | 'noSentryProject'
   | 'annotationPointsNowhere'
@@ -71,6 +82,7 @@ export type EntityFinding =
   | 'adminsWithoutTwoFactor'
   | 'noSentryTeam';
 
+/** @public */
 export interface EntitySentryData {
   entityRef: string;
   kind: string;

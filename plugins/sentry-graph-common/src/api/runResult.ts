@@ -3,7 +3,11 @@
  * and served by GET /runs/{id}. The backend writes it, the card reads it.
  */
 
-/** The kinds a run syncs per organization, each listed, written and cleaned up on its own. */
+/**
+ * The kinds a run syncs per organization, each listed, written and cleaned up on its own.
+ *
+ * @public
+ */
 export const SYNC_KINDS = [
   'organization',
   'teams',
@@ -13,12 +17,21 @@ export const SYNC_KINDS = [
   'releases',
   'alert-rules',
 ] as const;
+/** @public */
 export type SyncKind = (typeof SYNC_KINDS)[number];
 
-/** How a finished run (or one organization of it) ended. */
+/**
+ * How a finished run (or one organization of it) ended.
+ *
+ * @public
+ */
 export type SyncOutcome = 'succeeded' | 'partial' | 'failed' | 'aborted';
 
-/** A Sentry listing or detail endpoint, as named in the run's reports. */
+/**
+ * A Sentry listing or detail endpoint, as named in the run's reports.
+ *
+ * @public
+ */
 export type SentryEndpointName =
   | 'organizations'
   | 'organization'
@@ -37,7 +50,11 @@ export type SentryEndpointName =
   | 'project'
   | 'release';
 
-/** An item Sentry returned that failed validation and was skipped. */
+/**
+ * An item Sentry returned that failed validation and was skipped.
+ *
+ * @public
+ */
 export interface InvalidItem {
   endpoint: SentryEndpointName;
   /** The item's id (or release version) when one could be read. */
@@ -46,7 +63,11 @@ export interface InvalidItem {
   reason: string;
 }
 
-/** Something cleanup did not delete, and why. */
+/**
+ * Something cleanup did not delete, and why.
+ *
+ * @public
+ */
 export interface KeptReport {
   /** A label or relationship type, e.g. `SentryTeam` or `MEMBER_OF`. */
   what: string;
@@ -61,10 +82,16 @@ export interface KeptReport {
  * several at a time. `sequential`: any other cursor (a keyset cursor), each
  * page's taken from the page before. `single-page`: the first page was the
  * last, so there was nothing to decide.
+ *
+ * @public
  */
 export type ListingReadMode = 'concurrent' | 'sequential' | 'single-page';
 
-/** The listings of one endpoint that a kind read one way. */
+/**
+ * The listings of one endpoint that a kind read one way.
+ *
+ * @public
+ */
 export interface ListingReads {
   endpoint: SentryEndpointName;
   mode: ListingReadMode;
@@ -72,6 +99,7 @@ export interface ListingReads {
   pages: number;
 }
 
+/** @public */
 export interface KindResult {
   /** complete: the listing ended on its last page; incomplete: it did not, so nothing of the kind was deleted. */
   status: 'complete' | 'incomplete';
@@ -111,6 +139,7 @@ export interface KindResult {
   listingReads?: ListingReads[];
 }
 
+/** @public */
 export interface OrganizationResult {
   slug: string;
   id?: string;
@@ -126,7 +155,11 @@ export interface OrganizationResult {
   projectsWithoutAccess?: number;
 }
 
-/** Sentry requests of one run. */
+/**
+ * Sentry requests of one run.
+ *
+ * @public
+ */
 export interface SentryRequestStats {
   /** HTTP requests sent (each attempt counts). */
   requests: number;
@@ -145,7 +178,11 @@ export interface SentryRequestStats {
   byEndpoint?: Partial<Record<SentryEndpointName, number>>;
 }
 
-/** An annotation naming a Sentry project or team the graph does not have. */
+/**
+ * An annotation naming a Sentry project or team the graph does not have.
+ *
+ * @public
+ */
 export interface UnmatchedAnnotation {
   /** The entity's ref, e.g. `component:default/checkout`. */
   entityRef: string;
@@ -153,7 +190,11 @@ export interface UnmatchedAnnotation {
   value: string;
 }
 
-/** The catalog's part of a run: entities read, written and cleaned up like a kind. */
+/**
+ * The catalog's part of a run: entities read, written and cleaned up like a kind.
+ *
+ * @public
+ */
 export interface CatalogResult {
   /** complete: every page of the catalog was read; incomplete: nothing of the catalog was deleted. */
   status: 'complete' | 'incomplete';
@@ -170,6 +211,7 @@ export interface CatalogResult {
   durationMs?: number;
 }
 
+/** @public */
 export interface SyncRunResult {
   status: SyncOutcome;
   /** Epoch seconds of the run's start, stamped on everything it wrote (`lastupdated`). */
@@ -187,7 +229,11 @@ export interface SyncRunResult {
   warnings?: string[];
 }
 
-/** A run's counts summed over every organization and kind. */
+/**
+ * A run's counts summed over every organization and kind.
+ *
+ * @public
+ */
 export interface RunTotals {
   fetched: number;
   written: number;
@@ -195,6 +241,7 @@ export interface RunTotals {
   invalid: number;
 }
 
+/** @public */
 export function runTotals(result: SyncRunResult): RunTotals {
   const totals: RunTotals = { fetched: 0, written: 0, deleted: 0, invalid: 0 };
   for (const organization of result.organizations) {

@@ -6,11 +6,20 @@ import type {
   SyncRunResult,
 } from './runResult';
 
+/** @public */
 export type RunTrigger = 'scheduled' | 'manual';
-/** A run waits (`queued`, manual runs only), runs, then ends in a `SyncOutcome`. */
+/**
+ * A run waits (`queued`, manual runs only), runs, then ends in a `SyncOutcome`.
+ *
+ * @public
+ */
 export type RunStatus = 'queued' | 'running' | SyncOutcome;
 
-/** Where a run is, for status endpoints and logs. */
+/**
+ * Where a run is, for status endpoints and logs.
+ *
+ * @public
+ */
 export interface SyncProgress {
   /** Absent while the catalog is read (kind `catalog`). */
   organization?: string;
@@ -19,7 +28,11 @@ export interface SyncProgress {
   items: number;
 }
 
-/** A run without its (possibly large) result: what listings return. */
+/**
+ * A run without its (possibly large) result: what listings return.
+ *
+ * @public
+ */
 export interface RunSummary {
   id: string;
   trigger: RunTrigger;
@@ -35,17 +48,29 @@ export interface RunSummary {
   totals?: RunTotals;
 }
 
-/** GET /runs/{id}: a run with the engine's result, once it has one. */
+/**
+ * GET /runs/:id: a run with the engine's result, once it has one.
+ *
+ * @public
+ */
 export interface RunRecord extends RunSummary {
   result?: SyncRunResult;
 }
 
-/** GET /runs */
+/**
+ * GET /runs
+ *
+ * @public
+ */
 export interface RunListResponse {
   runs: RunSummary[];
 }
 
-/** POST /sync, 202 */
+/**
+ * POST /sync, 202
+ *
+ * @public
+ */
 export interface SyncRequestResponse {
   runId: string;
   status: 'queued';

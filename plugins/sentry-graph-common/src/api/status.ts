@@ -1,6 +1,7 @@
 /* GET /status and GET /health. */
 import type { RunSummary, SyncProgress } from './runs';
 
+/** @public */
 export interface SyncStatus {
   state: 'idle' | 'running';
   /** While running: the organization and kind being read, and items so far. */
@@ -14,13 +15,18 @@ export interface SyncStatus {
   stale: boolean;
 }
 
-/** Whether a server the plugin needs answers. */
+/**
+ * Whether a server the plugin needs answers.
+ *
+ * @public
+ */
 export interface Reachability {
   reachable: boolean;
   /** The error's name, never its message (which may carry a host or user). */
   error?: string;
 }
 
+/** @public */
 export interface HealthResponse {
   status: 'ok';
   neo4j: Reachability;

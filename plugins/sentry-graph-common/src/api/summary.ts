@@ -1,5 +1,6 @@
 /* GET /summary: per organization, what the graph holds and what looks wrong. */
 
+/** @public */
 export interface FindingItem {
   id: string;
   name?: string;
@@ -13,13 +14,18 @@ export interface FindingItem {
   organization?: string;
 }
 
+/** @public */
 export interface Finding {
   count: number;
   /** The first 20, ordered by name, then slug, then email, then id. */
   items: FindingItem[];
 }
 
-/** The findings that list items, in the order the card shows them. */
+/**
+ * The findings that list items, in the order the card shows them.
+ *
+ * @public
+ */
 export const LISTED_FINDINGS = [
   'membersWithout2fa',
   'pendingInvites',
@@ -32,8 +38,10 @@ export const LISTED_FINDINGS = [
   'projectsWithOnlyDisabledAlertRules',
   'disabledAlertRules',
 ] as const;
+/** @public */
 export type ListedFinding = (typeof LISTED_FINDINGS)[number];
 
+/** @public */
 export interface OrganizationSummary {
   /**
    * When these figures were read from Neo4j: after the run `runId` ended,
@@ -70,7 +78,11 @@ export interface OrganizationSummary {
   };
 }
 
-/** The catalog's findings, in the order the card shows them. */
+/**
+ * The catalog's findings, in the order the card shows them.
+ *
+ * @public
+ */
 export const CATALOG_FINDINGS = [
   'componentsWithoutSentryProject',
   'projectsWithoutEntity',
@@ -78,9 +90,14 @@ export const CATALOG_FINDINGS = [
   'componentsWhoseOwnerLacksTheTeam',
   'groupMembersAdminWithout2fa',
 ] as const;
+/** @public */
 export type CatalogFinding = (typeof CATALOG_FINDINGS)[number];
 
-/** The Backstage catalog joined to Sentry: what matched, and what looks wrong. */
+/**
+ * The Backstage catalog joined to Sentry: what matched, and what looks wrong.
+ *
+ * @public
+ */
 export interface CatalogSummary {
   /** When these figures were read from Neo4j (see OrganizationSummary.computedAt). */
   computedAt: string;
@@ -97,6 +114,7 @@ export interface CatalogSummary {
   findings: Record<CatalogFinding, Finding>;
 }
 
+/** @public */
 export interface SummaryResponse {
   organizations: OrganizationSummary[];
   /** Present when the catalog is joined (sentryGraph.catalog.enabled) and the whole summary is asked for. */

@@ -27,34 +27,41 @@ export class SentryGraphClient implements SentryGraphApi {
     this.fetchApi = options.fetchApi;
   }
 
+  /** {@inheritDoc SentryGraphApi.getHealth} */
   getHealth(): Promise<HealthResponse> {
     return this.request('/health');
   }
 
+  /** {@inheritDoc SentryGraphApi.getStatus} */
   getStatus(): Promise<SyncStatus> {
     return this.request('/status');
   }
 
+  /** {@inheritDoc SentryGraphApi.getSummary} */
   getSummary(
     options: { organization?: string } = {},
   ): Promise<SummaryResponse> {
     return this.request(`/summary${query(options)}`);
   }
 
+  /** {@inheritDoc SentryGraphApi.listRuns} */
   listRuns(
     options: { limit?: number; before?: string } = {},
   ): Promise<RunListResponse> {
     return this.request(`/runs${query(options)}`);
   }
 
+  /** {@inheritDoc SentryGraphApi.getRun} */
   getRun(id: string): Promise<RunRecord> {
     return this.request(`/runs/${encodeURIComponent(id)}`);
   }
 
+  /** {@inheritDoc SentryGraphApi.requestSync} */
   requestSync(): Promise<SyncRequestResponse> {
     return this.request('/sync', { method: 'POST' });
   }
 
+  /** {@inheritDoc SentryGraphApi.getEntity} */
   getEntity(entity: {
     kind: string;
     namespace: string;
