@@ -3,7 +3,8 @@
  * sources as they are: the publish fields Backstage's CLI keeps, the
  * committed API reports, and that every package the public types import is
  * a declared dependency (else an app's tsc meets TS2742 or a missing
- * module). The fresh-app step (run.ts) then proves the packed result.
+ * module), and what `npm publish` would upload. The fresh-app step (run.ts)
+ * then proves the packed result in an app.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -87,4 +88,55 @@ describe('the published packages', () => {
       expect(imported.filter(name => !declared.has(name))).toEqual([]);
     },
   );
+
+  it('publish (dry run) in dependency order, each with what an app loads at run time', async () => {
+    await inRoot('bash', [
+      'scripts/node22.sh',
+      'npm',
+      'run',
+      'build',
+      '--silent',
+    ]);
+    const uploads: Record<string, string[]> = {};
+    for (const dir of published) {
+      const { stdout } = await inRoot('bash', [
+        'scripts/node22.sh',
+        'npm',
+        'publish',
+        '--dry-run',
+        '--json',
+        '--workspace',
+        dir,
+      ]);
+      const [result] = Object.values(
+        JSON.parse(stdout) as Record<string, { files: { path: string }[] }>,
+      );
+      uploads[readPackage(dir).name] = result.files.map(file => file.path);
+    }
+    const files = (name: string) => uploads[`@sentry-graph/${name}`];
+    for (const name of Object.keys(uploads)) {
+      expect(uploads[name]).toEqual(
+        expect.arrayContaining([
+          'package.json',
+          'README.md',
+          'CHANGELOG.md',
+          'dist/index.d.ts',
+        ]),
+      );
+    }
+    expect(files('plugin-sentry-graph-backend')).toEqual(
+      expect.arrayContaining([
+        'dist/index.cjs.js',
+        // Loaded with import() only when the catalog is joined.
+        'dist/catalog/syncCatalog.cjs.js',
+        'config.schema.json',
+        'openapi.yaml',
+        'migrations/20261126000000_sync_runs.js',
+      ]),
+    );
+    expect(files('plugin-sentry-graph')).toContain('dist/index.esm.js');
+    expect(files('plugin-sentry-graph-common')).toEqual(
+      expect.arrayContaining(['dist/index.cjs.js', 'dist/index.esm.js']),
+    );
+  }, 300_000);
 });
