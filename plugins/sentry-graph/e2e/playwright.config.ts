@@ -9,6 +9,8 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   workers: 1,
+  // Traces and failure screenshots, out of the package (and out of git).
+  outputDir: '../../../.cache/e2e/test-results',
   // One stack for the whole file; its first build takes a while on 2 cores.
   timeout: 240_000,
   expect: { timeout: 30_000 },

@@ -2,7 +2,9 @@
  * The card and page in a real browser, against the real demo stack: the
  * counts match /summary, "Sync now" starts a run whose progress shows and
  * which ends succeeded, the history lists it, and a user without the
- * permission sees no button. Screenshots go to docs/images/ for the README.
+ * permission sees no button. Screenshots go to .cache/screenshots/ (or
+ * SENTRY_GRAPH_SCREENSHOT_DIR); `npm run screenshots` copies them into
+ * docs/images/ for the README, so a test run leaves the working tree clean.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type {
@@ -16,7 +18,9 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { APP_URL, DemoStack, ROOT, waitUntil } from './stack';
 
-const IMAGES = path.join(ROOT, 'docs/images');
+const IMAGES =
+  process.env.SENTRY_GRAPH_SCREENSHOT_DIR ??
+  path.join(ROOT, '.cache/screenshots');
 const stack = new DemoStack();
 /** Tall enough for the whole card with a finding open. */
 const SCREEN = { width: 1600, height: 1500 };
