@@ -24,14 +24,19 @@ async function main() {
   const settings = JSON.parse(
     process.env.SENTRY_GRAPH_BENCH ?? '{}',
   ) as BenchSettings;
-  // The catalog generator (and the sample data it reads) loads only when a
-  // catalog is joined, so that its code does not count in a plain sync's memory.
-  const catalogReader =
-    settings.catalog &&
-    (await import('./benchCatalog')).benchCatalogReader(
+  // The catalog generator (and the sample data it reads) and the join load
+  // only when a catalog is joined, so that their code does not count in a
+  // plain sync's memory, as in the command line.
+  const catalog = settings.catalog && {
+    read: (await import('./benchCatalog')).benchCatalogReader(
       settings.catalog.preset,
       settings.catalog,
-    );
+    ),
+    join: (
+      await import('../plugins/sentry-graph-backend/src/catalog/syncCatalog')
+    ).syncCatalog,
+    options: DEFAULT_CATALOG_OPTIONS,
+  };
   // What the process holds before syncing: Node, tsx and the loaded code.
   const startRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   // Sampled, to tell what RSS is made of: the V8 heap's used part (objects,
@@ -49,10 +54,7 @@ async function main() {
       engine: DEFAULT_SYNC_ENGINE_OPTIONS,
       store,
       logger: createConsoleLogger('warn'),
-      catalog: catalogReader && {
-        read: catalogReader,
-        options: DEFAULT_CATALOG_OPTIONS,
-      },
+      catalog,
     });
     const kindSeconds: Record<string, number> = {};
     for (const org of result.organizations) {

@@ -127,7 +127,7 @@ describe('the published packages', () => {
     expect(files('plugin-sentry-graph-backend')).toEqual(
       expect.arrayContaining([
         'dist/index.cjs.js',
-        // Loaded with import() only when the catalog is joined.
+        // The catalog join, which no module of the sync itself imports.
         'dist/catalog/syncCatalog.cjs.js',
         'config.schema.json',
         'openapi.yaml',

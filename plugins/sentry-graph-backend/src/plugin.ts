@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { sentryGraphPermissions } from '@sentry-graph/plugin-sentry-graph-common';
 import { catalogReader } from './catalog/catalogReader';
+import { syncCatalog } from './catalog/syncCatalog';
 import { readCatalogOptions } from './config/readCatalogOptions';
 import { readPluginSettings } from './config/readPluginSettings';
 import { readSentryGraphConfig } from './config/readSentryGraphConfig';
@@ -75,6 +76,7 @@ export const sentryGraphPlugin = createBackendPlugin({
                 ? {
                     options: catalogOptions,
                     read: catalogReader(deps.catalog, deps.auth),
+                    join: syncCatalog,
                   }
                 : undefined,
             }),

@@ -7,7 +7,7 @@ import {
   type CatalogOptions,
 } from '../catalog/catalogOptions';
 import { catalogReader } from '../catalog/catalogReader';
-import type { CatalogReader } from '../catalog/syncCatalog';
+import { type CatalogReader, syncCatalog } from '../catalog/syncCatalog';
 import type { SampleServer } from '@sentry-graph/sentry-sample-server';
 import type { SentryClientOptions } from '../sentry';
 import {
@@ -59,6 +59,7 @@ export function runTestSync(
           catalogServiceMock({ entities: options.catalog.entities ?? [] }),
           mockServices.auth(),
         ),
+      join: syncCatalog,
       options: { ...DEFAULT_CATALOG_OPTIONS, ...options.catalog.options },
     },
   });

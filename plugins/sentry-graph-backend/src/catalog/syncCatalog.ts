@@ -35,6 +35,17 @@ export type CatalogReader = (request: {
   pageSize: number;
 }) => AsyncIterable<Entity[]>;
 
+/** The catalog as the plugin hands it to a run: the reader, the join, the settings. */
+export interface CatalogJoinOptions {
+  read: CatalogReader;
+  join: CatalogJoin;
+  options: CatalogOptions;
+}
+
+export type CatalogJoin = (
+  context: SyncCatalogContext,
+) => Promise<CatalogResult>;
+
 export interface SyncCatalogContext {
   read: CatalogReader;
   store: SentryGraphStore;

@@ -3,8 +3,7 @@ import type {
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import type { CatalogOptions } from '../catalog/catalogOptions';
-import type { CatalogReader } from '../catalog/syncCatalog';
+import type { CatalogJoinOptions } from '../catalog/syncCatalog';
 import type { PluginSettings } from '../config/readPluginSettings';
 import type { SentryGraphConfig } from '../config/readSentryGraphConfig';
 import type { SentryLinks } from '../graph/sentryLinks';
@@ -35,7 +34,7 @@ export interface PluginServicesOptions {
   logger: LoggerService;
   links: SentryLinks;
   /** The catalog join, when sentryGraph.catalog.enabled. */
-  catalog?: { options: CatalogOptions; read: CatalogReader };
+  catalog?: CatalogJoinOptions;
 }
 
 /**

@@ -11,8 +11,7 @@ import { forEachConcurrently } from './forEachConcurrently';
 import { watchNeo4j } from './neo4jWatch';
 import { syncOrganization } from './syncOrganization';
 import type { CatalogResult } from '@sentry-graph/plugin-sentry-graph-common';
-import type { CatalogOptions } from '../catalog/catalogOptions';
-import type { CatalogReader } from '../catalog/syncCatalog';
+import type { CatalogJoinOptions } from '../catalog/syncCatalog';
 import type {
   InvalidItem,
   OrganizationResult,
@@ -36,9 +35,12 @@ export interface RunSyncOptions {
   /**
    * The Backstage catalog, read after the organizations and linked to them;
    * absent for the command line and when `sentryGraph.catalog.enabled` is
-   * false.
+   * false. The caller hands in the join itself (`syncCatalog`), so that a
+   * sync of Sentry alone never loads the catalog's libraries (catalog-model,
+   * catalog-client: some 20 MB), and without a lazy require, which a
+   * package build does not follow.
    */
-  catalog?: { read: CatalogReader; options: CatalogOptions };
+  catalog?: CatalogJoinOptions;
 }
 
 /**
@@ -176,8 +178,9 @@ async function syncOrganizations(
   organizations.sort((a, b) => slugs.indexOf(a.slug) - slugs.indexOf(b.slug));
   const catalog =
     options.catalog && !options.signal?.aborted
-      ? await (await loadSyncCatalog())({
-          ...options.catalog,
+      ? await options.catalog.join({
+          read: options.catalog.read,
+          options: options.catalog.options,
           store: options.store,
           engine: options.engine,
           updateTag,
@@ -216,19 +219,6 @@ function catalogErrors(catalog: CatalogResult): string[] {
           `catalog: kept ${kept.count} stale ${kept.what}: ${kept.reason}`,
       ),
   ];
-}
-
-/**
- * The catalog join, loaded only when the catalog is joined: its libraries
- * (catalog-model, catalog-client) weigh some 20 MB that a sync of Sentry
- * alone (the command line, the benchmark) has no use for. A dynamic
- * import(), not require(): the package build follows import() into a chunk
- * of its own, where a require() of a source path is left dangling in dist.
- */
-async function loadSyncCatalog(): Promise<
-  typeof import('../catalog/syncCatalog').syncCatalog
-> {
-  return (await import('../catalog/syncCatalog')).syncCatalog;
 }
 
 interface ListedOrganizations {
