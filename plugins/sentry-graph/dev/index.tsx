@@ -11,6 +11,9 @@
  * newest release (0.1.6) still asks for frontend-plugin-api 0.18 and would
  * bring a second copy of the framework next to 1.0.
  */
+// The dev app is an app of its own, which needs Backstage UI's styles as any
+// app does (createDevApp imported them too); the plugin's code never does.
+// eslint-disable-next-line @backstage/no-ui-css-imports-in-non-frontend
 import '@backstage/ui/css/styles.css';
 import { ProxiedSignInPage } from '@backstage/core-components';
 import { createApp } from '@backstage/frontend-defaults';
