@@ -100,7 +100,8 @@ export const sentryGraphPlugin = createBackendPlugin({
               ? {
                   service: deps.catalog,
                   readEntity: entityRef =>
-                    readEntitySentryData(graph, entityRef, {
+                    // Bounded as every request's read of the graph is.
+                    readEntitySentryData(graph.requestReads, entityRef, {
                       componentTypes: catalogOptions.componentTypes,
                       links,
                     }),

@@ -18,6 +18,7 @@ import type {
   Reachability,
 } from '@sentry-graph/plugin-sentry-graph-common';
 import type { DatabaseBackedServices } from './service/DatabaseBackedServices';
+import { neo4jUnusableAs503 } from './service/neo4jUnavailable';
 import type { PluginServices } from './service/openPluginServices';
 import { TooManyRunsError } from './service/SyncService';
 
@@ -28,7 +29,7 @@ export interface RouterOptions {
    * runs); a 503 error while that database does not answer.
    */
   services: DatabaseBackedServices<PluginServices>;
-  /** The graph, for /health. */
+  /** The graph: /health's probe, and what a Neo4j that cannot be used is called in a 503. */
   graph: SentryGraphStore;
   /**
    * The catalog, when it is joined: /entities answers only for entities the
@@ -89,7 +90,8 @@ export async function createRouter(
   router.get('/health', async (_req, res) => {
     let neo4j: Reachability = { reachable: true };
     try {
-      await graph.verify();
+      // Within seconds, as every request: a monitor must not time out on it.
+      await graph.requestReads.verify();
     } catch (error) {
       neo4j = {
         reachable: false,
@@ -132,7 +134,10 @@ export async function createRouter(
   router.get('/summary', async (req, res) => {
     await httpAuth.credentials(req);
     const { organization } = parse(summaryQuery, req.query, 'query');
-    const summary = await services.use(s => s.summaries.read(organization));
+    // Stored summaries need no Neo4j; only computing the first one does.
+    const summary = await services.use(s =>
+      neo4jUnusableAs503(graph, () => s.summaries.read(organization)),
+    );
     if (organization && summary.organizations.length === 0) {
       throw new NotFoundError(`No organization ${organization} in the graph`);
     }
@@ -156,7 +161,9 @@ export async function createRouter(
     });
     if (!entity)
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    res.json(await catalog.readEntity(entityRef));
+    res.json(
+      await neo4jUnusableAs503(graph, () => catalog.readEntity(entityRef)),
+    );
   });
 
   router.post('/sync', async (req, res) => {

@@ -5,8 +5,10 @@ import neo4j, {
 } from 'neo4j-driver';
 import {
   describeNeo4jError,
+  displayUri,
   isNeo4jUnusable,
   Neo4jStallError,
+  Neo4jUnreachableError,
   type Neo4jTarget,
 } from './neo4jErrors';
 import { withTransientRetries } from './transientRetries';
@@ -27,6 +29,32 @@ export interface Neo4jConnectionOptions {
 export const DEFAULT_TRANSACTION_TIMEOUT_MS = 2 * 60_000;
 /** Past its timeout and retries, how long a transaction may still take before the client gives up. */
 const STALL_MARGIN_MS = 5_000;
+/**
+ * How long a read for an API request waits for Neo4j to take its
+ * transaction (a connection, the login, BEGIN answered) before it calls
+ * Neo4j unreachable. The driver's own limits (15 s to connect, 30 s for a
+ * connection from the pool) are the sync's, which waits out a restart; a
+ * person waiting on a page should learn within seconds. Once the
+ * transaction is taken, the query has the transaction timeout as any other.
+ */
+export const REQUEST_CONNECT_TIMEOUT_MS = 3_000;
+
+/** Reads of the graph, as the summary and entity reads take them. */
+export interface GraphReader {
+  read(cypher: string, params?: Record<string, unknown>): Promise<QueryResult>;
+}
+
+interface WatchOptions {
+  /** Whether transient failures are tried again (for the transaction timeout). */
+  retry: boolean;
+  /** Whether a failure that shows Neo4j cannot be used is told to the listeners. */
+  tell: boolean;
+  /** When set, Neo4j must take the transaction within this long (see `inTransaction`). */
+  connectWithinMs?: number;
+}
+
+/** What a unit of work gets: its session, and `connected` to call once Neo4j took its transaction. */
+type Work<T> = (session: Session, connected: () => void) => Promise<T>;
 
 /**
  * Reads and writes in Neo4j, each in a session of its own, bounded in time:
@@ -43,7 +71,7 @@ export class Neo4jSessions {
     connection: Omit<Neo4jConnectionOptions, 'password'>,
   ) {
     this.target = {
-      uri: connection.uri,
+      uri: displayUri(connection.uri),
       username: connection.username,
       transactionTimeoutMs:
         connection.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
@@ -65,6 +93,33 @@ export class Neo4jSessions {
       },
     );
   }
+
+  /**
+   * Reads for the REST API: one attempt each, no retries, and Neo4j
+   * unreachable (Neo4jUnreachableError) when it does not take the
+   * transaction within REQUEST_CONNECT_TIMEOUT_MS. Their failures are not
+   * told to the listeners: a run in progress decides by its own writes,
+   * which wait out what a page's read does not.
+   */
+  readonly requestReads: GraphReader & {
+    /** /health's probe: resolves when Neo4j answers, within the same bound. */
+    verify(): Promise<void>;
+  } = {
+    read: (cypher, params = {}) =>
+      this.watched(
+        neo4j.session.READ,
+        (session, connected) =>
+          this.inTransaction(session, connected, cypher, params),
+        {
+          retry: false,
+          tell: false,
+          connectWithinMs: REQUEST_CONNECT_TIMEOUT_MS,
+        },
+      ),
+    verify: async () => {
+      await this.requestReads.read('RETURN 1 AS ok');
+    },
+  };
 
   /** What is wrong with Neo4j, in words that name the setting to check. */
   describeError(error: unknown): string {
@@ -89,7 +144,7 @@ export class Neo4jSessions {
     await this.watched(
       neo4j.session.READ,
       session => session.run('RETURN 1 AS ok', {}, this.transactionConfig()),
-      { retry: false },
+      { retry: false, tell: true },
     );
   }
 
@@ -121,8 +176,27 @@ export class Neo4jSessions {
     return this.watched(
       accessMode,
       session => session.run(cypher, params, this.transactionConfig()),
-      { retry: true },
+      { retry: true, tell: true },
     );
+  }
+
+  /**
+   * `cypher` in an explicit transaction: BEGIN is answered on its own
+   * (when `connected` is called) before the query is sent, which costs a
+   * round trip but tells a Neo4j that does not take the transaction from a
+   * query that takes its time.
+   */
+  private async inTransaction(
+    session: Session,
+    connected: () => void,
+    cypher: string,
+    params: Record<string, unknown>,
+  ): Promise<QueryResult> {
+    const tx = await session.beginTransaction(this.transactionConfig());
+    connected();
+    const result = await tx.run(cypher, params);
+    await tx.commit();
+    return result;
   }
 
   private session(defaultAccessMode: 'READ' | 'WRITE'): Session {
@@ -137,50 +211,74 @@ export class Neo4jSessions {
    * Runs work in a session of its own, and closes the session; with `retry`,
    * transient failures are tried again in a new one. The whole is given up
    * once it outlasts its timeout and retries (a frozen server does not end
-   * it), and the session left to the driver. Failures that mean Neo4j
-   * cannot be used are told to the listeners.
+   * it), and with `connectWithinMs` once Neo4j has not taken the
+   * transaction by then; the session is then left to the driver. With
+   * `tell`, failures that mean Neo4j cannot be used are told to the
+   * listeners.
    */
   private async watched<T>(
     accessMode: 'READ' | 'WRITE',
-    work: (session: Session) => Promise<T>,
-    { retry }: { retry: boolean },
+    work: Work<T>,
+    { retry, tell, connectWithinMs }: WatchOptions,
   ): Promise<T> {
     const timeoutMs = this.target.transactionTimeoutMs;
     const limitMs = 2 * timeoutMs + STALL_MARGIN_MS;
-    let timer: NodeJS.Timeout | undefined;
-    let stalled = false;
+    let givenUp: Error | undefined;
     let current: Session | undefined;
-    const stallError = () =>
-      new Neo4jStallError(`no answer within ${Math.round(limitMs / 1000)} s`);
+    let rejectNow: (error: Error) => void = () => undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      rejectNow = reject;
+    });
+    const giveUp = (error: Error) => {
+      givenUp = error;
+      void current?.close().catch(() => undefined);
+      rejectNow(error);
+    };
+    const stallTimer = setTimeout(
+      () =>
+        giveUp(
+          new Neo4jStallError(
+            `no answer within ${Math.round(limitMs / 1000)} s`,
+          ),
+        ),
+      limitMs,
+    );
+    const connectTimer =
+      connectWithinMs === undefined
+        ? undefined
+        : setTimeout(
+            () =>
+              giveUp(
+                new Neo4jUnreachableError(
+                  `no transaction taken within ${connectWithinMs / 1000} s`,
+                ),
+              ),
+            connectWithinMs,
+          );
     const attempt = async () => {
       // Given up on: no retry after that opens another session.
-      if (stalled) throw stallError();
+      if (givenUp) throw givenUp;
       const session = this.session(accessMode);
       current = session;
       try {
-        return await work(session);
+        return await work(session, () => clearTimeout(connectTimer));
       } finally {
-        // Closing waits for the server: not for a frozen one.
-        if (!stalled) await session.close();
+        // Closing waits for the server: not for a frozen or unreachable one.
+        if (!givenUp) await session.close();
       }
     };
     try {
       return await Promise.race([
         retry ? withTransientRetries(attempt, timeoutMs) : attempt(),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => {
-            stalled = true;
-            void current?.close().catch(() => undefined);
-            reject(stallError());
-          }, limitMs);
-        }),
+        deadline,
       ]);
     } catch (error) {
-      if (isNeo4jUnusable(error))
+      if (tell && isNeo4jUnusable(error))
         for (const listener of this.unusableListeners) listener(error);
       throw error;
     } finally {
-      clearTimeout(timer);
+      clearTimeout(stallTimer);
+      clearTimeout(connectTimer);
     }
   }
 }

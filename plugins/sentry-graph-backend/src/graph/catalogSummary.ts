@@ -4,7 +4,7 @@ import {
   type Finding,
 } from '@sentry-graph/plugin-sentry-graph-common';
 import { CATALOG_COUNTS, CATALOG_FINDINGS_QUERY } from './catalogSummaryCypher';
-import type { SentryGraphStore } from './SentryGraphStore';
+import type { GraphReader } from './Neo4jSessions';
 import { numberField } from './recordFields';
 import type { SentryLinks } from './sentryLinks';
 import { finding } from './summary';
@@ -14,7 +14,7 @@ import { finding } from './summary';
  * counterpart, and the findings. Undefined while the graph holds no catalog.
  */
 export async function readCatalogSummary(
-  store: SentryGraphStore,
+  store: GraphReader,
   options: { componentTypes: string[]; links: SentryLinks; runId?: string },
 ): Promise<CatalogSummary | undefined> {
   const counts = (await store.read(CATALOG_COUNTS)).records[0];

@@ -12,7 +12,7 @@ import {
   SENTRY_TEAM_ANNOTATION,
 } from '../catalog/annotations';
 import { ENTITY, ENTITY_PROJECTS, GROUP_TEAMS } from './entityCypher';
-import type { SentryGraphStore } from './SentryGraphStore';
+import type { GraphReader } from './Neo4jSessions';
 import type { SentryLinks } from './sentryLinks';
 import { asRecordList, isRecord, num, text, withoutUndefined } from './values';
 
@@ -23,7 +23,7 @@ import { asRecordList, isRecord, num, text, withoutUndefined } from './values';
  * the user may read the entity in the catalog.
  */
 export async function readEntitySentryData(
-  store: SentryGraphStore,
+  store: GraphReader,
   entityRef: string,
   options: { componentTypes: string[]; links: SentryLinks },
 ): Promise<EntitySentryData> {

@@ -16,11 +16,28 @@ export class Neo4jStallError extends Error {
   name = 'Neo4jStallError';
 }
 
+/**
+ * Neo4j did not take a transaction (connect, log in, answer BEGIN) within
+ * the short time an API request waits for it: nothing that answers there.
+ */
+export class Neo4jUnreachableError extends Error {
+  name = 'Neo4jUnreachableError';
+}
+
+/**
+ * The URI as messages may show it: without a user or password, should one
+ * have been written into it (the driver takes the login from its own settings).
+ */
+export function displayUri(uri: string): string {
+  return uri.replace(/^([a-z0-9+]+:\/\/)[^@/?#]*@/i, '$1');
+}
+
 type Neo4jTrouble = 'login' | 'unreachable' | 'stalled';
 
 /** Why Neo4j cannot be used, when the error says it cannot; undefined for a query's own error. */
 function troubleOf(error: unknown): Neo4jTrouble | undefined {
   if (error instanceof Neo4jStallError) return 'stalled';
+  if (error instanceof Neo4jUnreachableError) return 'unreachable';
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
   if (/^Neo\.ClientError\.Security\./.test(code)) return 'login';

@@ -13,7 +13,7 @@ import type {
   OrganizationSummary,
 } from '@sentry-graph/plugin-sentry-graph-common';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
-import type { SentryGraphStore } from './SentryGraphStore';
+import type { GraphReader } from './Neo4jSessions';
 import {
   COUNTS,
   FINDING_KEYS,
@@ -34,7 +34,7 @@ export type { Finding, OrganizationSummary };
  * slug; [] when there is no such organization.
  */
 export async function readGraphSummary(
-  store: SentryGraphStore,
+  store: GraphReader,
   options: { organization?: string; links: SentryLinks; runId?: string },
 ): Promise<OrganizationSummary[]> {
   const organizations = await store.read(ORGANIZATIONS, {
@@ -54,7 +54,7 @@ export async function readGraphSummary(
 }
 
 async function summarize(
-  store: SentryGraphStore,
+  store: GraphReader,
   org: Neo4jRecord,
   links: SentryLinks,
 ): Promise<Omit<OrganizationSummary, 'computedAt' | 'runId'>> {
@@ -108,7 +108,7 @@ async function summarize(
 }
 
 async function readCountsAndNewestRelease(
-  store: SentryGraphStore,
+  store: GraphReader,
   params: { organizationId: string },
 ) {
   const counts = (await store.read(COUNTS, params)).records[0];

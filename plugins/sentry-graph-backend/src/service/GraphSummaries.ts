@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SummaryResponse } from '@sentry-graph/plugin-sentry-graph-common';
 import { readCatalogSummary } from '../graph/catalogSummary';
 import type { SentryLinks } from '../graph/sentryLinks';
+import type { GraphReader } from '../graph/Neo4jSessions';
 import type { SentryGraphStore } from '../graph/SentryGraphStore';
 import { readGraphSummary } from '../graph/summary';
 import { describeError } from '../sync/describeError';
@@ -37,19 +38,9 @@ export class GraphSummaries {
     },
   ) {}
 
-  /** Reads every organization's summary (and the catalog's) from the graph and stores them. */
-  async refresh(runId?: string): Promise<SummaryResponse> {
-    const { graph, links, store, catalog } = this.options;
-    const organizations = await readGraphSummary(graph, { links, runId });
-    const catalogSummary = catalog
-      ? await readCatalogSummary(graph, { ...catalog, links, runId })
-      : undefined;
-    await store.replaceAll(organizations, catalogSummary);
-    this.reads.clear();
-    return {
-      organizations,
-      ...(catalogSummary ? { catalog: catalogSummary } : {}),
-    };
+  /** Reads every organization's summary (and the catalog's) from the graph, with its retries, and stores them. */
+  refresh(runId?: string): Promise<SummaryResponse> {
+    return this.computeAndStore(this.options.graph, runId);
   }
 
   /** After a run: refreshes, logging (not throwing) a failure, so the run's record is not lost to it. */
@@ -79,7 +70,9 @@ export class GraphSummaries {
     const { store } = this.options;
     const stored = await store.list(slug);
     if (!stored) {
-      const fresh = await this.refresh();
+      // Asked for by a request: read as requests read, so that a Neo4j
+      // that cannot be reached is a prompt error, not minutes of retries.
+      const fresh = await this.computeAndStore(this.options.graph.requestReads);
       if (slug === undefined) return fresh;
       return {
         organizations: fresh.organizations.filter(
@@ -92,5 +85,22 @@ export class GraphSummaries {
         ? await store.catalog()
         : undefined;
     return { organizations: stored, ...(catalog ? { catalog } : {}) };
+  }
+
+  private async computeAndStore(
+    reader: GraphReader,
+    runId?: string,
+  ): Promise<SummaryResponse> {
+    const { links, store, catalog } = this.options;
+    const organizations = await readGraphSummary(reader, { links, runId });
+    const catalogSummary = catalog
+      ? await readCatalogSummary(reader, { ...catalog, links, runId })
+      : undefined;
+    await store.replaceAll(organizations, catalogSummary);
+    this.reads.clear();
+    return {
+      organizations,
+      ...(catalogSummary ? { catalog: catalogSummary } : {}),
+    };
   }
 }
