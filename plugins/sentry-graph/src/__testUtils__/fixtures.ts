@@ -21,6 +21,10 @@ export const neo4jDown: HealthResponse = {
   ...healthy,
   neo4j: { reachable: false, error: 'ServiceUnavailable' },
 };
+/** What /summary and /entities answer (503) while the backend cannot reach Neo4j. */
+export const neo4jUnreachableMessage =
+  'Neo4j at bolt://neo4j.internal:7687 cannot be reached (Neo4jUnreachableError: ' +
+  'no transaction taken within 3 s); check sentryGraph.neo4j.uri and that this host can reach it';
 export const databaseDown: HealthResponse = {
   ...healthy,
   database: { reachable: false, error: 'ECONNREFUSED' },

@@ -1,5 +1,11 @@
 import { ResponseError } from '@backstage/errors';
 
+/** The names Backstage's error handler gives the errors the backend throws for these statuses. */
+const ERROR_NAMES: Record<number, string> = {
+  409: 'ConflictError',
+  503: 'ServiceUnavailableError',
+};
+
 /**
  * The error the client throws for an answer in Backstage's error shape,
  * built the way the client builds it (ResponseError.fromResponse).
@@ -11,7 +17,7 @@ export async function responseError(
 ): Promise<ResponseError> {
   const body = JSON.stringify({
     error: {
-      name: status === 409 ? 'ConflictError' : 'Error',
+      name: ERROR_NAMES[status] ?? 'Error',
       message,
       stack: `Error: ${message}\n    at secretInternals (/app/src/router.ts:42:7)`,
     },

@@ -20,9 +20,9 @@ import {
   type SampleServer,
 } from '@sentry-graph/sentry-sample-server';
 import type { JsonObject } from '@backstage/types';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { testNeo4j, wipeTestNeo4j } from '../__testUtils__/testNeo4j';
-import { retryAfterSeconds } from '../lib/errors';
+import { errorMessage, retryAfterSeconds } from '../lib/errors';
 import { SentryGraphClient } from './SentryGraphClient';
 
 // A real sync runs in each test.
@@ -170,6 +170,21 @@ describe('SentryGraphClient against the real backend', () => {
     expect(badSlug.cause.name).toBe('InputError');
   });
 
+  it("gets the backend's 503 saying Neo4j cannot be reached, as the card shows it, when nothing listens on Neo4j's port", async () => {
+    const client = await clientForBackend({
+      config: {
+        neo4j: { ...testNeo4j, uri: `bolt://127.0.0.1:${await closedPort()}` },
+      },
+    });
+    const unavailable = await rejection(client.getSummary());
+    expect(unavailable.statusCode).toBe(503);
+    expect(unavailable.cause.name).toBe('ServiceUnavailableError');
+    expect(errorMessage(unavailable)).toMatch(
+      /^Neo4j at bolt:\/\/127\.0\.0\.1:\d+ cannot be reached \(.+\); check sentryGraph\.neo4j\.uri and that this host can reach it \(HTTP 503\)$/,
+    );
+    expect(errorMessage(unavailable)).not.toContain(testNeo4j.password);
+  });
+
   it('gets a 403 when the permission policy denies the sync', async () => {
     const client = await clientForBackend({ deny: true });
     const denied = await rejection(client.requestSync());
@@ -177,3 +192,12 @@ describe('SentryGraphClient against the real backend', () => {
     expect(denied.cause.name).toBe('NotAllowedError');
   });
 });
+
+/** A loopback port nothing listens on: taken from the system, then let go. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>(resolve => server.close(() => resolve()));
+  return port;
+}

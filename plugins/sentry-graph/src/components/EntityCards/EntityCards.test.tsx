@@ -15,6 +15,7 @@ import {
   catalogEntity,
   checkoutApi,
 } from '../../__testUtils__/entityFixtures';
+import { neo4jUnreachableMessage } from '../../__testUtils__/fixtures';
 import { responseError } from '../../__testUtils__/responseError';
 import { EntitySentryGraphCard } from './EntitySentryGraphCard';
 import { EntitySentryGraphGroupCard } from './EntitySentryGraphGroupCard';
@@ -133,6 +134,20 @@ describe("a component's Sentry card", () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Neo4j is not usable (HTTP 500)',
     );
+  });
+
+  it("shows the backend's words when it answers 503 because Neo4j cannot be reached", async () => {
+    const api = new FakeSentryGraphApi();
+    api.entities['component:default/checkout-api'] = failWith(
+      await responseError(503, neo4jUnreachableMessage),
+    );
+    renderOnEntityPage(<EntitySentryGraphCard />, checkout, api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The Sentry data could not be read');
+    expect(alert).toHaveTextContent(`${neo4jUnreachableMessage} (HTTP 503)`);
+    expect(
+      screen.queryByTestId('sentry-graph-entity-project'),
+    ).not.toBeInTheDocument();
   });
 
   it('belongs on entities with the project annotation only', () => {

@@ -14,6 +14,7 @@ import {
   databaseDown,
   idleStatus,
   neo4jDown,
+  neo4jUnreachableMessage,
   run,
   runningStatus,
 } from '../../__testUtils__/fixtures';
@@ -479,6 +480,24 @@ describe('the status card', () => {
     expect(
       await screen.findByTestId('sentry-graph-counts-acme'),
     ).toBeInTheDocument();
+  });
+
+  it("shows the backend's words when /summary answers 503 because Neo4j cannot be reached, not a generic error", async () => {
+    const api = new FakeSentryGraphApi();
+    api.health = neo4jDown;
+    api.summary = failWith(await responseError(503, neo4jUnreachableMessage));
+    renderCard(api);
+    const summaryError = (
+      await screen.findByText('The graph summary could not be read')
+    ).closest('[role="alert"]');
+    expect(summaryError).toHaveTextContent(
+      `${neo4jUnreachableMessage} (HTTP 503)`,
+    );
+    // The backend answered: it is Neo4j that is away, not the backend.
+    expect(
+      screen.queryByTestId('sentry-graph-backend-unreachable'),
+    ).not.toBeInTheDocument();
+    expect(headline()).toHaveTextContent('Fresh');
   });
 
   it("says the plugin's database does not answer when /health says so, instead of the 503 /status answers", async () => {
