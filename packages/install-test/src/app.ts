@@ -26,21 +26,26 @@ const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const writeJson = (file: string, value: unknown) =>
   fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 
-/**
- * Moves the previous run's app aside and deletes it in the background
- * (its node_modules of 2 GB take a minute to delete on this machine, time
- * that the install and build can overlap); the returned promise says when
- * it is gone, and the run waits for it before it ends.
- */
-export function removeApp(): Promise<void> {
+/** Moves the previous run's app aside (a rename: instant), for deleteOldApps(). */
+export function moveOldAppAside(): void {
   if (fs.existsSync(APP_DIR))
     fs.renameSync(APP_DIR, path.join(WORK, `old-app-${Date.now()}`));
+}
+
+/**
+ * Deletes the apps moved aside, in this process, in the background: a
+ * node_modules of 2 GB takes half a minute or more to delete on this
+ * machine, time that the step's lighter waits (the backend, the sync, the
+ * browser) can overlap. Resolves to whether there was any.
+ */
+export function deleteOldApps(): Promise<boolean> {
+  if (!fs.existsSync(WORK)) return Promise.resolve(false);
   const old = fs.readdirSync(WORK).filter(name => name.startsWith('old-app-'));
   return Promise.all(
     old.map(name =>
       fs.promises.rm(path.join(WORK, name), { recursive: true, force: true }),
     ),
-  ).then(() => undefined);
+  ).then(() => old.length > 0);
 }
 
 /** `npx @backstage/create-app@<pinned> --skip-install`, named by BACKSTAGE_APP_NAME (no prompt). */

@@ -36,7 +36,8 @@ import {
   createApp,
   installedBackstageVersions,
   localConfig,
-  removeApp,
+  moveOldAppAside,
+  deleteOldApps,
   TOKEN_VARIABLE,
   yarn,
   type AppSettings,
@@ -84,24 +85,34 @@ const token = randomBytes(24).toString('hex');
 let sampleServer: SampleServer | undefined;
 let backend: Started | undefined;
 let neo4jStartedHere = false;
-/** The previous run's app, deleted in the background. */
-let oldAppRemoved: Promise<void> = Promise.resolve();
-let oldAppRemovedMs: number | undefined;
+/** The previous run's app, moved aside and deleted in the background once the heavy work is done. */
+let oldAppsDeleted: Promise<void> | undefined;
+
+function startDeletingOldApps(): void {
+  if (oldAppsDeleted) return;
+  const started = Date.now();
+  oldAppsDeleted = deleteOldApps().then(
+    deleted => {
+      if (deleted)
+        process.stdout.write(
+          `[install-test] the previous app was deleted in the background in ${seconds(Date.now() - started)}\n`,
+        );
+    },
+    error => {
+      process.stdout.write(
+        `[install-test] the previous app could not be deleted: ${error}\n`,
+      );
+    },
+  );
+}
 
 async function cleanUp(): Promise<void> {
   if (backend) await stop(backend);
   if (sampleServer) await stop(sampleServer.process);
   await stopAll();
   if (neo4jStartedHere) await stopTestNeo4j().catch(() => undefined);
-  await oldAppRemoved.catch(error =>
-    process.stdout.write(
-      `[install-test] the previous app could not be deleted: ${error}\n`,
-    ),
-  );
-  if (oldAppRemovedMs !== undefined)
-    process.stdout.write(
-      `[install-test] the previous app was deleted in the background in ${seconds(oldAppRemovedMs)}\n`,
-    );
+  startDeletingOldApps();
+  await oldAppsDeleted;
 }
 
 process.on('exit', killAllNow);
@@ -164,10 +175,7 @@ async function main(): Promise<number> {
       `create-app: npx ${CREATE_APP} --skip-install (no yarn.lock seed)`,
       ['yarn'],
       async () => {
-        const removeStarted = Date.now();
-        oldAppRemoved = removeApp().then(() => {
-          oldAppRemovedMs = Date.now() - removeStarted;
-        });
+        moveOldAppAside();
         return createApp();
       },
     );
@@ -317,6 +325,10 @@ async function main(): Promise<number> {
     },
   );
 
+  // The install and the build are done: the rest mostly waits, and can
+  // share the machine with deleting the previous run's app.
+  startDeletingOldApps();
+
   // A backend that does not start must say what to fix: the key, and the file.
   for (const bad of [
     {
@@ -465,6 +477,9 @@ async function browserChecks(
   } catch (error) {
     runError = error;
   }
+  process.stdout.write(
+    `[install-test] the Playwright run took ${seconds(Date.now() - started)} in all\n`,
+  );
   const tests = readPlaywrightTests();
   for (const test of tests) {
     checks.add({
