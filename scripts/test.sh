@@ -43,18 +43,22 @@ mkdir -p .cache
 results=.cache/test-results.json
 e2e_results=.cache/e2e-results.json
 fuzz_results=.cache/fuzz-results.xml
-rm -f "$results" "$e2e_results" "$fuzz_results"
+install_results=.cache/install-results.json
+rm -f "$results" "$e2e_results" "$fuzz_results" "$install_results"
 status=0
 CI=true BACKSTAGE_TEST_DISABLE_DOCKER=1 scripts/node22.sh node_modules/.bin/backstage-cli repo test \
   --runInBand --json --outputFile="$root/$results" "$@" || status=$?
 # The browser tests drive the demo stack (e2e/stack.ts) on ports of their own;
 # run them only for the whole suite, not when Jest was asked for a subset.
-# So is the API fuzzer (Schemathesis, scripts/fuzz.sh), bounded in time.
+# So are the proof in a fresh app (packages/install-test: npm run pack,
+# create-app, the app's own Yarn, tsc, build, a sync and the card in
+# Chromium) and the API fuzzer (Schemathesis, scripts/fuzz.sh), bounded in time.
 if [ $# -eq 0 ]; then
   CI=true scripts/node22.sh node_modules/.bin/playwright test \
     -c plugins/sentry-graph/e2e/playwright.config.ts || status=$?
+  scripts/node22.sh node_modules/.bin/tsx packages/install-test/src/run.ts || status=$?
   bash scripts/fuzz.sh || status=$?
 fi
 # One plain closing line that any CI can read, whatever the runners print.
-scripts/node22.sh node scripts/testSummary.mjs "$results" "$e2e_results" "$fuzz_results"
+scripts/node22.sh node scripts/testSummary.mjs "$results" "$e2e_results" "$fuzz_results" "$install_results"
 exit "$status"
