@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { sentryGraphPermissions } from '@sentry-graph/plugin-sentry-graph-common';
 import { catalogReader } from './catalog/catalogReader';
 import { syncCatalog } from './catalog/syncCatalog';
+import { withConfigSource } from './config/configSource';
 import { readCatalogOptions } from './config/readCatalogOptions';
 import { readPluginSettings } from './config/readPluginSettings';
 import { readSentryGraphConfig } from './config/readSentryGraphConfig';
@@ -42,10 +43,10 @@ export const sentryGraphPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, logger, lifecycle } = deps;
-        // Both throw with the offending key named: a bad config stops the plugin here.
-        const sentryGraphConfig = readSentryGraphConfig(config);
-        const settings = readPluginSettings(config);
-        const catalogOptions = readCatalogOptions(config);
+        // Each throws naming the offending key and its file: a bad config stops the plugin here.
+        const sentryGraphConfig = withConfigSource(config, readSentryGraphConfig);
+        const settings = withConfigSource(config, readPluginSettings);
+        const catalogOptions = withConfigSource(config, readCatalogOptions);
 
         const { driver, store: graph } = SentryGraphStore.open(
           sentryGraphConfig.neo4j,

@@ -9,6 +9,7 @@ import { ConfigReader } from '@backstage/config';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSentryGraphConfig } from '../config/readSentryGraphConfig';
+import { withConfigSource } from '../config/configSource';
 import { SentryGraphStore } from '../graph/SentryGraphStore';
 import { runSync } from '../sync/runSync';
 import { createConsoleLogger } from './consoleLogger';
@@ -36,7 +37,10 @@ async function main(): Promise<number> {
     configRoot: process.cwd(),
     configTargets: values.config.map(file => ({ path: path.resolve(file) })),
   });
-  const config = readSentryGraphConfig(ConfigReader.fromConfigs(appConfigs));
+  const config = withConfigSource(
+    ConfigReader.fromConfigs(appConfigs),
+    readSentryGraphConfig,
+  );
   const { driver, store } = SentryGraphStore.open(config.neo4j);
   const controller = new AbortController();
   const abort = () => {

@@ -21,11 +21,28 @@ export interface SentryGraphConfig {
 
 export const CONFIG_ROOT = 'sentryGraph';
 
-/** A config value that is present but wrong; the message names the key. */
+/**
+ * A config value that is present but wrong; the message names the key, and
+ * the file it came from once `withConfigSource` knows it.
+ */
 export class SentryGraphConfigError extends Error {
   name = 'SentryGraphConfigError';
-  constructor(key: string, expectation: string) {
-    super(`Invalid configuration at '${CONFIG_ROOT}.${key}': ${expectation}`);
+  /** The full key, `sentryGraph.` included. */
+  readonly key: string;
+  constructor(
+    key: string,
+    readonly expectation: string,
+    readonly source?: string,
+  ) {
+    const fullKey = key.startsWith(`${CONFIG_ROOT}.`)
+      ? key
+      : `${CONFIG_ROOT}.${key}`;
+    super(
+      `Invalid configuration at '${fullKey}'${
+        source ? ` in '${source}'` : ''
+      }: ${expectation}`,
+    );
+    this.key = fullKey;
   }
 }
 
