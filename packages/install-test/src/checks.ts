@@ -30,7 +30,7 @@ export class Checks {
   /** Facts for the report beside the checks (the app's versions, what was pinned). */
   readonly facts: Record<string, unknown> = {};
 
-  private passed(id: string): boolean {
+  passed(id: string): boolean {
     return this.results.some(r => r.id === id && r.status === 'passed');
   }
 

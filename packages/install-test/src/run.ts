@@ -379,7 +379,20 @@ async function main(): Promise<number> {
       const baseUrl = `http://127.0.0.1:${settings!.backendPort}`;
       const started = Date.now();
       backend = await startBackend(env(), baseUrl);
+      // app-backend looks for the built app once, when it starts (in
+      // development it serves nothing, silently, if there is none): hence
+      // the build first.
+      const serving = backend
+        .stdout()
+        .includes('Serving static app content from');
+      if (checks.passed('build') && !serving)
+        throw new Error(
+          'app-backend does not serve the built app (no "Serving static app content from" in its log)',
+        );
       return [
+        ...(serving
+          ? ['app-backend serves the built app (packages/app/dist)']
+          : []),
         `up ${seconds(Date.now() - started)} after \`yarn workspace backend start\`; the plugin logged:`,
         ...pluginLines(backend.stdout()).map(line => `  ${line.slice(0, 200)}`),
       ];
@@ -424,9 +437,7 @@ async function browserChecks(
     "the app's /sentry-graph page shows the sync's counts",
     `${EXAMPLE_COMPONENT}'s entity page shows the Sentry project card`,
   ];
-  const blocked = ['build', 'sync'].filter(
-    id => !checks.results.some(r => r.id === id && r.status === 'passed'),
-  );
+  const blocked = ['build', 'sync'].filter(id => !checks.passed(id));
   if (blocked.length > 0 || !settings || !sync) {
     for (const title of titles)
       checks.add({
