@@ -9,8 +9,9 @@
  *   scripts/node22.sh node_modules/.bin/tsx packages/install-test/src/run.ts [--skip-pack] [--reuse-app]
  *
  *   --skip-pack   take the newest tarballs in packs/ instead of running `npm run pack`
- *   --reuse-app   keep the installed app of the previous run (no create-app, no install):
- *                 for working on the later steps only; the report says so
+ *   --reuse-app   keep the previous run's app and its node_modules (no create-app; the
+ *                 install runs over them): for working on the later checks only; the
+ *                 report marks create-app skipped
  *
  * Writes .cache/install-results.json (Jest-like, see checks.ts), logs in
  * .cache/install-test/logs/, the screenshot in
