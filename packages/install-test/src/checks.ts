@@ -11,6 +11,13 @@ import { RESULTS_FILE, seconds } from './settings';
 
 export type Status = 'passed' | 'failed' | 'pending';
 
+/** How a check's status shows in the step's output. */
+export const STATUS_MARK: Record<Status, string> = {
+  passed: '✔',
+  failed: '✘',
+  pending: '-',
+};
+
 export interface CheckResult {
   id: string;
   title: string;
@@ -135,7 +142,7 @@ export class Checks {
       this.results.filter(r => r.status === status).length;
     const lines = this.results.map(
       r =>
-        `  ${r.status === 'passed' ? '✔' : r.status === 'failed' ? '✘' : '-'} ${r.title.padEnd(62)} ${r.status === 'pending' ? 'skipped' : seconds(r.duration)}`,
+        `  ${STATUS_MARK[r.status]} ${r.title.padEnd(62)} ${r.status === 'pending' ? 'skipped' : seconds(r.duration)}`,
     );
     return [
       ...lines,

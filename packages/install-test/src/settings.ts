@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 
+// Run from its sources only (tsx), never built: __dirname is this folder.
+// eslint-disable-next-line no-restricted-syntax
 export const ROOT = path.resolve(__dirname, '../../..');
 /** The app, Yarn, its cache and the logs: kept between runs, so a second run is faster. */
 export const WORK = path.join(ROOT, '.cache/install-test');

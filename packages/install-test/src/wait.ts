@@ -27,8 +27,9 @@ export async function waitFor<T>(
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `timed out after ${options.timeoutMs / 1000} s waiting for ${what}` +
-          (lastError ? ` (last error: ${lastError})` : ''),
+        `timed out after ${options.timeoutMs / 1000} s waiting for ${what}${
+          lastError ? ` (last error: ${lastError})` : ''
+        }`,
       );
     }
     await sleep(options.intervalMs ?? 500);

@@ -8,6 +8,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TOKEN_VARIABLE } from '../app';
+import type {
+  JSONReport,
+  JSONReportSuite,
+  JSONReportTest,
+} from '@playwright/test/reporter';
+import { STATUS_MARK, type Status } from '../checks';
 import { run } from '../processes';
 import type { RunState } from '../runState';
 import {
@@ -89,8 +95,7 @@ export async function browserChecks(state: RunState): Promise<void> {
       failureMessages: test.errors,
       details: [],
     });
-    const mark =
-      test.status === 'passed' ? '✔' : test.status === 'failed' ? '✘' : '-';
+    const mark = STATUS_MARK[test.status];
     process.stdout.write(
       `[install-test] ${mark} browser: ${test.title}: ${seconds(test.duration)}\n`,
     );
@@ -118,39 +123,41 @@ export async function browserChecks(state: RunState): Promise<void> {
 
 interface PlaywrightTest {
   title: string;
-  status: 'passed' | 'failed' | 'pending';
+  status: Status;
   duration: number;
   errors: string[];
 }
 
+/** A Playwright test's outcome as a check's status. */
+const STATUS_OF: Record<JSONReportTest['status'], Status> = {
+  expected: 'passed',
+  flaky: 'passed',
+  skipped: 'pending',
+  unexpected: 'failed',
+};
+/** The colour codes Playwright writes into its error messages (ESC, '[', digits, 'm'). */
+// eslint-disable-next-line no-control-regex
+const ANSI_COLOUR = /\u001b\[[0-9;]*m/g;
+
 /** The tests of Playwright's JSON report, flattened. */
 function readPlaywrightTests(): PlaywrightTest[] {
-  let report: any;
+  let report: JSONReport;
   try {
     report = JSON.parse(fs.readFileSync(BROWSER_RESULTS_FILE, 'utf8'));
   } catch {
     return [];
   }
   const tests: PlaywrightTest[] = [];
-  const visit = (suite: any) => {
+  const visit = (suite: JSONReportSuite) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
-        const results: any[] = test.results ?? [];
-        const status =
-          test.status === 'expected' || test.status === 'flaky'
-            ? 'passed'
-            : test.status === 'skipped'
-              ? 'pending'
-              : 'failed';
+        const results = test.results ?? [];
         tests.push({
           title: spec.title,
-          status,
+          status: STATUS_OF[test.status] ?? 'failed',
           duration: results.reduce((sum, r) => sum + (r.duration ?? 0), 0),
-          // eslint-disable-next-line no-control-regex
           errors: results.flatMap(r =>
-            (r.errors ?? []).map((e: any) =>
-              String(e.message ?? e).replace(/\u001b\[[0-9;]*m/g, ''),
-            ),
+            (r.errors ?? []).map(e => e.message.replace(ANSI_COLOUR, '')),
           ),
         });
       }

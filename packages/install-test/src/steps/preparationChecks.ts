@@ -132,11 +132,14 @@ export async function preparationChecks(state: RunState): Promise<void> {
               `dropped ${forgotten.length} earlier @sentry-graph tarball(s) from Yarn's cache`,
             ]
           : []),
-        `the app's backstage.json says ${release}; it runs ${Object.keys(versions).length} @backstage packages, among them ` +
-          shown
-            .map(name => `${name} ${versions[`@backstage/${name}`] ?? '-'}`)
-            .join(', ') +
-          ` (all in ${path.relative(ROOT, RESULTS_FILE)}, facts.backstageVersions)`,
+        `the app's backstage.json says ${release}; it runs ${
+          Object.keys(versions).length
+        } @backstage packages, among them ${shown
+          .map(name => `${name} ${versions[`@backstage/${name}`] ?? '-'}`)
+          .join(', ')} (all in ${path.relative(
+          ROOT,
+          RESULTS_FILE,
+        )}, facts.backstageVersions)`,
       ];
     },
   );

@@ -48,8 +48,11 @@ export async function runningAppChecks(state: RunState): Promise<void> {
       const named = failure.lines.find(line => bad.file.test(line));
       if (!named) {
         throw new Error(
-          `the backend's message names ${bad.key} but no file (${bad.file.source}):\n` +
-            failure.lines.map(line => line.trim().slice(0, 400)).join('\n'),
+          `the backend's message names ${bad.key} but no file (${
+            bad.file.source
+          }):\n${failure.lines
+            .map(line => line.trim().slice(0, 400))
+            .join('\n')}`,
         );
       }
       return [named.trim().slice(0, 400)];
