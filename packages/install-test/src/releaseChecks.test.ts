@@ -134,8 +134,6 @@ describe('the published packages', () => {
         'dist/index.cjs.js',
         // The catalog join, which no module of the sync itself imports.
         'dist/catalog/syncCatalog.cjs.js',
-        // The worker each run executes in, started by its file's path.
-        'dist/worker/syncWorker.cjs.js',
         'config.schema.json',
         'openapi.yaml',
         'migrations/20261126000000_sync_runs.js',
