@@ -55,6 +55,7 @@ async function main() {
       store,
       logger: createConsoleLogger('warn'),
       catalog,
+      writer: { kind: 'bench' },
     });
     const kindSeconds: Record<string, number> = {};
     for (const org of result.organizations) {

@@ -84,6 +84,12 @@ export interface Config {
       maxDeletionShare?: number;
       /** Disables the mass-deletion guard for every run. Default false. */
       allowMassDeletion?: boolean;
+      /**
+       * How long the graph's lease lasts unless its run renews it (every
+       * third of it): how soon another writer takes over the graph from a
+       * run that died. Default 60 seconds; 2 seconds to 10 minutes.
+       */
+      leaseTtl?: HumanDuration | string;
     };
     /**
      * The Backstage catalog, joined to Sentry in the graph: components (and

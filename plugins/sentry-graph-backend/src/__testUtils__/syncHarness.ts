@@ -14,7 +14,8 @@ import {
   DEFAULT_SYNC_ENGINE_OPTIONS,
   type SyncEngineOptions,
 } from '../sync/context';
-import { runSync } from '../sync/runSync';
+import { runSync, type RunSyncOptions } from '../sync/runSync';
+import type { SentryGraphStore } from '../graph/SentryGraphStore';
 import type { SyncProgress, SyncRunResult } from '../sync/types';
 import type { TestGraph } from './testGraph';
 
@@ -31,6 +32,10 @@ export interface TestSyncOptions {
   };
   /** Default: a mock that records everything and prints nothing. */
   logger?: LoggerService;
+  /** Default: the test graph's own store; another one is another writer's connection. */
+  store?: SentryGraphStore;
+  writer?: RunSyncOptions['writer'];
+  waitForLeaseMs?: number;
 }
 
 /** One real sync from a sample server into the test Neo4j, with quick retries. */
@@ -48,9 +53,11 @@ export function runTestSync(
       ...options.sentry,
     },
     engine: { ...DEFAULT_SYNC_ENGINE_OPTIONS, ...options.engine },
-    store: graph.store,
+    store: options.store ?? graph.store,
     logger: options.logger ?? mockServices.logger.mock(),
     signal: options.signal,
+    writer: options.writer,
+    waitForLeaseMs: options.waitForLeaseMs,
     onProgress: options.onProgress,
     catalog: options.catalog && {
       read:

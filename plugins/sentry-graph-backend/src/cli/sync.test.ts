@@ -1,57 +1,10 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { useAcmeEnvironment } from '../__testUtils__/acmeEnvironment';
+import { cliConfigFile, runCli } from '../__testUtils__/cliProcess';
 import { testNeo4jConnection } from '../__testUtils__/testGraph';
 
 const env = useAcmeEnvironment();
-const TSX = path.resolve(
-  __dirname,
-  '../../../../node_modules/tsx/dist/cli.mjs',
-);
-const CLI = path.resolve(__dirname, 'sync.ts');
-
-const configFile = (neo4jUri: string) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentry-graph-cli-'));
-  const file = path.join(dir, 'app-config.yaml');
-  // Secrets come from the environment, as in a real deployment.
-  fs.writeFileSync(
-    file,
-    [
-      'sentryGraph:',
-      '  sentry:',
-      `    baseUrl: ${env.sentry.url}`,
-      '    token: ${TEST_SENTRY_TOKEN}',
-      '    organizations: [acme]',
-      '    maxRetries: 1',
-      '  neo4j:',
-      `    uri: ${neo4jUri}`,
-      '    username: neo4j',
-      '    password: ${TEST_NEO4J_PASSWORD}',
-    ].join('\n'),
-  );
-  return file;
-};
-
-function runCli(args: string[], password = testNeo4jConnection().password) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>(
-    resolve => {
-      const child = spawn(process.execPath, [TSX, CLI, ...args], {
-        env: {
-          ...process.env,
-          TEST_SENTRY_TOKEN: 'sample-token',
-          TEST_NEO4J_PASSWORD: password,
-        },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', chunk => (stdout += chunk));
-      child.stderr.on('data', chunk => (stderr += chunk));
-      child.on('exit', code => resolve({ code, stdout, stderr }));
-    },
-  );
-}
+const configFile = (neo4jUri: string) =>
+  cliConfigFile(env.sentry.url, neo4jUri);
 
 describe('npm run sync', () => {
   it('exits 0 after a successful run and prints the result with --json', async () => {

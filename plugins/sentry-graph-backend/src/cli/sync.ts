@@ -1,11 +1,14 @@
 /*
- * `npm run sync -- --config app-config.yaml [--json] [--allow-mass-deletion]`
+ * `npm run sync -- --config app-config.yaml [--json] [--allow-mass-deletion] [--wait [--wait-timeout <s>]]`
  * One sync run from the command line, configured by the `sentryGraph`
- * section of Backstage-style YAML (with ${ENV} substitution).
+ * section of Backstage-style YAML (with ${ENV} substitution). It takes the
+ * graph's lease like the plugin's runs: while another writer holds it, it
+ * exits at once naming the holder, or with --wait waits for it.
  * Exit codes: 0 succeeded, 2 partial, 1 failed or aborted.
  */
 import { loadConfig } from '@backstage/config-loader';
 import { ConfigReader } from '@backstage/config';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSentryGraphConfig } from '../config/readSentryGraphConfig';
@@ -16,6 +19,11 @@ import { createConsoleLogger } from './consoleLogger';
 import { formatResult } from './formatResult';
 
 const EXIT_CODES = { succeeded: 0, partial: 2, failed: 1, aborted: 1 } as const;
+/**
+ * How long --wait waits for another writer's lease by default: longer than
+ * the plugin's default run timeout (20 minutes) and the lease's expiry.
+ */
+const DEFAULT_WAIT_SECONDS = 30 * 60;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -24,11 +32,19 @@ async function main(): Promise<number> {
       json: { type: 'boolean', default: false },
       'allow-mass-deletion': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      wait: { type: 'boolean', default: false },
+      'wait-timeout': { type: 'string' },
     },
   });
-  if (!values.config?.length) {
+  const waitSeconds = Number(values['wait-timeout'] ?? DEFAULT_WAIT_SECONDS);
+  if (
+    !values.config?.length ||
+    !Number.isInteger(waitSeconds) ||
+    waitSeconds < 0
+  ) {
     process.stderr.write(
-      'usage: npm run sync -- --config <app-config.yaml> [--json] [--allow-mass-deletion]\n',
+      'usage: npm run sync -- --config <app-config.yaml> [--json] [--allow-mass-deletion] ' +
+        '[--wait [--wait-timeout <whole seconds, default 1800>]] [--verbose]\n',
     );
     return 1;
   }
@@ -62,6 +78,12 @@ async function main(): Promise<number> {
       store,
       logger,
       signal: controller.signal,
+      writer: { kind: 'cli', runId: randomUUID() },
+      // A timeout alone asks to wait too.
+      waitForLeaseMs:
+        values.wait || values['wait-timeout'] !== undefined
+          ? waitSeconds * 1000
+          : 0,
     });
     process.stdout.write(
       `${values.json ? JSON.stringify(result, null, 2) : formatResult(result)}\n`,

@@ -169,6 +169,17 @@ export function readSentryGraphConfig(root: Config): SentryGraphConfig {
         10_000,
         defaults.confirmDeletions,
       ),
+      leaseTtlMs: sync
+        ? readDuration(sync, {
+            key: 'leaseTtl',
+            fullKey: 'sync.leaseTtl',
+            fallbackMs: defaults.leaseTtlMs,
+            // Renewed every third of it: shorter would renew every few hundred ms.
+            minMs: 2_000,
+            maxMs: 10 * 60_000,
+            range: '2 seconds to 10 minutes',
+          })
+        : defaults.leaseTtlMs,
     },
   };
 }

@@ -106,16 +106,7 @@ export class Neo4jSessions {
     verify(): Promise<void>;
   } = {
     read: (cypher, params = {}) =>
-      this.watched(
-        neo4j.session.READ,
-        (session, connected) =>
-          this.inTransaction(session, connected, cypher, params),
-        {
-          retry: false,
-          tell: false,
-          connectWithinMs: REQUEST_CONNECT_TIMEOUT_MS,
-        },
-      ),
+      this.once(neo4j.session.READ, cypher, params),
     verify: async () => {
       await this.requestReads.read('RETURN 1 AS ok');
     },
@@ -161,6 +152,37 @@ export class Neo4jSessions {
     params: Record<string, unknown>,
   ): Promise<QueryResult> {
     return this.query(neo4j.session.WRITE, cypher, params);
+  }
+
+  /**
+   * One short write, tried once and given up on when Neo4j does not take
+   * its transaction within REQUEST_CONNECT_TIMEOUT_MS: the graph lease's
+   * renewals and release, which must never outlast the lease. Failures are
+   * not told to the listeners: the lease's keeper decides by its expiry.
+   */
+  async writeOnce(
+    cypher: string,
+    params: Record<string, unknown>,
+  ): Promise<QueryResult> {
+    return this.once(neo4j.session.WRITE, cypher, params);
+  }
+
+  /** One attempt, bounded as `requestReads` and `writeOnce` say, told to no listener. */
+  private once(
+    accessMode: 'READ' | 'WRITE',
+    cypher: string,
+    params: Record<string, unknown>,
+  ): Promise<QueryResult> {
+    return this.watched(
+      accessMode,
+      (session, connected) =>
+        this.inTransaction(session, connected, cypher, params),
+      {
+        retry: false,
+        tell: false,
+        connectWithinMs: REQUEST_CONNECT_TIMEOUT_MS,
+      },
+    );
   }
 
   /**

@@ -1,5 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { CleanupQueries } from './CleanupQueries';
+import { LeaseQueries } from './LeaseQueries';
+import { LEASE_LABEL } from './leaseSchema';
 import { Neo4jSessions, type Neo4jConnectionOptions } from './Neo4jSessions';
 import { numberField } from './recordFields';
 import {
@@ -38,6 +40,8 @@ export class SentryGraphStore extends Neo4jSessions {
   private readonly statements = new Map<string, string>();
   /** Counts, confirmations and bounded deletions of what a run did not write. */
   readonly cleanup = new CleanupQueries(this);
+  /** The graph's lease: one writer at a time. */
+  readonly lease = new LeaseQueries(this);
 
   /** The driver and a store on it, for `connection`. */
   static open(connection: Neo4jConnectionOptions): {
@@ -55,7 +59,10 @@ export class SentryGraphStore extends Neo4jSessions {
    */
   async ensureSchema(): Promise<void> {
     const items = [
-      ...[...allNodes.map(spec => spec.label), ENTITY_LABEL].map(idConstraint),
+      // The lease's constraint makes concurrent first acquisitions meet on one node.
+      ...[...allNodes.map(spec => spec.label), ENTITY_LABEL, LEASE_LABEL].map(
+        idConstraint,
+      ),
       ...[...propertyIndexes, ...catalogPropertyIndexes].map(
         ({ label, property }) => propertyIndex(label, property),
       ),

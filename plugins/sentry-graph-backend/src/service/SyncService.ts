@@ -10,6 +10,7 @@ import {
 } from '../config/readPluginSettings';
 import type { SentryGraphStore } from '../graph/SentryGraphStore';
 import { describeError } from '../sync/describeError';
+import { endedRunIds } from './endedRunIds';
 import { runSync, type RunSyncOptions } from '../sync/runSync';
 import type { GraphSummaries } from './GraphSummaries';
 import { OutcomeRecorder, type RunOutcome } from './OutcomeRecorder';
@@ -221,6 +222,8 @@ export class SyncService {
         signal,
         onProgress: p => progress.report(p),
         catalog: this.options.catalog,
+        writer: { kind: 'plugin', runId },
+        endedRunIds: await endedRunIds(this.options.history, runId),
       });
       await progress.flush();
       // Before the run is recorded as ended, so that whoever sees it end

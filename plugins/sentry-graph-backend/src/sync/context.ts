@@ -47,6 +47,11 @@ export interface SyncEngineOptions {
    * before deletion; the rest wait for the next complete run.
    */
   confirmDeletions: number;
+  /**
+   * How long the graph's lease lasts unless renewed (every third of it):
+   * how soon another writer takes over from one that died.
+   */
+  leaseTtlMs: number;
 }
 
 export const DEFAULT_SYNC_ENGINE_OPTIONS: SyncEngineOptions = {
@@ -58,6 +63,7 @@ export const DEFAULT_SYNC_ENGINE_OPTIONS: SyncEngineOptions = {
   allowMassDeletion: false,
   alertRuleSource: 'auto',
   confirmDeletions: 100,
+  leaseTtlMs: 60_000,
 };
 
 /** Counts items as they arrive and tells whoever watches the run. */

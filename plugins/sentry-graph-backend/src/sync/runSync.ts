@@ -8,9 +8,20 @@ import {
 import { ProgressTracker, type SyncEngineOptions } from './context';
 import { describeError } from './describeError';
 import { forEachConcurrently } from './forEachConcurrently';
+import {
+  catalogClean,
+  catalogErrors,
+  collectErrors,
+  collectWarnings,
+  describeInvalidItems,
+} from './runReport';
 import { watchNeo4j } from './neo4jWatch';
+import type { LeaseWriter } from './lease/acquireGraphLease';
+import {
+  underGraphLease,
+  type UnderLeaseOptions,
+} from './lease/underGraphLease';
 import { syncOrganization } from './syncOrganization';
-import type { CatalogResult } from '@sentry-graph/plugin-sentry-graph-common';
 import type { CatalogJoinOptions } from '../catalog/syncCatalog';
 import type {
   InvalidItem,
@@ -41,6 +52,25 @@ export interface RunSyncOptions {
    * package build does not follow.
    */
   catalog?: CatalogJoinOptions;
+  /**
+   * Who runs it, as the graph's lease names it to other writers. Default:
+   * the plugin, whose runs are most; the command line and the benchmark
+   * say so.
+   */
+  writer?: LeaseWriter;
+  /**
+   * How long to wait for another writer's lease on the graph to end or
+   * expire (the command line's --wait). Default 0: the run fails at once,
+   * having written nothing, and names the holder.
+   */
+  waitForLeaseMs?: number;
+  /**
+   * Runs that the writer's own history says have ended (the plugin's run
+   * history): a lease one of them still holds, because it could not release
+   * it (Neo4j gone at its end, its process killed), is taken over at once
+   * instead of after its expiry.
+   */
+  endedRunIds?: string[];
 }
 
 /**
@@ -75,38 +105,58 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
     };
   };
 
-  try {
-    await options.store.verify();
-    await options.store.ensureSchema();
-    // Two runs within one second must not share a tag, or the second could
-    // not tell what the first wrote from what it wrote itself.
-    const latest = await options.store.latestUpdateTag();
-    if (latest !== undefined && latest >= updateTag) updateTag = latest + 1;
-  } catch (error) {
-    return finish(
+  const neo4jUnusable = (error: unknown) =>
+    finish(
       'failed',
       [],
       [`Neo4j is not usable: ${options.store.describeError(error)}`],
     );
+  try {
+    await options.store.verify();
+    // The lease's own constraint comes with the schema, before it is taken.
+    await options.store.ensureSchema();
+  } catch (error) {
+    return neo4jUnusable(error);
   }
 
-  const neo4j = watchNeo4j(options.store, options.signal);
-  try {
-    const result = await syncOrganizations(
-      { ...options, signal: neo4j.signal },
-      client,
-      updateTag,
-      finish,
-    );
-    if (neo4j.lost === undefined) return result;
-    return finish('failed', result.organizations, [
-      `Neo4j could not be used any more during the run: ${options.store.describeError(neo4j.lost)}. ` +
-        'The run stopped there, and deleted nothing after that',
-      ...result.errors,
-    ]);
-  } finally {
-    neo4j.stop();
-  }
+  // One writer per graph: nothing below is written without the lease.
+  const lease: UnderLeaseOptions = {
+    store: options.store,
+    writer: options.writer ?? { kind: 'plugin' },
+    ttlMs: options.engine.leaseTtlMs,
+    waitMs: options.waitForLeaseMs ?? 0,
+    endedRunIds: options.endedRunIds,
+    signal: options.signal,
+    logger: options.logger,
+  };
+  return underGraphLease(lease, finish, async leaseSignal => {
+    try {
+      // Two runs within one second must not share a tag, or the second could
+      // not tell what the first wrote from what it wrote itself. Read under
+      // the lease, so that the writer before has finished stamping.
+      const latest = await options.store.latestUpdateTag();
+      if (latest !== undefined && latest >= updateTag) updateTag = latest + 1;
+    } catch (error) {
+      return neo4jUnusable(error);
+    }
+    const neo4j = watchNeo4j(options.store, leaseSignal);
+    try {
+      const result = await syncOrganizations(
+        { ...options, signal: neo4j.signal },
+        client,
+        updateTag,
+        finish,
+      );
+      if (neo4j.lost === undefined) return result;
+      return finish('failed', result.organizations, [
+        `Neo4j could not be used any more during the run: ${options.store.describeError(neo4j.lost)}. ` +
+          'The run stopped there, and deleted nothing after that',
+        ...result.errors,
+      ]);
+    } finally {
+      neo4j.stop();
+    }
+  });
 }
 
 /** Lists the organizations (unless configured) and syncs each. */
@@ -205,22 +255,6 @@ async function syncOrganizations(
   };
 }
 
-function catalogClean(catalog: CatalogResult): boolean {
-  return catalog.status === 'complete' && catalog.kept.length === 0;
-}
-
-function catalogErrors(catalog: CatalogResult): string[] {
-  return [
-    ...(catalog.error ? [`catalog: ${catalog.error}`] : []),
-    ...catalog.kept
-      .filter(kept => kept.count !== undefined)
-      .map(
-        kept =>
-          `catalog: kept ${kept.count} stale ${kept.what}: ${kept.reason}`,
-      ),
-  ];
-}
-
 interface ListedOrganizations {
   slugs: string[];
   /** Organizations the listing sent in a shape we could not read. */
@@ -253,48 +287,4 @@ function runStatus(
   if (!someUnlisted && organizations.every(org => org.status === 'succeeded'))
     return 'succeeded';
   return 'partial';
-}
-
-function collectWarnings(organizations: OrganizationResult[]): string[] {
-  return organizations.flatMap(org =>
-    Object.entries(org.kinds).flatMap(([kind, result]) =>
-      (result.warnings ?? []).map(warning => `${org.slug} ${kind}: ${warning}`),
-    ),
-  );
-}
-
-function collectErrors(organizations: OrganizationResult[]): string[] {
-  const errors: string[] = [];
-  for (const org of organizations) {
-    if (org.error) {
-      // Its one kind, `organization`, carries the same message.
-      errors.push(`${org.slug} organization: ${org.error}`);
-      continue;
-    }
-    for (const [kind, result] of Object.entries(org.kinds)) {
-      if (result.error) errors.push(`${org.slug} ${kind}: ${result.error}`);
-      if (result.invalid > 0) {
-        errors.push(
-          `${org.slug} ${kind}: ${describeInvalidItems(result.invalid, result.invalidItems)}`,
-        );
-      }
-      for (const kept of result.kept) {
-        if (kept.count !== undefined) {
-          errors.push(
-            `${org.slug} ${kind}: kept ${kept.count} stale ${kept.what}: ${kept.reason}`,
-          );
-        }
-      }
-    }
-  }
-  return errors;
-}
-
-/** e.g. '2 invalid item(s) skipped (first: teams 3002: name: expected string)'. */
-function describeInvalidItems(count: number, items: InvalidItem[]): string {
-  const [first] = items;
-  const example = first
-    ? ` (first: ${first.endpoint} ${first.id ?? 'without an id'}: ${first.reason})`
-    : '';
-  return `${count} invalid item(s) skipped${example}`;
 }
