@@ -78,6 +78,13 @@ export interface Config {
        */
       listingConcurrency?: number;
       /**
+       * The heap cap, in MB, of the worker thread each run executes in (its
+       * V8 old generation). A run that outgrows it fails alone, saying so;
+       * the backend goes on. Default 512; 16 to 16384.
+       * @visibility backend
+       */
+      maxHeapMb?: number;
+      /**
        * A kind that would lose more than this share of its items in one run
        * is kept and reported instead. Default 0.5.
        */

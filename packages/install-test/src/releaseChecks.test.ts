@@ -132,8 +132,10 @@ describe('the published packages', () => {
     expect(files('plugin-sentry-graph-backend')).toEqual(
       expect.arrayContaining([
         'dist/index.cjs.js',
-        // The catalog join, which no module of the sync itself imports.
+        // The catalog join, which the sync's worker loads only to read the catalog.
         'dist/catalog/syncCatalog.cjs.js',
+        // The worker each run executes in, started by its file's path.
+        'dist/worker/syncWorker.cjs.js',
         'config.schema.json',
         'openapi.yaml',
         'migrations/20261126000000_sync_runs.js',

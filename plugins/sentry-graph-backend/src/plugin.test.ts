@@ -484,6 +484,11 @@ describe('configuration', () => {
       /sentryGraph\.sync\.maxDeletionShare/,
     ],
     [
+      'a worker heap cap too small to load the sync',
+      { sync: { maxHeapMb: 8 } },
+      /sentryGraph\.sync\.maxHeapMb/,
+    ],
+    [
       'an unknown alert rule source',
       {
         sentry: {

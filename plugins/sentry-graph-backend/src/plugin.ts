@@ -5,7 +5,6 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { sentryGraphPermissions } from '@sentry-graph/plugin-sentry-graph-common';
 import { catalogReader } from './catalog/catalogReader';
-import { syncCatalog } from './catalog/syncCatalog';
 import { withConfigSource } from './config/configSource';
 import { readCatalogOptions } from './config/readCatalogOptions';
 import { readPluginSettings } from './config/readPluginSettings';
@@ -14,6 +13,7 @@ import { readEntitySentryData } from './graph/entitySentryData';
 import { SentryLinks } from './graph/sentryLinks';
 import { SentryGraphStore } from './graph/SentryGraphStore';
 import { createRouter } from './router';
+import { processHeapCapMb } from './worker/workerEntry';
 import { DatabaseBackedServices } from './service/DatabaseBackedServices';
 import { openPluginServices } from './service/openPluginServices';
 
@@ -47,6 +47,14 @@ export const sentryGraphPlugin = createBackendPlugin({
         const sentryGraphConfig = withConfigSource(config, readSentryGraphConfig);
         const settings = withConfigSource(config, readPluginSettings);
         const catalogOptions = withConfigSource(config, readCatalogOptions);
+        // V8 applies a process-wide cap to every isolate, the sync's worker's too.
+        const processHeapMb = processHeapCapMb();
+        if (processHeapMb !== undefined) {
+          logger.warn(
+            `The backend runs with --max-old-space-size=${processHeapMb}, which V8 applies to the sync's worker ` +
+              `in place of sentryGraph.sync.maxHeapMb (${sentryGraphConfig.worker.maxHeapMb} MB)`,
+          );
+        }
 
         const { driver, store: graph } = SentryGraphStore.open(
           sentryGraphConfig.neo4j,
@@ -77,7 +85,6 @@ export const sentryGraphPlugin = createBackendPlugin({
                 ? {
                     options: catalogOptions,
                     read: catalogReader(deps.catalog, deps.auth),
-                    join: syncCatalog,
                   }
                 : undefined,
             }),

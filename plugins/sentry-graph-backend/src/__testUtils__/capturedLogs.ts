@@ -51,7 +51,8 @@ export class CapturedLogs {
     }
   }
 
-  private logger(fields: JsonObject): LoggerService {
+  /** A logger that writes here, for code handed a LoggerService directly. */
+  logger(fields: JsonObject = {}): LoggerService {
     const write =
       (level: LogLine['level']) =>
       (message: string, meta?: Error | JsonObject) => {

@@ -13,8 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSentryGraphConfig } from '../config/readSentryGraphConfig';
 import { withConfigSource } from '../config/configSource';
-import { SentryGraphStore } from '../graph/SentryGraphStore';
-import { runSync } from '../sync/runSync';
+import { runSyncInWorker } from '../worker/runSyncInWorker';
 import { createConsoleLogger } from './consoleLogger';
 import { formatResult } from './formatResult';
 
@@ -57,7 +56,6 @@ async function main(): Promise<number> {
     ConfigReader.fromConfigs(appConfigs),
     readSentryGraphConfig,
   );
-  const { driver, store } = SentryGraphStore.open(config.neo4j);
   const controller = new AbortController();
   const abort = () => {
     logger.warn(
@@ -67,31 +65,31 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', abort);
   process.once('SIGTERM', abort);
-  try {
-    const result = await runSync({
+  // In a worker thread, as the plugin runs it: the same code path, heap cap included.
+  const result = await runSyncInWorker(
+    {
       sentry: config.sentry,
       engine: {
         ...config.sync,
         allowMassDeletion:
           values['allow-mass-deletion'] || config.sync.allowMassDeletion,
       },
-      store,
+      neo4j: config.neo4j,
+      maxHeapMb: config.worker.maxHeapMb,
       logger,
-      signal: controller.signal,
       writer: { kind: 'cli', runId: randomUUID() },
       // A timeout alone asks to wait too.
       waitForLeaseMs:
         values.wait || values['wait-timeout'] !== undefined
           ? waitSeconds * 1000
           : 0,
-    });
-    process.stdout.write(
-      `${values.json ? JSON.stringify(result, null, 2) : formatResult(result)}\n`,
-    );
-    return EXIT_CODES[result.status];
-  } finally {
-    await driver.close();
-  }
+    },
+    controller.signal,
+  );
+  process.stdout.write(
+    `${values.json ? JSON.stringify(result, null, 2) : formatResult(result)}\n`,
+  );
+  return EXIT_CODES[result.status];
 }
 
 main().then(

@@ -102,11 +102,28 @@ export function scheduleIntervalMs(
     ('cron' in frequency || 'trigger' in frequency)
   )
     return undefined;
+  return durationMs(frequency);
+}
+
+/** The schedule's timeout in milliseconds: how long a run may take. */
+export function scheduleTimeoutMs(
+  schedule: SchedulerServiceTaskScheduleDefinition,
+): number | undefined {
+  return durationMs(schedule.timeout);
+}
+
+/** A Backstage duration (luxon's, or a HumanDuration) in milliseconds. */
+function durationMs(duration: unknown): number | undefined {
   try {
-    if (typeof frequency === 'object' && 'toMillis' in frequency)
-      return frequency.toMillis();
+    if (
+      typeof duration === 'object' &&
+      duration !== null &&
+      'toMillis' in duration &&
+      typeof duration.toMillis === 'function'
+    )
+      return Number(duration.toMillis());
     return durationToMilliseconds(
-      frequency as Parameters<typeof durationToMilliseconds>[0],
+      duration as Parameters<typeof durationToMilliseconds>[0],
     );
   } catch {
     return undefined;

@@ -11,12 +11,20 @@ import {
   type AlertRuleSourceSetting,
   type SyncEngineOptions,
 } from '../sync/context';
+import {
+  DEFAULT_MAX_HEAP_MB,
+  MAX_MAX_HEAP_MB,
+  MIN_MAX_HEAP_MB,
+  type SyncWorkerOptions,
+} from './syncWorkerOptions';
 
 /** The `sentryGraph` section, validated, with defaults applied. */
 export interface SentryGraphConfig {
   sentry: Omit<SentryClientOptions, 'logger'>;
   neo4j: Neo4jConnectionOptions;
   sync: SyncEngineOptions;
+  /** The worker thread each run executes in. */
+  worker: SyncWorkerOptions;
 }
 
 export const CONFIG_ROOT = 'sentryGraph';
@@ -180,6 +188,16 @@ export function readSentryGraphConfig(root: Config): SentryGraphConfig {
             range: '2 seconds to 10 minutes',
           })
         : defaults.leaseTtlMs,
+    },
+    worker: {
+      maxHeapMb: int(
+        sync,
+        'sync',
+        'maxHeapMb',
+        MIN_MAX_HEAP_MB,
+        MAX_MAX_HEAP_MB,
+        DEFAULT_MAX_HEAP_MB,
+      ),
     },
   };
 }

@@ -6,12 +6,15 @@ import { ConflictError } from '@backstage/errors';
 import type { SentryGraphConfig } from '../config/readSentryGraphConfig';
 import {
   scheduleIntervalMs,
+  scheduleTimeoutMs,
   type PluginSettings,
 } from '../config/readPluginSettings';
-import type { SentryGraphStore } from '../graph/SentryGraphStore';
 import { describeError } from '../sync/describeError';
 import { endedRunIds } from './endedRunIds';
-import { runSync, type RunSyncOptions } from '../sync/runSync';
+import {
+  runSyncInWorker,
+  type WorkerSyncOptions,
+} from '../worker/runSyncInWorker';
 import type { GraphSummaries } from './GraphSummaries';
 import { OutcomeRecorder, type RunOutcome } from './OutcomeRecorder';
 import { ProgressWriter } from './ProgressWriter';
@@ -45,14 +48,13 @@ export class TooManyRunsError extends Error {
 export interface SyncServiceOptions {
   config: SentryGraphConfig;
   settings: PluginSettings;
-  graph: SentryGraphStore;
   history: RunHistoryStore;
   /** Refreshed after each run, before it is recorded as finished. */
   summaries: GraphSummaries;
   scheduler: SchedulerService;
   logger: LoggerService;
   /** The catalog to join, when `sentryGraph.catalog.enabled`. */
-  catalog?: RunSyncOptions['catalog'];
+  catalog?: WorkerSyncOptions['catalog'];
 }
 
 /**
@@ -162,8 +164,19 @@ export class SyncService {
 
   /** The scheduled task: one recorded sync run. Errors are recorded, not thrown. */
   async runTask(taskSignal: AbortSignal): Promise<void> {
+    // The scheduler's timeout aborts the task's signal then; a worker that
+    // does not stop is terminated as hung, and the run says so.
+    const timeoutMs = scheduleTimeoutMs(this.options.settings.schedule);
+    const deadline =
+      timeoutMs === undefined
+        ? undefined
+        : {
+            at: Date.now() + timeoutMs,
+            description: `the schedule's timeout (sentryGraph.schedule.timeout, ${describeMs(timeoutMs)})`,
+          };
     const run = this.recordedRun(
       AbortSignal.any([taskSignal, this.shutdown.signal]),
+      deadline,
     );
     this.running = run;
     try {
@@ -173,7 +186,10 @@ export class SyncService {
     }
   }
 
-  private async recordedRun(signal: AbortSignal): Promise<void> {
+  private async recordedRun(
+    signal: AbortSignal,
+    deadline: WorkerSyncOptions['deadline'],
+  ): Promise<void> {
     const { history, logger, settings } = this.options;
     if (await this.startedTooRecently()) return;
     const run = await history.claimRun('scheduled');
@@ -191,7 +207,12 @@ export class SyncService {
       HEARTBEAT_INTERVAL_MS,
     );
     try {
-      const outcome = await this.sync(run.id, signal, progress, runLogger);
+      const outcome = await this.sync(
+        run.id,
+        { signal, deadline },
+        progress,
+        runLogger,
+      );
       await this.outcomes.record(run.id, outcome, runLogger);
     } finally {
       clearInterval(heartbeat);
@@ -208,23 +229,32 @@ export class SyncService {
   /** One sync and the summaries it leaves; how it ended, never thrown. */
   private async sync(
     runId: string,
-    signal: AbortSignal,
+    {
+      signal,
+      deadline,
+    }: { signal: AbortSignal; deadline: WorkerSyncOptions['deadline'] },
     progress: ProgressWriter,
     runLogger: LoggerService,
   ): Promise<RunOutcome> {
-    const { graph, config } = this.options;
+    const { config } = this.options;
     try {
-      const result = await runSync({
-        sentry: config.sentry,
-        engine: config.sync,
-        store: graph,
-        logger: runLogger,
+      // In a worker thread: the backend's other plugins keep the event
+      // loop, and a run that runs out of memory fails alone.
+      const result = await runSyncInWorker(
+        {
+          sentry: config.sentry,
+          engine: config.sync,
+          neo4j: config.neo4j,
+          maxHeapMb: config.worker.maxHeapMb,
+          deadline,
+          logger: runLogger,
+          onProgress: p => progress.report(p),
+          catalog: this.options.catalog,
+          writer: { kind: 'plugin', runId },
+          endedRunIds: await endedRunIds(this.options.history, runId),
+        },
         signal,
-        onProgress: p => progress.report(p),
-        catalog: this.options.catalog,
-        writer: { kind: 'plugin', runId },
-        endedRunIds: await endedRunIds(this.options.history, runId),
-      });
+      );
       await progress.flush();
       // Before the run is recorded as ended, so that whoever sees it end
       // (the card re-reads /summary then) reads the figures it left. After a
@@ -276,6 +306,11 @@ export class SyncService {
     );
     return true;
   }
+}
+
+/** e.g. '20 min', '90 s'. */
+function describeMs(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`;
 }
 
 function summarize(errors: string[]): string | undefined {

@@ -3,7 +3,7 @@ import type {
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import type { CatalogJoinOptions } from '../catalog/syncCatalog';
+import type { WorkerSyncOptions } from '../worker/runSyncInWorker';
 import type { PluginSettings } from '../config/readPluginSettings';
 import type { SentryGraphConfig } from '../config/readSentryGraphConfig';
 import type { SentryLinks } from '../graph/sentryLinks';
@@ -33,8 +33,8 @@ export interface PluginServicesOptions {
   scheduler: SchedulerService;
   logger: LoggerService;
   links: SentryLinks;
-  /** The catalog join, when sentryGraph.catalog.enabled. */
-  catalog?: CatalogJoinOptions;
+  /** The catalog to join, when sentryGraph.catalog.enabled. */
+  catalog?: WorkerSyncOptions['catalog'];
 }
 
 /**
@@ -58,7 +58,6 @@ export async function openPluginServices(
   const syncService = new SyncService({
     config: options.config,
     settings,
-    graph,
     history,
     summaries,
     scheduler: options.scheduler,

@@ -1,0 +1,207 @@
+/*
+ * The plugin's runs execute in a worker thread: when that worker runs out
+ * of memory, throws, hangs or will not stop, the run is recorded as what
+ * happened, the backend goes on answering every route, and the next run
+ * starts as usual.
+ */
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import type { JsonObject } from '@backstage/types';
+import {
+  startSampleServer,
+  type SampleServer,
+} from '@sentry-graph/sentry-sample-server';
+import request from 'supertest';
+import { sentryGraphPlugin } from './plugin';
+import { acmeOrganization } from './__testUtils__/acmeFixture';
+import { pluginTestConfig } from './__testUtils__/pluginTestConfig';
+import { createTcpProxy } from './__testUtils__/tcpProxy';
+import {
+  openTestGraph,
+  testNeo4jConnection,
+  TEST_NEO4J_PORT,
+} from './__testUtils__/testGraph';
+import { waitFor } from './__testUtils__/waitFor';
+import { setTestOnlyWorkerFault } from './worker/testOnlyWorkerFault';
+import { heavyOrganization } from './worker/__testUtils__/heavyOrganization';
+
+const graph = openTestGraph();
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+let sentry: SampleServer;
+
+beforeEach(async () => {
+  await graph.wipe();
+  sentry = await startSampleServer({
+    data: { organizations: [acmeOrganization()] },
+  });
+});
+afterEach(async () => {
+  setTestOnlyWorkerFault(undefined);
+  await sentry.close();
+});
+afterAll(() => graph.close());
+
+type Server = Parameters<typeof request>[0];
+
+async function startBackend(overrides: JsonObject = {}) {
+  const knex = await databases.init('SQLITE_3');
+  const backend = await startTestBackend({
+    features: [
+      sentryGraphPlugin,
+      schedulerServiceFactory,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({
+        data: pluginTestConfig(sentry.url, overrides),
+      }),
+    ],
+  });
+  return { backend, server: backend.server, knex };
+}
+
+const api = (server: Server, path: string) =>
+  request(server).get(`/api/sentry-graph${path}`);
+
+/** Starts a manual run and returns it once it has ended. */
+async function runToTheEnd(server: Server) {
+  const accepted = await request(server)
+    .post('/api/sentry-graph/sync')
+    .expect(202);
+  return waitFor(async () => {
+    const res = await api(server, `/runs/${accepted.body.runId}`);
+    return ['queued', 'running'].includes(res.body.status)
+      ? undefined
+      : res.body;
+  });
+}
+
+/** Every route but POST /sync answers, none with a 5xx of its own making. */
+async function expectEveryRouteToAnswer(server: Server, runId: string) {
+  for (const path of [
+    '/health',
+    '/status',
+    '/runs',
+    `/runs/${runId}`,
+    '/summary',
+    '/summary?organization=acme',
+    '/entities/component/default/checkout',
+    '/.backstage/scheduler/v1/tasks',
+  ]) {
+    const res = await api(server, path);
+    // 404 for an entity the graph does not have.
+    expect({ path, ok: [200, 404].includes(res.status) }).toEqual({
+      path,
+      ok: true,
+    });
+  }
+}
+
+describe('a run whose worker breaks', () => {
+  it('fails when the worker runs out of memory, naming sentryGraph.sync.maxHeapMb; the backend answers; the next run succeeds', async () => {
+    sentry.setData({ organizations: [heavyOrganization()] });
+    const { server } = await startBackend({
+      // Every organization the token lists: the big one now, acme next.
+      sentry: { baseUrl: sentry.url, token: 'sample-token' },
+      sync: { maxHeapMb: 48 },
+    });
+    const run = await runToTheEnd(server);
+    expect(run.status).toBe('failed');
+    expect(run.errorSummary).toBe(
+      'The sync ran out of memory: its worker reached its heap cap of 48 MB and was stopped. ' +
+        'Raise sentryGraph.sync.maxHeapMb (now 48). ' +
+        'It started no deletion after that, and the next run starts as usual.',
+    );
+    await expectEveryRouteToAnswer(server, run.id);
+
+    // The same cap holds acme: the next run is a run like any other.
+    sentry.setData({ organizations: [acmeOrganization()] });
+    const next = await runToTheEnd(server);
+    expect(next.errorSummary).toBeUndefined();
+    expect(next.status).toBe('succeeded');
+  });
+
+  it('fails when the worker throws, saying so; the backend answers; the next run succeeds', async () => {
+    const { server } = await startBackend();
+    setTestOnlyWorkerFault('throw-at-first-page');
+    const run = await runToTheEnd(server);
+    expect(run.status).toBe('failed');
+    expect(run.errorSummary).toBe(
+      "The sync's worker failed: test-only fault: thrown inside the worker. " +
+        'It started no deletion after that, and the next run starts as usual.',
+    );
+    await expectEveryRouteToAnswer(server, run.id);
+
+    setTestOnlyWorkerFault(undefined);
+    const next = await runToTheEnd(server);
+    expect(next.status).toBe('succeeded');
+  });
+});
+
+describe('a run whose worker does not stop', () => {
+  it("is terminated at the schedule's timeout when a Neo4j call never returns, and recorded failed", async () => {
+    const proxy = await createTcpProxy(Number(TEST_NEO4J_PORT));
+    await proxy.open();
+    try {
+      const { server } = await startBackend({
+        neo4j: {
+          ...testNeo4jConnection(),
+          uri: `bolt://127.0.0.1:${proxy.port}`,
+        },
+        schedule: {
+          frequency: { trigger: 'manual' },
+          timeout: { seconds: 4 },
+        },
+      });
+      const accepted = await request(server)
+        .post('/api/sentry-graph/sync')
+        .expect(202);
+      // Neo4j stops answering once the run is under way.
+      await waitFor(async () => {
+        const res = await api(server, `/runs/${accepted.body.runId}`);
+        return res.body.progress?.items > 0 ? true : undefined;
+      });
+      proxy.freeze();
+      const run = await waitFor(async () => {
+        const res = await api(server, `/runs/${accepted.body.runId}`);
+        return res.body.status === 'running' ? undefined : res.body;
+      });
+      expect(run.status).toBe('failed');
+      expect(run.errorSummary).toMatch(
+        /^The sync did not finish within the schedule's timeout \(sentryGraph\.schedule\.timeout, 4 s\) and did not stop within 2 s of being aborted then, so its worker was terminated/,
+      );
+      // The timeout, the 2 s the worker had to stop, and the record.
+      expect(
+        Date.parse(run.finishedAt) - Date.parse(run.startedAt),
+      ).toBeLessThan(4_000 + 2_000 + 1_500);
+      expect((await api(server, '/health')).status).toBe(200);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('is terminated within 2 s when the backend stops, and recorded aborted', async () => {
+    const { backend, server, knex } = await startBackend();
+    setTestOnlyWorkerFault('spin-at-first-page');
+    const accepted = await request(server)
+      .post('/api/sentry-graph/sync')
+      .expect(202);
+    await waitFor(async () => {
+      const res = await api(server, `/runs/${accepted.body.runId}`);
+      return res.body.progress?.items > 0 ? true : undefined;
+    });
+    const stopping = Date.now();
+    await backend.stop();
+    expect(Date.now() - stopping).toBeLessThan(2_000 + 1_500);
+    const [row] = await knex('sentry_graph_sync_runs').where({
+      id: accepted.body.runId,
+    });
+    expect(row.status).toBe('aborted');
+    expect(row.error_summary).toBe(
+      'The sync did not stop within 2 s of being aborted, so its worker was terminated. ' +
+        'It started no deletion after that, and the next run starts as usual.',
+    );
+  });
+});
