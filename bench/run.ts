@@ -8,8 +8,10 @@
  * runs a full sync into the empty graph and again into the full one, and
  * prints wall time, the run's rate floor and the ratio of the two, items
  * per second, the sync's peak RSS and requests (the sync runs compiled, in
- * a process of its own: buildSync.ts; `--tsx` runs it under tsx,
- * `--sync-heap-mb` caps its heap); then the latency of /status and
+ * a process of its own and there in its worker thread, as the plugin runs
+ * it: buildSync.ts; `--tsx` runs it under tsx, `--sync-heap-mb` sets the
+ * worker's heap cap, sentryGraph.sync.maxHeapMb), the main thread's
+ * event-loop delay meanwhile; then the latency of /status and
  * /summary on that graph (apiLatency.ts; `--skip-api-latency` leaves that
  * out, and the third sync it runs). `--latency` makes the
  * sample server answer as sentry.io does across a network (round trip,
@@ -50,8 +52,12 @@ interface RunFigures {
   peakRssMb: number;
   /** The process before the sync started (Node, tsx, the code). */
   startRssMb: number;
+  /** The worker's heap: used at most, memory outside it at most, its limit. */
   peakHeapUsedMb: number;
   peakExternalMb: number;
+  heapLimitMb: number;
+  /** The main thread's event loop while the worker synced (10 ms resolution). */
+  mainLoopDelayMs: { p50: number; p99: number; max: number };
   kindSeconds: Record<string, number>;
   /** e.g. 'releases concurrent 4 listings, 1,004 pages'. */
   reads: string[];
@@ -134,9 +140,13 @@ function report(
     `${label.padEnd(12)} ${figures.status.padEnd(9)} wall ${seconds.toFixed(1)} s (the sync's own ${(figures.durationMs / 1000).toFixed(1)} s) | ${againstFloor} | ` +
       `${figures.fetched} items, ${Math.round(figures.fetched / seconds)} items/s | written ${figures.written} | ` +
       `deleted ${figures.deleted} | peak RSS ${figures.peakRssMb} MB (${figures.startRssMb} MB before the sync; ` +
-      `heap used at most ${figures.peakHeapUsedMb} MB, outside the heap ${figures.peakExternalMb} MB) | ` +
+      `the worker's heap used at most ${figures.peakHeapUsedMb} MB of ${figures.heapLimitMb} MB, outside the heap ${figures.peakExternalMb} MB) | ` +
       `${r.requests} requests, ${r.retries} retries, ${r.rateLimited} rate-limited (429), ` +
       `${(r.budgetWaitMs / 1000).toFixed(1)} s waiting for the budget | load ${loadAverage()}\n`,
+  );
+  const loop = figures.mainLoopDelayMs;
+  process.stdout.write(
+    `             main thread's event-loop delay: p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms\n`,
   );
   process.stdout.write(
     `             seconds per kind (slowest organization): ${Object.entries(
@@ -175,7 +185,7 @@ async function main() {
       'skip-api-latency': { type: 'boolean', default: false },
       // Run the sync under tsx instead of compiled (tsx adds ~40 MB of RSS).
       tsx: { type: 'boolean', default: false },
-      // Cap the sync process's old generation (node --max-old-space-size), as an operator may.
+      // The worker's heap cap (sentryGraph.sync.maxHeapMb), as an operator may set it.
       'sync-heap-mb': { type: 'string' },
       'api-load': { type: 'boolean', default: false },
       // Each load client's pause between polls: the card's 2 s; 0 for a stress test.
@@ -185,13 +195,11 @@ async function main() {
   const size = values.size!.toUpperCase();
   const rateLimit = parseRateLimit(values['rate-limit']!);
   const latencyMs = wholeNumber('--latency', values.latency!, 'milliseconds');
-  // Node flags for the sync process: checked here, before anything starts.
-  const heapCap =
+  // Checked here, before anything starts.
+  const maxHeapMb =
     values['sync-heap-mb'] === undefined
-      ? []
-      : [
-          `--max-old-space-size=${wholeNumber('--sync-heap-mb', values['sync-heap-mb'], 'megabytes')}`,
-        ];
+      ? undefined
+      : wholeNumber('--sync-heap-mb', values['sync-heap-mb'], 'megabytes');
   const neo4jLatencyMs = wholeNumber(
     '--neo4j-latency',
     values['neo4j-latency']!,
@@ -238,6 +246,7 @@ async function main() {
       sentryUrl: sentry.url,
       token: 'bench-token',
       neo4j: connection,
+      ...(maxHeapMb === undefined ? {} : { maxHeapMb }),
       ...(values.catalog
         ? {
             catalog: {
@@ -261,8 +270,8 @@ async function main() {
       return;
     }
     const syncCommand: SyncCommand = values.tsx
-      ? [TSX, ...heapCap, path.join(__dirname, 'syncOnce.ts')]
-      : [process.execPath, ...heapCap, await buildSyncScript()];
+      ? [TSX, path.join(__dirname, 'syncOnce.ts')]
+      : [process.execPath, await buildSyncScript()];
     for (const label of ['empty graph', 'full graph']) {
       const started = Date.now();
       const figures = await runSyncProcess(settings, syncCommand);

@@ -1,12 +1,18 @@
 /*
  * One sync in a process of its own, so the benchmark measures the sync's
- * own peak memory. Settings arrive as JSON in SENTRY_GRAPH_BENCH; prints one
- * JSON line with the result's figures and the process's peak RSS.
+ * own peak memory. It runs as the plugin runs it, in a worker thread under
+ * the heap cap (runSyncInWorker), and this process's main thread plays the
+ * backend's: its event loop is watched while the worker syncs. Settings
+ * arrive as JSON in SENTRY_GRAPH_BENCH; prints one JSON line with the
+ * result's figures, the process's peak RSS, the worker's heap and the main
+ * thread's event-loop delay.
  */
-import { SentryGraphStore } from '../plugins/sentry-graph-backend/src/graph/SentryGraphStore';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createConsoleLogger } from '../plugins/sentry-graph-backend/src/cli/consoleLogger';
+import { DEFAULT_MAX_HEAP_MB } from '../plugins/sentry-graph-backend/src/config/syncWorkerOptions';
 import { DEFAULT_SYNC_ENGINE_OPTIONS } from '../plugins/sentry-graph-backend/src/sync/context';
-import { runSync } from '../plugins/sentry-graph-backend/src/sync/runSync';
+import type { WorkerMemory } from '../plugins/sentry-graph-backend/src/worker/protocol';
+import { runSyncInWorker } from '../plugins/sentry-graph-backend/src/worker/runSyncInWorker';
 import { runTotals } from '@sentry-graph/plugin-sentry-graph-common';
 import type { SizePreset } from '@sentry-graph/sentry-sample-server';
 import { DEFAULT_CATALOG_OPTIONS } from '../plugins/sentry-graph-backend/src/catalog/catalogOptions';
@@ -16,6 +22,8 @@ interface BenchSettings {
   sentryUrl: string;
   token: string;
   neo4j: { uri: string; username: string; password: string };
+  /** The worker's heap cap (sentryGraph.sync.maxHeapMb); the plugin's default when absent. */
+  maxHeapMb?: number;
   /** Join a generated catalog of these sizes, built from this preset's data. */
   catalog?: { preset: SizePreset } & BenchCatalogSizes;
 }
@@ -24,36 +32,34 @@ async function main() {
   const settings = JSON.parse(
     process.env.SENTRY_GRAPH_BENCH ?? '{}',
   ) as BenchSettings;
-  // The catalog generator (and the sample data it reads) and the join load
-  // only when a catalog is joined, so that their code does not count in a
-  // plain sync's memory, as in the command line.
+  // The catalog generator (and the sample data it reads) loads only when a
+  // catalog is joined, so that its code does not count in a plain sync's
+  // memory. It serves its pages on this thread, as Backstage's catalog
+  // does in a backend; the worker loads the join itself.
   const catalog = settings.catalog && {
     read: (await import('./benchCatalog')).benchCatalogReader(
       settings.catalog.preset,
       settings.catalog,
     ),
-    join: (
-      await import('../plugins/sentry-graph-backend/src/catalog/syncCatalog')
-    ).syncCatalog,
     options: DEFAULT_CATALOG_OPTIONS,
   };
-  // What the process holds before syncing: Node, tsx and the loaded code.
+  // What the process holds before syncing: Node and the main side's code
+  // (the worker loads its own during the sync).
   const startRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-  // Sampled, to tell what RSS is made of: the V8 heap's used part (objects,
+  // The worker's heap, which it samples itself: the used part (objects,
   // live or not yet collected) and memory outside it (Buffers of sockets).
-  const peak = { heapUsed: 0, external: 0 };
-  const sampler = setInterval(() => {
-    const usage = process.memoryUsage();
-    peak.heapUsed = Math.max(peak.heapUsed, usage.heapUsed);
-    peak.external = Math.max(peak.external, usage.external);
-  }, 50);
-  const { driver, store } = SentryGraphStore.open(settings.neo4j);
+  let memory: WorkerMemory | undefined;
+  // The backend's loop: every other plugin's requests wait on it.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   try {
-    const result = await runSync({
+    const result = await runSyncInWorker({
       sentry: { baseUrl: settings.sentryUrl, token: settings.token },
       engine: DEFAULT_SYNC_ENGINE_OPTIONS,
-      store,
+      neo4j: settings.neo4j,
+      maxHeapMb: settings.maxHeapMb ?? DEFAULT_MAX_HEAP_MB,
       logger: createConsoleLogger('warn'),
+      onMemory: reported => (memory = reported),
       catalog,
       writer: { kind: 'bench' },
     });
@@ -99,14 +105,24 @@ async function main() {
         // resourceUsage reports kilobytes on Linux.
         peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
         startRssMb,
-        peakHeapUsedMb: Math.round(peak.heapUsed / 1024 / 1024),
-        peakExternalMb: Math.round(peak.external / 1024 / 1024),
+        peakHeapUsedMb: memory?.peakHeapUsedMb ?? 0,
+        peakExternalMb: memory?.peakExternalMb ?? 0,
+        heapLimitMb: memory?.heapLimitMb ?? 0,
+        mainLoopDelayMs: {
+          p50: nanosToMs(loop.percentile(50)),
+          p99: nanosToMs(loop.percentile(99)),
+          max: nanosToMs(loop.max),
+        },
       })}\n`,
     );
   } finally {
-    clearInterval(sampler);
-    await driver.close();
+    loop.disable();
   }
+}
+
+/** Tenths of a millisecond are as fine as a 10 ms sampling resolves. */
+function nanosToMs(nanos: number): number {
+  return Math.round(nanos / 100_000) / 10;
 }
 
 main().catch(error => {
