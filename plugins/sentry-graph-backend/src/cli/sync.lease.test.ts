@@ -69,12 +69,11 @@ it('refuses to write while a plugin run holds the lease, naming that run, and wi
 
     const config = cliConfigFile(env.sentry.url);
     const waiting = startCli(['--config', config, '--wait']);
-    const startedAt = Date.now();
     const refused = await runCli(['--config', config]);
-    // Else the command line started too late to meet the plugin's run.
+    // The plugin's run still holds the lease once the refused CLI has exited:
+    // it did not wait (and it met the plugin's run, not started too late).
     expect((await graph.store.lease.current())?.owner?.runId).toBe(runId);
     expect(refused.code).toBe(1);
-    expect(Date.now() - startedAt).toBeLessThan(8_000);
     expect(refused.stdout).toMatch(/^Sync failed/);
     expect(refused.stdout).toMatch(
       new RegExp(
