@@ -88,9 +88,14 @@ it('refuses to write while a plugin run holds the lease, naming that run, and wi
       ),
     );
     expect(waited.code).toBe(0);
-    const plugin = await request(backend.server).get(
-      `/api/sentry-graph/runs/${runId}`,
-    );
+    // The plugin records its run's outcome after the run let go of the lease
+    // (its summaries come first), so the waiting CLI may have finished before.
+    const plugin = await waitFor(async () => {
+      const res = await request(backend.server).get(
+        `/api/sentry-graph/runs/${runId}`,
+      );
+      return res.body.status === 'running' ? undefined : res;
+    });
     // The plugin's run was left alone, and the command line wrote after it.
     expect(plugin.body.status).toBe('succeeded');
     const tag = await graph.query<{ tag: number }>(
