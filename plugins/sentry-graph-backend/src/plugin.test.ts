@@ -312,6 +312,7 @@ describe('the REST API', () => {
       ['delete', '/status', 'GET, HEAD'],
       ['put', '/runs/00000000-0000-4000-8000-000000000000', 'GET, HEAD'],
       ['get', '/sync', 'POST'],
+      ['post', '/entities/component/default/example-website', 'GET, HEAD'],
     ] as const) {
       const res = await request(server)[method](`/api/sentry-graph${path}`);
       expect([path, res.status, res.headers.allow]).toEqual([path, 405, allow]);

@@ -216,6 +216,7 @@ export async function createRouter(
     ['/runs', 'GET, HEAD'],
     ['/runs/:id', 'GET, HEAD'],
     ['/summary', 'GET, HEAD'],
+    ['/entities/:kind/:namespace/:name', 'GET, HEAD'],
     ['/sync', 'POST'],
   ] as const) {
     router.all(path, (req, res) => {
