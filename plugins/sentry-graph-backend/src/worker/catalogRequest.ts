@@ -12,30 +12,31 @@ type CatalogRequest = Parameters<CatalogReader>[0];
 export function encodeCatalogRequest(
   request: CatalogRequest,
 ): EncodedCatalogRequest {
-  return {
-    ...request,
-    filter: request.filter.map(entry =>
-      Object.fromEntries(
-        Object.entries(entry).map(([key, value]) => [
-          key,
-          encodeValue(key, value),
-        ]),
-      ),
-    ),
-  };
+  return mapFilterValues(request, encodeValue);
 }
 
 export function decodeCatalogRequest(
   request: EncodedCatalogRequest,
 ): CatalogRequest {
+  return mapFilterValues(request, (_key, value) =>
+    typeof value === 'string' ? value : Symbol.for(value.symbol),
+  );
+}
+
+/** The request with each value of each filter entry replaced. */
+function mapFilterValues<From, To>(
+  request: {
+    filter: Array<Record<string, From>>;
+    fields: string[];
+    pageSize: number;
+  },
+  map: (key: string, value: From) => To,
+): { filter: Array<Record<string, To>>; fields: string[]; pageSize: number } {
   return {
     ...request,
     filter: request.filter.map(entry =>
       Object.fromEntries(
-        Object.entries(entry).map(([key, value]) => [
-          key,
-          typeof value === 'string' ? value : Symbol.for(value.symbol),
-        ]),
+        Object.entries(entry).map(([key, value]) => [key, map(key, value)]),
       ),
     ),
   };

@@ -1,21 +1,15 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SentryGraphStore } from '../../graph/SentryGraphStore';
 import type { OrganizationResult, RunStatus, SyncRunResult } from '../types';
 import {
   acquireGraphLease,
   type Acquisition,
-  type LeaseWriter,
+  type LeaseRequest,
 } from './acquireGraphLease';
 import { abortedWaitMessage, busyMessage, lostMessage } from './leaseMessages';
 
-export interface UnderLeaseOptions {
+/** What taking the lease asks for, and the graph to take it in. */
+export interface UnderLeaseOptions extends LeaseRequest {
   store: SentryGraphStore;
-  writer: LeaseWriter;
-  ttlMs: number;
-  waitMs: number;
-  endedRunIds?: readonly string[];
-  signal?: AbortSignal;
-  logger: LoggerService;
 }
 
 type Finish = (
