@@ -65,6 +65,13 @@ async function startBackend(overrides: JsonObject = {}) {
 const api = (server: Server, path: string) =>
   request(server).get(`/api/sentry-graph${path}`);
 
+/** Until the run has listed something: its worker is at work. */
+const underWay = (server: Server, runId: string) =>
+  waitFor(async () => {
+    const res = await api(server, `/runs/${runId}`);
+    return res.body.progress?.items > 0 ? true : undefined;
+  });
+
 /** Starts a manual run and returns it once it has ended. */
 async function runToTheEnd(server: Server) {
   const accepted = await request(server)
@@ -159,10 +166,7 @@ describe('a run whose worker does not stop', () => {
         .post('/api/sentry-graph/sync')
         .expect(202);
       // Neo4j stops answering once the run is under way.
-      await waitFor(async () => {
-        const res = await api(server, `/runs/${accepted.body.runId}`);
-        return res.body.progress?.items > 0 ? true : undefined;
-      });
+      await underWay(server, accepted.body.runId);
       proxy.freeze();
       const run = await waitFor(async () => {
         const res = await api(server, `/runs/${accepted.body.runId}`);
@@ -188,10 +192,7 @@ describe('a run whose worker does not stop', () => {
     const accepted = await request(server)
       .post('/api/sentry-graph/sync')
       .expect(202);
-    await waitFor(async () => {
-      const res = await api(server, `/runs/${accepted.body.runId}`);
-      return res.body.progress?.items > 0 ? true : undefined;
-    });
+    await underWay(server, accepted.body.runId);
     const stopping = Date.now();
     await backend.stop();
     expect(Date.now() - stopping).toBeLessThan(2_000 + 1_500);
