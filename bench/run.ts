@@ -9,7 +9,7 @@
  * prints wall time, the run's rate floor and the ratio of the two, items
  * per second, the sync's peak RSS and requests (the sync runs compiled, in
  * a process of its own and there in its worker thread, as the plugin runs
- * it: buildSync.ts; `--tsx` runs it under tsx, `--sync-heap-mb` sets the
+ * it: bundle.ts; `--tsx` runs it under tsx, `--sync-heap-mb` sets the
  * worker's heap cap, sentryGraph.sync.maxHeapMb), the main thread's
  * event-loop delay meanwhile; then the latency of /status and
  * /summary on that graph (apiLatency.ts; `--skip-api-latency` leaves that
@@ -25,10 +25,15 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import { measureApiLatency } from './apiLatency';
-import { buildSyncScript } from './buildSync';
+import { bundleForBench } from './bundle';
 import { startLatencyProxy } from './latencyProxy';
 import { rateFloorSeconds, type RateLimitSetting } from './rateFloor';
 import { measureApiLoad } from './apiLoad';
+import {
+  formatLoopDelay,
+  LOOP_RESOLUTION_MS,
+  type LoopDelayFigures,
+} from './loopDelay';
 import { SentryGraphStore } from '../plugins/sentry-graph-backend/src/graph/SentryGraphStore';
 import { wipeDatabase } from '../plugins/sentry-graph-backend/src/__testUtils__/testGraph';
 
@@ -56,8 +61,8 @@ interface RunFigures {
   peakHeapUsedMb: number;
   peakExternalMb: number;
   heapLimitMb: number;
-  /** The main thread's event loop while the worker synced (10 ms resolution). */
-  mainLoopDelayMs: { p50: number; p99: number; max: number };
+  /** The main thread's event loop while the worker synced (above the 10 ms resolution). */
+  mainLoopDelayMs: LoopDelayFigures;
   kindSeconds: Record<string, number>;
   /** e.g. 'releases concurrent 4 listings, 1,004 pages'. */
   reads: string[];
@@ -144,9 +149,8 @@ function report(
       `${r.requests} requests, ${r.retries} retries, ${r.rateLimited} rate-limited (429), ` +
       `${(r.budgetWaitMs / 1000).toFixed(1)} s waiting for the budget | load ${loadAverage()}\n`,
   );
-  const loop = figures.mainLoopDelayMs;
   process.stdout.write(
-    `             main thread's event-loop delay: p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms\n`,
+    `             main thread's event-loop delay above the ${LOOP_RESOLUTION_MS} ms resolution: ${formatLoopDelay(figures.mainLoopDelayMs)}\n`,
   );
   process.stdout.write(
     `             seconds per kind (slowest organization): ${Object.entries(
@@ -271,7 +275,10 @@ async function main() {
     }
     const syncCommand: SyncCommand = values.tsx
       ? [TSX, path.join(__dirname, 'syncOnce.ts')]
-      : [process.execPath, await buildSyncScript()];
+      : [
+          process.execPath,
+          (await bundleForBench({ syncOnce: 'bench/syncOnce.ts' })).syncOnce,
+        ];
     for (const label of ['empty graph', 'full graph']) {
       const started = Date.now();
       const figures = await runSyncProcess(settings, syncCommand);

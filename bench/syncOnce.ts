@@ -7,7 +7,6 @@
  * result's figures, the process's peak RSS, the worker's heap and the main
  * thread's event-loop delay.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createConsoleLogger } from '../plugins/sentry-graph-backend/src/cli/consoleLogger';
 import { DEFAULT_MAX_HEAP_MB } from '../plugins/sentry-graph-backend/src/config/syncWorkerOptions';
 import { DEFAULT_SYNC_ENGINE_OPTIONS } from '../plugins/sentry-graph-backend/src/sync/context';
@@ -17,6 +16,7 @@ import { runTotals } from '@sentry-graph/plugin-sentry-graph-common';
 import type { SizePreset } from '@sentry-graph/sentry-sample-server';
 import { DEFAULT_CATALOG_OPTIONS } from '../plugins/sentry-graph-backend/src/catalog/catalogOptions';
 import type { BenchCatalogSizes } from './benchCatalog';
+import { loopDelayFigures, watchEventLoop } from './loopDelay';
 
 interface BenchSettings {
   sentryUrl: string;
@@ -50,8 +50,7 @@ async function main() {
   // live or not yet collected) and memory outside it (Buffers of sockets).
   let memory: WorkerMemory | undefined;
   // The backend's loop: every other plugin's requests wait on it.
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
+  const loop = watchEventLoop();
   try {
     const result = await runSyncInWorker({
       sentry: { baseUrl: settings.sentryUrl, token: settings.token },
@@ -108,21 +107,12 @@ async function main() {
         peakHeapUsedMb: memory?.peakHeapUsedMb ?? 0,
         peakExternalMb: memory?.peakExternalMb ?? 0,
         heapLimitMb: memory?.heapLimitMb ?? 0,
-        mainLoopDelayMs: {
-          p50: nanosToMs(loop.percentile(50)),
-          p99: nanosToMs(loop.percentile(99)),
-          max: nanosToMs(loop.max),
-        },
+        mainLoopDelayMs: loopDelayFigures(loop),
       })}\n`,
     );
   } finally {
     loop.disable();
   }
-}
-
-/** Tenths of a millisecond are as fine as a 10 ms sampling resolves. */
-function nanosToMs(nanos: number): number {
-  return Math.round(nanos / 100_000) / 10;
 }
 
 main().catch(error => {

@@ -3,7 +3,7 @@
  * permissions and database) started in a process of its own on a free port,
  * with a static API token: what the benchmarks and the API fuzzer talk to.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -17,6 +17,23 @@ export interface DevBackendSettings {
   sentryUrl: string;
   token: string;
   neo4j: { uri: string; username: string; password: string };
+  /** sentryGraph.sync.maxHeapMb; the plugin's default when absent. */
+  maxHeapMb?: number;
+}
+
+export interface DevBackendProcessOptions {
+  /**
+   * The dev backend compiled to one file (as a benchmark bundles it), run
+   * with plain node as a production backend runs; by default dev/index.ts
+   * runs under tsx.
+   */
+  script?: string;
+  /**
+   * Modules the backend's process loads before its own code (node --import),
+   * given an IPC channel to this process: how a benchmark watches the
+   * backend's event loop from inside it.
+   */
+  preload?: string[];
 }
 
 export interface DevBackend {
@@ -28,6 +45,8 @@ export interface DevBackend {
   call<T = unknown>(route: string, init?: RequestInit): Promise<T>;
   /** Starts a sync and resolves once it ended. */
   syncOnce(): Promise<SyncStatus>;
+  /** The backend's process (with an IPC channel when modules were preloaded). */
+  child: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -47,6 +66,7 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 /** Starts the dev backend on `settings` and resolves once /health answers. */
 export async function startDevBackend(
   settings: DevBackendSettings,
+  { script, preload = [] }: DevBackendProcessOptions = {},
 ): Promise<DevBackend> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentry-graph-backend-'));
   const port = await freePort();
@@ -74,6 +94,9 @@ export async function startDevBackend(
         neo4j: settings.neo4j,
         schedule: { frequency: { trigger: 'manual' }, timeout: { hours: 2 } },
         manualRunMinimumInterval: { seconds: 0 },
+        ...(settings.maxHeapMb === undefined
+          ? {}
+          : { sync: { maxHeapMb: settings.maxHeapMb } }),
         // The API's own latency, on the Sentry graph alone.
         catalog: { enabled: false },
       },
@@ -82,9 +105,9 @@ export async function startDevBackend(
   const backend = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'plugins/sentry-graph-backend/dev/index.ts',
+      ...(script ? [] : ['--import', 'tsx']),
+      ...preload.flatMap(module => ['--import', module]),
+      script ?? 'plugins/sentry-graph-backend/dev/index.ts',
       '--config',
       path.join(dir, 'app-config.yaml'),
     ],
@@ -94,6 +117,7 @@ export async function startDevBackend(
         'ignore',
         fs.openSync(path.join(dir, 'backend.log'), 'w'),
         'inherit',
+        ...(preload.length > 0 ? ['ipc' as const] : []),
       ],
     },
   );
@@ -137,6 +161,7 @@ export async function startDevBackend(
     baseUrl,
     apiToken,
     call,
+    child: backend,
     async syncOnce() {
       await call('/sync', { method: 'POST' });
       for (;;) {

@@ -16,7 +16,7 @@ export interface WorkerEntry {
  * `dist/worker/syncWorker.cjs.js` in the built package (the package build
  * emits the worker's module because the main side imports it), the
  * TypeScript source when running from sources (Jest, tsx), and
- * `syncWorker.cjs` beside the benchmark's bundle (bench/buildSync.ts
+ * `syncWorker.cjs` beside the benchmark's bundles (bench/bundle.ts
  * bundles the worker as such). A TypeScript worker is compiled by tsx:
  * worker threads do not go through Jest's transform, nor inherit its.
  */
