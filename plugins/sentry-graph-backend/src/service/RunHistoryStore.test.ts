@@ -294,4 +294,35 @@ describe('RunHistoryStore', () => {
       expect(await store.activeRun()).toBeUndefined();
     },
   );
+
+  it.each(ids)(
+    'tells its write listeners after every write and after no read, on %p',
+    async id => {
+      const { store } = await openStore(id);
+      let writes = 0;
+      store.onWrite(() => writes++);
+
+      const queued = await store.enqueueManualRun('user:default/alice');
+      expect(writes).toBe(1);
+      const run = await store.claimRun('scheduled');
+      expect(run.id).toBe(queued.id);
+      expect(writes).toBe(2);
+      await store.updateProgress(run.id, { items: 5 });
+      expect(writes).toBe(3);
+      await store.finishRun(run.id, { status: 'succeeded' });
+      expect(writes).toBe(4);
+      await store.claimRun('scheduled');
+      expect(writes).toBe(5);
+      expect(await store.markInterruptedRuns('the backend restarted')).toBe(1);
+      expect(writes).toBe(6);
+      expect(await store.prune(1)).toBe(1);
+      expect(writes).toBe(7);
+
+      await store.activeRun();
+      await store.lastRun();
+      await store.lastSuccessfulRun();
+      await store.listRuns({ limit: 10 });
+      expect(writes).toBe(7);
+    },
+  );
 });

@@ -88,7 +88,17 @@ export class RunHistoryStore {
     return new RunHistoryStore(await openPluginDatabase(database));
   }
 
+  private readonly writeListeners = new Set<() => void>();
+
   private constructor(private readonly knex: Knex) {}
+
+  /**
+   * Calls `listener` after each write of this store: what a cache of its
+   * reads (the /status every card polls) drops its answer on.
+   */
+  onWrite(listener: () => void): void {
+    this.writeListeners.add(listener);
+  }
 
   async enqueueManualRun(requestedBy: string): Promise<RunRecord> {
     return this.insert('manual', 'queued', requestedBy);
@@ -109,9 +119,11 @@ export class RunHistoryStore {
         .first('id');
       if (!next) break;
       const now = new Date().toISOString();
-      const taken = await this.knex(TABLE)
-        .where({ id: next.id, status: 'queued' })
-        .update({ status: 'running', started_at: now, updated_at: now });
+      const taken = await this.written(
+        this.knex(TABLE)
+          .where({ id: next.id, status: 'queued' })
+          .update({ status: 'running', started_at: now, updated_at: now }),
+      );
       if (taken === 1) return (await this.getRun(next.id))!;
     }
     return this.insert(trigger, 'running');
@@ -227,12 +239,14 @@ export class RunHistoryStore {
         new Date(now.getTime() - options.idleForMs).toISOString(),
       );
     }
-    return query.update({
-      status: 'failed',
-      finished_at: now.toISOString(),
-      updated_at: now.toISOString(),
-      error_summary: reason,
-    });
+    return this.written(
+      query.update({
+        status: 'failed',
+        finished_at: now.toISOString(),
+        updated_at: now.toISOString(),
+        error_summary: reason,
+      }),
+    );
   }
 
   /** Deletes all but the newest `keep` runs; active runs are never deleted. */
@@ -246,10 +260,12 @@ export class RunHistoryStore {
       .offset(keep)
       .first('seq');
     if (!oldestDropped) return 0;
-    return this.knex(TABLE)
-      .where('seq', '<=', oldestDropped.seq)
-      .whereIn('status', FINISHED)
-      .delete();
+    return this.written(
+      this.knex(TABLE)
+        .where('seq', '<=', oldestDropped.seq)
+        .whereIn('status', FINISHED)
+        .delete(),
+    );
   }
 
   private async insert(
@@ -259,15 +275,17 @@ export class RunHistoryStore {
   ): Promise<RunRecord> {
     const now = new Date().toISOString();
     const id = randomUUID();
-    await this.knex(TABLE).insert({
-      id,
-      trigger,
-      requested_by: requestedBy ?? null,
-      status,
-      created_at: now,
-      started_at: status === 'running' ? now : null,
-      updated_at: now,
-    });
+    await this.written(
+      this.knex(TABLE).insert({
+        id,
+        trigger,
+        requested_by: requestedBy ?? null,
+        status,
+        created_at: now,
+        started_at: status === 'running' ? now : null,
+        updated_at: now,
+      }),
+    );
     return (await this.getRun(id))!;
   }
 
@@ -276,10 +294,18 @@ export class RunHistoryStore {
     id: string,
     values: Record<string, unknown>,
   ): Promise<void> {
-    const updated = await this.knex(TABLE)
-      .where({ id })
-      .update({ ...values, updated_at: new Date().toISOString() });
+    const updated = await this.written(
+      this.knex(TABLE)
+        .where({ id })
+        .update({ ...values, updated_at: new Date().toISOString() }),
+    );
     if (updated === 0) throw new NotFoundError(`No run with id ${id}`);
+  }
+
+  private async written<T>(write: PromiseLike<T>): Promise<T> {
+    const outcome = await write;
+    for (const listener of this.writeListeners) listener();
+    return outcome;
   }
 
   private async newest(statuses: RunStatus[]): Promise<RunSummary | undefined> {

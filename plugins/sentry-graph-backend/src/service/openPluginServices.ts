@@ -15,6 +15,13 @@ import { RunHistoryStore } from './RunHistoryStore';
 import { SummaryStore } from './SummaryStore';
 import { SyncService } from './SyncService';
 
+/**
+ * How long a /status answer is served from memory. This replica's writes
+ * to the run history drop it at once (a running sync's progress, every
+ * second); another replica's run shows here within this time.
+ */
+const STATUS_READ_TTL_MS = 1_000;
+
 /** What the REST API and the schedule need from the plugin's own database. */
 export interface PluginServices {
   history: RunHistoryStore;
@@ -68,14 +75,16 @@ export async function openPluginServices(
     // With SQLite, replicas cannot share a database (nor a lock).
     sharedDatabase: !/sqlite/i.test(String(knex.client.config.client)),
   });
-  const statusReads = new SharedReads(() =>
-    readStatus(history, settings, knex),
+  const statusReads = new SharedReads(
+    () => readStatus(history, settings, knex),
+    STATUS_READ_TTL_MS,
   );
+  history.onWrite(() => statusReads.clear());
   return {
     history,
     summaries,
     syncService,
-    // Every open card polls it: callers at the same moment share one read.
+    // Every open card polls it: callers within a second share one read.
     readStatus: () => statusReads.get(),
     ping: async () => {
       await knex.raw('select 1');
