@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { metrics } from '@opentelemetry/api';
 import { sentryGraphPermissions } from '@sentry-graph/plugin-sentry-graph-common';
 import { catalogReader } from './catalog/catalogReader';
 import { withConfigSource } from './config/configSource';
@@ -16,6 +17,8 @@ import { createRouter } from './router';
 import { processHeapCapMb } from './worker/workerEntry';
 import { DatabaseBackedServices } from './service/DatabaseBackedServices';
 import { openPluginServices } from './service/openPluginServices';
+import { observeLastSuccessfulRunAge } from './service/lastSuccessfulRunAge';
+import { METER_NAME, SyncMetrics } from './service/syncMetrics';
 
 /**
  * Keeps a Neo4j graph of a Sentry installation fresh on a schedule and
@@ -44,7 +47,10 @@ export const sentryGraphPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, lifecycle } = deps;
         // Each throws naming the offending key and its file: a bad config stops the plugin here.
-        const sentryGraphConfig = withConfigSource(config, readSentryGraphConfig);
+        const sentryGraphConfig = withConfigSource(
+          config,
+          readSentryGraphConfig,
+        );
         const settings = withConfigSource(config, readPluginSettings);
         const catalogOptions = withConfigSource(config, readCatalogOptions);
         // V8 applies a process-wide cap to every isolate, the sync's worker's too.
@@ -70,6 +76,9 @@ export const sentryGraphPlugin = createBackendPlugin({
         );
 
         const links = new SentryLinks(settings.sentryWebUrl);
+        // Taken now: the host registers its OpenTelemetry SDK before the backend starts.
+        const meter = metrics.getMeter(METER_NAME);
+        const syncMetrics = SyncMetrics.create(meter);
         // Nor does the plugin's own database: what needs it comes up once it answers.
         const services = new DatabaseBackedServices({
           open: () =>
@@ -87,13 +96,20 @@ export const sentryGraphPlugin = createBackendPlugin({
                     read: catalogReader(deps.catalog, deps.auth),
                   }
                 : undefined,
+              metrics: syncMetrics,
             }),
           probe: opened => opened.ping(),
           logger,
         });
+        const lastSuccessAge = observeLastSuccessfulRunAge(
+          meter,
+          async () =>
+            (await services.current?.history.lastSuccessfulRun())?.finishedAt,
+        );
         await services.start();
         // The run in progress ends (recorded as aborted) before the driver closes.
         lifecycle.addShutdownHook(async () => {
+          lastSuccessAge.stop();
           services.stop();
           await services.current?.syncService.stop();
           await driver.close();

@@ -41,7 +41,7 @@ export interface RateBudgetOptions {
   /** Longest single wait before the request fails with SentryRateLimitError. */
   maxWaitMs: number;
   /** Called with the time a request spent waiting for its bucket. */
-  onWait?: (ms: number) => void;
+  onWait?: (ms: number, bucket: SentryEndpoint) => void;
   now?: () => number;
   /** Sent this long after a reset so the request lands in the new window. */
   resetMarginMs?: number;
@@ -56,7 +56,7 @@ export interface RateBudgetOptions {
 export class RateBudget {
   readonly #buckets = new Map<SentryEndpoint, BucketState>();
   readonly #maxWaitMs: number;
-  readonly #onWait: (ms: number) => void;
+  readonly #onWait: (ms: number, bucket: SentryEndpoint) => void;
   readonly #now: () => number;
   readonly #marginMs: number;
   #skewMs = 0;
@@ -104,7 +104,7 @@ export class RateBudget {
         }
       }
     } finally {
-      if (waited) this.#onWait(this.#now() - started);
+      if (waited) this.#onWait(this.#now() - started, bucket);
     }
   }
 

@@ -273,8 +273,9 @@ function createSharedState(options: SentryClientOptions): SharedState {
     responseTimes: new ResponseTimes(),
     budget: new RateBudget({
       maxWaitMs: options.maxRateLimitWaitMs ?? 120_000,
-      onWait: ms => {
+      onWait: (ms, endpoint) => {
         stats.budgetWaitMs += ms;
+        options.observer?.waited(endpoint, ms);
         logger?.debug(`Waited ${ms} ms for a Sentry rate-limit window`);
       },
     }),
@@ -283,6 +284,7 @@ function createSharedState(options: SentryClientOptions): SharedState {
     retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
     retryMaxDelayMs: options.retryMaxDelayMs ?? 20_000,
     logger,
+    observer: options.observer,
   };
 }
 

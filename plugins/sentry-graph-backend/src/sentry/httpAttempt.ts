@@ -17,11 +17,21 @@ export interface AttemptOptions extends ResponseContext {
   signal?: AbortSignal;
 }
 
-/** How one send of a request ended; the client decides whether to retry. */
+/**
+ * How one send of a request ended; the client decides whether to retry.
+ * `status` is the HTTP status whenever Sentry answered.
+ */
 export type AttemptOutcome =
-  | { kind: 'ok'; body: unknown; headers: Headers; receivedAt: number }
+  | {
+      kind: 'ok';
+      body: unknown;
+      status: number;
+      headers: Headers;
+      receivedAt: number;
+    }
   | {
       kind: 'rate-limited';
+      status: 429;
       headers: Headers;
       receivedAt: number;
       /** Sentry's words, e.g. 'Limit is 40 requests in 1 seconds'. */
@@ -31,6 +41,7 @@ export type AttemptOutcome =
       kind: 'failed';
       error: SentryRequestError;
       /** Present when Sentry answered, so the rate budget can still learn from it. */
+      status?: number;
       headers?: Headers;
       receivedAt?: number;
     };
@@ -75,7 +86,9 @@ export async function sendAttempt(
     text = await response.text();
   } catch (error) {
     if (signal?.aborted) throw abortErrorFor(signal);
-    const answered = response ? { headers: response.headers, receivedAt } : {};
+    const answered = response
+      ? { status: response.status, headers: response.headers, receivedAt }
+      : {};
     if (timedOut) {
       return {
         kind: 'failed',
@@ -108,6 +121,7 @@ export async function sendAttempt(
   if (status === 429) {
     return {
       kind: 'rate-limited',
+      status,
       headers,
       receivedAt,
       detail: sentryDetail(text),
@@ -116,17 +130,19 @@ export async function sendAttempt(
   if (status < 200 || status >= 300) {
     return {
       kind: 'failed',
+      status,
       headers,
       receivedAt,
       error: errorForStatus(context, status, text, headers),
     };
   }
   try {
-    return { kind: 'ok', body: JSON.parse(text), headers, receivedAt };
+    return { kind: 'ok', body: JSON.parse(text), status, headers, receivedAt };
   } catch (error) {
     const html = /text\/html/i.test(headers.get('content-type') ?? '');
     return {
       kind: 'failed',
+      status,
       headers,
       receivedAt,
       error: new SentryResponseError(

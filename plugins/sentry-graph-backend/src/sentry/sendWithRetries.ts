@@ -9,7 +9,11 @@ import type { ResponseTimes } from './ResponseTimes';
 import { backoffDelayMs, isRetryable } from './retry';
 import type { Semaphore } from './Semaphore';
 import type { WindowShares } from './WindowShares';
-import type { SentryEndpoint, SentryRequestStats } from './types';
+import type {
+  SentryEndpoint,
+  SentryRequestObserver,
+  SentryRequestStats,
+} from './types';
 
 const USER_AGENT = 'sentry-graph/0.1';
 /** 429s do not use the retry budget, but a server that never lets us in must not hold a run forever. */
@@ -30,6 +34,7 @@ export interface SharedState {
   retryBaseDelayMs: number;
   retryMaxDelayMs: number;
   logger?: LoggerService;
+  observer?: SentryRequestObserver;
   /** Removes the token from any text that may leave the client. */
   redact(text: string): string;
 }
@@ -138,6 +143,8 @@ async function sendOnce(
       }
       return outcome;
     } finally {
+      // Each request countRequest counted, answered or not (aborted too).
+      shared.observer?.answered(endpoint, outcome?.status);
       if (unannounced) shared.semaphore.release();
     }
   } finally {

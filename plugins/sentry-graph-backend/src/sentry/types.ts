@@ -48,6 +48,20 @@ export interface SentryClientOptions {
   maxRateLimitWaitMs?: number;
   /** Debug messages for retries and waits. The token is never logged. */
   logger?: LoggerService;
+  /** Told of each request's answer and each rate-limit wait, for the plugin's metrics. */
+  observer?: SentryRequestObserver;
+}
+
+/**
+ * What the plugin's metrics need beyond SentryRequestStats: each answer's
+ * HTTP status and each wait's endpoint. The run's result keeps its shape;
+ * the sync's worker tallies these and hands them over with the result.
+ */
+export interface SentryRequestObserver {
+  /** Once per request sent (as stats.requests counts); `status` undefined when no answer came. */
+  answered(endpoint: SentryEndpoint, status: number | undefined): void;
+  /** Once per request that waited for its rate-limit window, with how long (as stats.budgetWaitMs sums). */
+  waited(endpoint: SentryEndpoint, ms: number): void;
 }
 
 export interface RequestOptions<T> {

@@ -19,6 +19,7 @@ import type { GraphSummaries } from './GraphSummaries';
 import { OutcomeRecorder, type RunOutcome } from './OutcomeRecorder';
 import { ProgressWriter } from './ProgressWriter';
 import type { RunHistoryStore, RunRecord } from './RunHistoryStore';
+import type { EndedRun, SyncMetrics } from './syncMetrics';
 
 export const SYNC_TASK_ID = 'sentry-graph:sync';
 
@@ -55,7 +56,13 @@ export interface SyncServiceOptions {
   logger: LoggerService;
   /** The catalog to join, when `sentryGraph.catalog.enabled`. */
   catalog?: WorkerSyncOptions['catalog'];
+  metrics: SyncMetrics;
 }
+
+/** How a sync ended, and what its worker handed back besides the result. */
+type EndedSync = Pick<EndedRun, 'memory' | 'requests'> & {
+  outcome: RunOutcome;
+};
 
 /**
  * Owns every way a sync starts. The schedule, our POST endpoint and the
@@ -190,9 +197,14 @@ export class SyncService {
     signal: AbortSignal,
     deadline: WorkerSyncOptions['deadline'],
   ): Promise<void> {
-    const { history, logger, settings } = this.options;
-    if (await this.startedTooRecently()) return;
+    const { history, logger, settings, metrics } = this.options;
+    // Only a run that is not a queued manual one is ever skipped.
+    if (await this.startedTooRecently()) {
+      metrics.runSkipped('scheduled');
+      return;
+    }
     const run = await history.claimRun('scheduled');
+    const claimedAt = performance.now();
     const runLogger = logger.child({
       taskId: SYNC_TASK_ID,
       runId: run.id,
@@ -207,12 +219,21 @@ export class SyncService {
       HEARTBEAT_INTERVAL_MS,
     );
     try {
-      const outcome = await this.sync(
+      const { outcome, ...handedBack } = await this.sync(
         run.id,
         { signal, deadline },
         progress,
         runLogger,
       );
+      // Before the run is recorded as ended: whoever sees it end finds its metrics.
+      metrics.runEnded({
+        kind: 'full',
+        trigger: run.trigger,
+        status: outcome.status,
+        durationMs: performance.now() - claimedAt,
+        result: outcome.result,
+        ...handedBack,
+      });
       await this.outcomes.record(run.id, outcome, runLogger);
     } finally {
       clearInterval(heartbeat);
@@ -235,8 +256,9 @@ export class SyncService {
     }: { signal: AbortSignal; deadline: WorkerSyncOptions['deadline'] },
     progress: ProgressWriter,
     runLogger: LoggerService,
-  ): Promise<RunOutcome> {
+  ): Promise<EndedSync> {
     const { config } = this.options;
+    const handedBack: Omit<EndedSync, 'outcome'> = {};
     try {
       // In a worker thread: the backend's other plugins keep the event
       // loop, and a run that runs out of memory fails alone.
@@ -249,6 +271,8 @@ export class SyncService {
           deadline,
           logger: runLogger,
           onProgress: p => progress.report(p),
+          onMemory: memory => (handedBack.memory = memory),
+          onRequests: requests => (handedBack.requests = requests),
           catalog: this.options.catalog,
           writer: { kind: 'plugin', runId },
           endedRunIds: await endedRunIds(this.options.history, runId),
@@ -268,17 +292,19 @@ export class SyncService {
           requests: result.requests.requests,
         },
       );
-      return {
+      const outcome: RunOutcome = {
         status: result.status,
         result,
         errorSummary: summarize(result.errors),
       };
+      return { outcome, ...handedBack };
     } catch (error) {
       runLogger.error(`Sentry sync failed: ${describeError(error)}`);
-      return {
+      const outcome: RunOutcome = {
         status: signal.aborted ? 'aborted' : 'failed',
         errorSummary: describeError(error),
       };
+      return { outcome, ...handedBack };
     }
   }
 

@@ -13,6 +13,7 @@ import { readStatus, type SyncStatus } from './readStatus';
 import { SharedReads } from './sharedReads';
 import { RunHistoryStore } from './RunHistoryStore';
 import { SummaryStore } from './SummaryStore';
+import type { SyncMetrics } from './syncMetrics';
 import { SyncService } from './SyncService';
 
 /**
@@ -42,6 +43,7 @@ export interface PluginServicesOptions {
   links: SentryLinks;
   /** The catalog to join, when sentryGraph.catalog.enabled. */
   catalog?: WorkerSyncOptions['catalog'];
+  metrics: SyncMetrics;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function openPluginServices(
     scheduler: options.scheduler,
     logger,
     catalog: options.catalog,
+    metrics: options.metrics,
   });
   await syncService.schedule({
     // With SQLite, replicas cannot share a database (nor a lock).

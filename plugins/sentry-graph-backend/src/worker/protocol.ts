@@ -8,6 +8,7 @@ import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
 import type { CatalogOptions } from '../catalog/catalogOptions';
 import type { Neo4jConnectionOptions } from '../graph/SentryGraphStore';
+import type { SentryRequestTallies } from '../sentry/requestTally';
 import type { RunSyncOptions } from '../sync/runSync';
 import type { SyncProgress, SyncRunResult } from '../sync/types';
 import type { TestOnlyWorkerFault } from './testOnlyWorkerFault';
@@ -68,7 +69,13 @@ export type WorkerMessage =
   | { type: 'catalog-open'; readerId: number; request: EncodedCatalogRequest }
   | { type: 'catalog-next'; readerId: number }
   | { type: 'catalog-close'; readerId: number }
-  | { type: 'result'; result: SyncRunResult; memory: WorkerMemory };
+  | {
+      type: 'result';
+      result: SyncRunResult;
+      memory: WorkerMemory;
+      /** Beyond result.requests: by HTTP status, and the waits by endpoint. */
+      requests: SentryRequestTallies;
+    };
 
 export type MainMessage =
   | { type: 'abort' }

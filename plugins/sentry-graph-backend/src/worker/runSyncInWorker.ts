@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { CatalogOptions } from '../catalog/catalogOptions';
 import type { CatalogReader } from '../catalog/syncCatalog';
 import type { Neo4jConnectionOptions } from '../graph/SentryGraphStore';
+import type { SentryRequestTallies } from '../sentry/requestTally';
 import { describeError } from '../sync/describeError';
 import type { SyncProgress, SyncRunResult } from '../sync/types';
 import { CatalogPages } from './catalogPages';
@@ -44,6 +45,8 @@ export interface WorkerSyncOptions extends WorkerRunOptions {
   deadline?: { at: number; description: string };
   /** The worker's memory over the run, when it ended with a result. */
   onMemory?: (memory: WorkerMemory) => void;
+  /** The run's Sentry requests by answer and its waits, when it ended with a result. */
+  onRequests?: (requests: SentryRequestTallies) => void;
 }
 
 /**
@@ -71,6 +74,7 @@ export function runSyncInWorker(
     maxHeapMb,
     deadline,
     onMemory,
+    onRequests,
     ...run
   } = options;
   const secrets = [run.sentry.token, neo4j.password];
@@ -145,6 +149,7 @@ export function runSyncInWorker(
       else if (message.type === 'result') {
         result = message.result;
         onMemory?.(message.memory);
+        onRequests?.(message.requests);
         logger.debug(
           `The sync's worker used at most ${message.memory.peakHeapUsedMb} MB of its heap ` +
             `(limit ${message.memory.heapLimitMb} MB, sentryGraph.sync.maxHeapMb ${maxHeapMb})`,

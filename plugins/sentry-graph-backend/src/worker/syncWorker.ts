@@ -10,6 +10,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { CatalogJoinOptions } from '../catalog/syncCatalog';
+import { SentryRequestTally } from '../sentry/requestTally';
 import type { SyncProgress } from '../sync/types';
 import { CatalogProxy } from './catalogProxy';
 import { MemorySampler } from './memorySampler';
@@ -51,6 +52,7 @@ async function work(port: MessagePort, data: SyncWorkerData): Promise<void> {
   });
 
   const memory = new MemorySampler();
+  const requests = new SentryRequestTally();
   const [{ SentryGraphStore }, { runSync }] = await Promise.all([
     import('../graph/SentryGraphStore'),
     import('../sync/runSync'),
@@ -59,6 +61,7 @@ async function work(port: MessagePort, data: SyncWorkerData): Promise<void> {
   try {
     const result = await runSync({
       ...data.run,
+      sentry: { ...data.run.sentry, observer: requests },
       store,
       logger: postingLogger(post),
       signal: abort.signal,
@@ -67,7 +70,12 @@ async function work(port: MessagePort, data: SyncWorkerData): Promise<void> {
       ),
       catalog: data.catalog && (await catalogJoin(catalog, data)),
     });
-    post({ type: 'result', result, memory: memory.stop() });
+    post({
+      type: 'result',
+      result,
+      memory: memory.stop(),
+      requests: requests.tallies(),
+    });
   } finally {
     memory.stop();
     await driver.close();

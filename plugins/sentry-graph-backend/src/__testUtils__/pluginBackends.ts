@@ -1,0 +1,37 @@
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import type { JsonObject } from '@backstage/types';
+import { sentryGraphPlugin } from '../plugin';
+import { setTestOnlyWorkerFault } from '../worker/testOnlyWorkerFault';
+import { pluginTestConfig } from './pluginTestConfig';
+
+/**
+ * Registers what a test of the plugin under a real test backend needs: a
+ * SQLite database of its own for each backend it starts, and no test-only
+ * worker fault left behind after a test.
+ */
+export function usePluginBackends() {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  afterEach(() => setTestOnlyWorkerFault(undefined));
+  return {
+    /** The plugin and the real scheduler, syncing from `sentryUrl` into the tests' Neo4j. */
+    async start(sentryUrl: string, overrides: JsonObject = {}) {
+      const knex = await databases.init('SQLITE_3');
+      const backend = await startTestBackend({
+        features: [
+          sentryGraphPlugin,
+          schedulerServiceFactory,
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: pluginTestConfig(sentryUrl, overrides),
+          }),
+        ],
+      });
+      return { backend, server: backend.server, knex };
+    },
+  };
+}
