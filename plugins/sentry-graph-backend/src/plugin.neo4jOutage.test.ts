@@ -18,6 +18,7 @@ import { SentryGraphStore } from './graph/SentryGraphStore';
 import { acmeOrganization } from './__testUtils__/acmeFixture';
 import { CapturedLogs } from './__testUtils__/capturedLogs';
 import { dumpGraph } from './__testUtils__/dumpGraph';
+import { runToTheEnd } from './__testUtils__/pluginRuns';
 import { pluginTestConfig } from './__testUtils__/pluginTestConfig';
 import { SpareNeo4j } from './__testUtils__/spareNeo4j';
 import { wipeDatabase, type TestGraph } from './__testUtils__/testGraph';
@@ -48,19 +49,7 @@ async function startBackend(logs: CapturedLogs, neo4jConfig: JsonObject) {
       mockServices.rootConfig.factory({ data: config }),
     ],
   });
-  const runToEnd = async () => {
-    const accepted = await request(server)
-      .post('/api/sentry-graph/sync')
-      .expect(202);
-    return waitFor(async () => {
-      const res = await request(server).get(
-        `/api/sentry-graph/runs/${accepted.body.runId}`,
-      );
-      return ['queued', 'running'].includes(res.body.status)
-        ? undefined
-        : res.body;
-    }, 300_000);
-  };
+  const runToEnd = () => runToTheEnd(server, 300_000);
   return { server, runToEnd };
 }
 

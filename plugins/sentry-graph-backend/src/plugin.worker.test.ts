@@ -4,24 +4,14 @@
  * happened, the backend goes on answering every route, and the next run
  * starts as usual.
  */
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
 import type { JsonObject } from '@backstage/types';
-import {
-  startSampleServer,
-  type SampleServer,
-} from '@sentry-graph/sentry-sample-server';
 import request from 'supertest';
-import { sentryGraphPlugin } from './plugin';
 import { acmeOrganization } from './__testUtils__/acmeFixture';
-import { pluginTestConfig } from './__testUtils__/pluginTestConfig';
+import { useAcmeEnvironment } from './__testUtils__/acmeEnvironment';
+import { usePluginBackends } from './__testUtils__/pluginBackends';
+import { runToTheEnd, type Server } from './__testUtils__/pluginRuns';
 import { createTcpProxy } from './__testUtils__/tcpProxy';
 import {
-  openTestGraph,
   testNeo4jConnection,
   TEST_NEO4J_PORT,
 } from './__testUtils__/testGraph';
@@ -29,38 +19,11 @@ import { waitFor } from './__testUtils__/waitFor';
 import { setTestOnlyWorkerFault } from './worker/testOnlyWorkerFault';
 import { heavyOrganization } from './worker/__testUtils__/heavyOrganization';
 
-const graph = openTestGraph();
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-let sentry: SampleServer;
+const environment = useAcmeEnvironment();
+const backends = usePluginBackends();
 
-beforeEach(async () => {
-  await graph.wipe();
-  sentry = await startSampleServer({
-    data: { organizations: [acmeOrganization()] },
-  });
-});
-afterEach(async () => {
-  setTestOnlyWorkerFault(undefined);
-  await sentry.close();
-});
-afterAll(() => graph.close());
-
-type Server = Parameters<typeof request>[0];
-
-async function startBackend(overrides: JsonObject = {}) {
-  const knex = await databases.init('SQLITE_3');
-  const backend = await startTestBackend({
-    features: [
-      sentryGraphPlugin,
-      schedulerServiceFactory,
-      mockServices.database.factory({ knex }),
-      mockServices.rootConfig.factory({
-        data: pluginTestConfig(sentry.url, overrides),
-      }),
-    ],
-  });
-  return { backend, server: backend.server, knex };
-}
+const startBackend = (overrides: JsonObject = {}) =>
+  backends.start(environment.sentry.url, overrides);
 
 const api = (server: Server, path: string) =>
   request(server).get(`/api/sentry-graph${path}`);
@@ -71,19 +34,6 @@ const underWay = (server: Server, runId: string) =>
     const res = await api(server, `/runs/${runId}`);
     return res.body.progress?.items > 0 ? true : undefined;
   });
-
-/** Starts a manual run and returns it once it has ended. */
-async function runToTheEnd(server: Server) {
-  const accepted = await request(server)
-    .post('/api/sentry-graph/sync')
-    .expect(202);
-  return waitFor(async () => {
-    const res = await api(server, `/runs/${accepted.body.runId}`);
-    return ['queued', 'running'].includes(res.body.status)
-      ? undefined
-      : res.body;
-  });
-}
 
 /** Every route but POST /sync answers, none with a 5xx of its own making. */
 async function expectEveryRouteToAnswer(server: Server, runId: string) {
@@ -108,10 +58,10 @@ async function expectEveryRouteToAnswer(server: Server, runId: string) {
 
 describe('a run whose worker breaks', () => {
   it('fails when the worker runs out of memory, naming sentryGraph.sync.maxHeapMb; the backend answers; the next run succeeds', async () => {
-    sentry.setData({ organizations: [heavyOrganization()] });
+    environment.sentry.setData({ organizations: [heavyOrganization()] });
     const { server } = await startBackend({
       // Every organization the token lists: the big one now, acme next.
-      sentry: { baseUrl: sentry.url, token: 'sample-token' },
+      sentry: { baseUrl: environment.sentry.url, token: 'sample-token' },
       sync: { maxHeapMb: 48 },
     });
     const run = await runToTheEnd(server);
@@ -124,7 +74,7 @@ describe('a run whose worker breaks', () => {
     await expectEveryRouteToAnswer(server, run.id);
 
     // The same cap holds acme: the next run is a run like any other.
-    sentry.setData({ organizations: [acmeOrganization()] });
+    environment.sentry.setData({ organizations: [acmeOrganization()] });
     const next = await runToTheEnd(server);
     expect(next.errorSummary).toBeUndefined();
     expect(next.status).toBe('succeeded');
