@@ -1,7 +1,8 @@
 /*
  * The backend as a neighbour: the dev backend syncs the graph once (filling
- * it), once more unloaded, and once more while 50 clients poll /status and
- * /summary for as long as that sync runs, as many portal cards would. For
+ * it), once more unloaded, and once more while 50 clients poll /status (and
+ * read /summary when a run ended) for as long as that sync runs, as 50 open
+ * portal cards do. For
  * each sync it prints the backend's event-loop delay (watched from inside
  * its process, loopProbe.ts) next to an idle canary process's over the
  * same window (the machine's own noise), and the backend's peak RSS; then
@@ -43,12 +44,42 @@ interface Samples {
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
+/** One answer's latency and size, or its error, into the samples. */
+async function timedGet(
+  backend: DevBackend,
+  route: (typeof ROUTES)[number],
+  samples: Samples,
+): Promise<unknown> {
+  const started = performance.now();
+  try {
+    const response = await fetch(`${backend.baseUrl}${route}`, {
+      headers: { Authorization: `Bearer ${backend.apiToken}` },
+    });
+    const body = await response.arrayBuffer();
+    samples.largestBody[route] = Math.max(
+      samples.largestBody[route],
+      body.byteLength,
+    );
+    if (!response.ok) {
+      samples.errors.push(`${route}: HTTP ${response.status}`);
+      return undefined;
+    }
+    samples.latencies[route].push(performance.now() - started);
+    return JSON.parse(new TextDecoder().decode(body));
+  } catch (error) {
+    samples.errors.push(`${route}: ${String(error)}`);
+    return undefined;
+  }
+}
+
 /**
- * One client: both routes, one request at a time, then a pause of
- * `intervalMs` (the card's poll while a run is in progress is 2 s; 0 sends
- * the next request as soon as an answer lands, a stress test), until the
- * sync ends. Clients start spread over one interval, as cards opened at
- * different moments do.
+ * One client, as the portal card polls (useSyncStatus, useSummary): /status,
+ * then /summary when the status names a last run this client has not read
+ * the summary of (its first poll included), then a pause of `intervalMs`
+ * (the card's poll while a run is in progress is 2 s; 0 sends the next
+ * request as soon as an answer lands, a stress test), until the sync ends.
+ * Clients start spread over one interval, as cards opened at different
+ * moments do.
  */
 async function poll(
   backend: DevBackend,
@@ -57,25 +88,17 @@ async function poll(
   intervalMs: number,
 ) {
   await sleep(Math.random() * intervalMs);
-  for (let i = 0; !syncEnded.aborted; i++) {
-    const route = ROUTES[i % ROUTES.length];
-    if (i > 0 && route === ROUTES[0]) await sleep(intervalMs);
-    const started = performance.now();
-    try {
-      const response = await fetch(`${backend.baseUrl}${route}`, {
-        headers: { Authorization: `Bearer ${backend.apiToken}` },
-      });
-      const body = await response.arrayBuffer();
-      samples.largestBody[route] = Math.max(
-        samples.largestBody[route],
-        body.byteLength,
-      );
-      if (!response.ok)
-        samples.errors.push(`${route}: HTTP ${response.status}`);
-      else samples.latencies[route].push(performance.now() - started);
-    } catch (error) {
-      samples.errors.push(`${route}: ${String(error)}`);
+  let summaryOfRun: string | undefined | null = null;
+  while (!syncEnded.aborted) {
+    const status = (await timedGet(backend, '/status', samples)) as
+      | SyncStatus
+      | undefined;
+    const lastRunId = status?.lastRun?.id;
+    if (status && lastRunId !== summaryOfRun) {
+      await timedGet(backend, '/summary', samples);
+      summaryOfRun = lastRunId;
     }
+    await sleep(intervalMs);
   }
 }
 
@@ -185,7 +208,7 @@ export async function measureApiLoad(
     await load;
 
     say(
-      `${CLIENTS} clients polling ${ROUTES.join(' and ')} every ${intervalMs / 1000} s during the loaded sync:`,
+      `${CLIENTS} clients polling /status every ${intervalMs / 1000} s during the loaded sync, reading /summary per run ended:`,
     );
     const p95 = new Map<string, number>();
     for (const route of ROUTES) {
