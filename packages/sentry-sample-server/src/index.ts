@@ -1,6 +1,6 @@
 /**
  * A Sentry-compatible sample server: the organization, member, team, project, release,
- * workflow, detector and legacy rule listings with Sentry's JSON shapes, Link-header pagination,
+ * workflow, detector, legacy rule and audit-log listings with Sentry's JSON shapes, Link-header pagination,
  * rate-limit headers and error bodies — plus a seeded generator of data sets of any size.
  */
 export type {
@@ -35,6 +35,30 @@ export type {
   WorkflowJson,
 } from './types/alertJson';
 export type {
+  AuditLogEntryJson,
+  AuditLogPageJson,
+} from './types/auditLogJson';
+export type {
+  ChangeBatch,
+  ChangeSummary,
+  InviteAcceptedChange,
+  LegacyRuleChangedChange,
+  MemberInviteChange,
+  MemberRemovedChange,
+  MemberRoleChange,
+  MemberTwoFactorChange,
+  ProjectAddedChange,
+  ProjectRemovedChange,
+  ReleaseArchivedChange,
+  ReleasesCreatedChange,
+  SampleChange,
+  SampleChangeKind,
+  TeamMemberAddedChange,
+  TeamMemberRemovedChange,
+  TeamRoleChange,
+  WorkflowChangedChange,
+} from './types/sampleChange';
+export type {
   Collection,
   SampleData,
   SampleOrganization,
@@ -63,6 +87,12 @@ export {
   type GenerateOptions,
 } from './generator/generateSampleData';
 export { PRESETS } from './generator/presets';
+export { applyChanges, SampleChangeError } from './changes/applyChanges';
+export {
+  dayOfChanges,
+  type DayOfChangesOptions,
+} from './changes/dayOfChanges';
+export { AUDIT_LOG_API_NAMES } from './server/auditLogEvents';
 export { loadSampleData } from './loadSampleData';
 export { ALL_SCOPES } from './server/scopes';
 export { collectionCount } from './collection';

@@ -5,6 +5,7 @@ import {
   toListing,
 } from '../collection';
 import { isoToEpochMs } from '../isoTime';
+import type { AuditLogEntryJson } from '../types/auditLogJson';
 import type {
   DetectorJson,
   LegacyRuleJson,
@@ -20,7 +21,13 @@ import type {
 
 /** The listings of an organization that a 'delete-row' fault can remove a row from. */
 export type ListingName =
-  'members' | 'teams' | 'projects' | 'releases' | 'detectors' | 'workflows';
+  | 'members'
+  | 'teams'
+  | 'projects'
+  | 'releases'
+  | 'detectors'
+  | 'workflows'
+  | 'auditLog';
 
 /**
  * One organization as the server serves it: listings in Sentry's order, plus lookups that are
@@ -34,8 +41,10 @@ export class OrganizationView {
   readonly releases: Listing<ReleaseJson>;
   readonly detectors: Listing<DetectorJson>;
   readonly workflows: Listing<WorkflowJson>;
+  readonly auditLog: Listing<AuditLogEntryJson>;
 
   private memberIndexById?: Map<string, number>;
+  private workflowIndexById?: Map<string, number>;
   private detectorIndexById?: Map<string, number>;
   private releaseIndexByVersion?: Map<string, number>;
   private memberIndexByUserId?: Map<string, number>;
@@ -68,6 +77,7 @@ export class OrganizationView {
     this.workflows = toListing(source.workflows, (a, b) =>
       compareNumericIds(a.id, b.id),
     );
+    this.auditLog = toListing(source.auditLog ?? [], compareAuditNewestFirst);
   }
 
   get id(): string {
@@ -108,19 +118,34 @@ export class OrganizationView {
     return index === undefined ? undefined : this.detectors.get(index);
   }
 
-  /** A release by version (built on first use: it scans every release once). */
-  releaseByVersion(version: string): ReleaseJson | undefined {
+  /** A release's serving index by version (built on first use: it scans every release once). */
+  releaseIndex(version: string): number | undefined {
     this.releaseIndexByVersion ??= indexBy(this.releases, release => [
       release.version,
     ]);
-    const index = this.releaseIndexByVersion.get(version);
+    return this.releaseIndexByVersion.get(version);
+  }
+
+  releaseByVersion(version: string): ReleaseJson | undefined {
+    const index = this.releaseIndex(version);
     return index === undefined ? undefined : this.releases.get(index);
   }
 
-  memberById(memberId: string): MemberJson | undefined {
+  memberIndex(memberId: string): number | undefined {
     this.memberIndexById ??= indexBy(this.members, member => [member.id]);
-    const index = this.memberIndexById.get(memberId);
+    return this.memberIndexById.get(memberId);
+  }
+
+  memberById(memberId: string): MemberJson | undefined {
+    const index = this.memberIndex(memberId);
     return index === undefined ? undefined : this.members.get(index);
+  }
+
+  workflowIndex(workflowId: string): number | undefined {
+    this.workflowIndexById ??= indexBy(this.workflows, workflow => [
+      workflow.id,
+    ]);
+    return this.workflowIndexById.get(workflowId);
   }
 
   memberByUserId(userId: string): MemberJson | undefined {
@@ -159,7 +184,11 @@ export class OrganizationView {
     return this.source.teamMembers[teamSlug] ?? [];
   }
 
-  /** Team members ordered by (email, id), pending invites excluded (team_members.py). */
+  /**
+   * Team members ordered by (email, id), as TeamMembersEndpoint lists them (team_members.py):
+   * approved members whose user is active, and approved email invites (no user yet) — despite
+   * its docstring. memberCount also counts inactive users, so it can exceed this listing.
+   */
   sortedMembersOf(
     teamSlug: string,
   ): Listing<{ member: MemberJson; teamRole: TeamMembership['teamRole'] }> {
@@ -176,7 +205,7 @@ export class OrganizationView {
         const memberIndex = byId.get(membership.memberId);
         if (memberIndex === undefined) continue;
         const member = this.members.get(memberIndex);
-        if (!member.pending)
+        if (member.inviteStatus === 'approved' && member.user?.isActive !== false)
           entries.push({ memberIndex, teamRole: membership.teamRole, member });
       }
       entries.sort(
@@ -262,7 +291,22 @@ function indexBy<T>(
   return index;
 }
 
-function compareReleasesNewestFirst(a: ReleaseJson, b: ReleaseJson): number {
+/** The audit log's order: -datetime (ties by -id, so that the order is stable). */
+function compareAuditNewestFirst(
+  a: AuditLogEntryJson,
+  b: AuditLogEntryJson,
+): number {
+  return (
+    isoToEpochMs(b.dateCreated) - isoToEpochMs(a.dateCreated) ||
+    compareNumericIds(b.id, a.id)
+  );
+}
+
+/** The releases listing's order: date_added newest first (ties by -id). */
+export function compareReleasesNewestFirst(
+  a: ReleaseJson,
+  b: ReleaseJson,
+): number {
   return (
     isoToEpochMs(b.dateCreated) - isoToEpochMs(a.dateCreated) || b.id - a.id
   );

@@ -27,6 +27,7 @@ import {
   sendEncoded,
 } from './responseWriter';
 import { matchRoute, pageIndexOf, type RouteMatch } from './routes';
+import { answerSampleAdmin, SAMPLE_ADMIN_PREFIX } from './sampleAdmin';
 import type { SampleStore } from './sampleStore';
 import type { ServerStats } from './serverStats';
 
@@ -56,6 +57,18 @@ export async function handleRequest(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  const pathname = new URL(req.url ?? '/', 'http://sample.invalid').pathname;
+  if (pathname.startsWith(SAMPLE_ADMIN_PREFIX)) {
+    // The test's or benchmark's own channel to the stand-in: not Sentry, so no latency.
+    const method = (req.method ?? 'GET').toUpperCase();
+    sendEncoded(
+      res,
+      encodeResponse(
+        await answerSampleAdmin(() => state.store, method, pathname, req),
+      ),
+    );
+    return;
+  }
   await delay(state, state.latency.inboundMs(), res);
   if (res.destroyed) return;
   const response = await respond(state, req, res);

@@ -4,6 +4,7 @@ import type {
   PageIndexInput,
   RequestContext,
 } from './handlers/handlerContext';
+import { auditLogPageIndex, listAuditLog } from './handlers/auditLogs';
 import { legacyRulesPageIndex, listLegacyRules } from './handlers/legacyRules';
 import { listMembers, listTeamMembers, memberDetail } from './handlers/members';
 import {
@@ -39,6 +40,8 @@ const LEGACY_RULES_READ = [
   'alerts:read',
   'alerts:write',
 ];
+/** OrganizationAuditPermission: GET needs org:write (org:admin implies it). */
+const AUDIT_LOG_READ = ['org:write', 'org:admin'];
 const WORKFLOW_ENGINE_READ = [
   'org:read',
   'org:write',
@@ -166,6 +169,14 @@ export const ROUTES: readonly Route[] = [
     scopes: WORKFLOW_ENGINE_READ,
     handle: detectorDetail,
     workflowEngine: true,
+  },
+  {
+    template: '/api/0/organizations/{org}/audit-logs/',
+    organizationScoped: true,
+    scopes: AUDIT_LOG_READ,
+    handle: listAuditLog,
+    pageIndex: auditLogPageIndex,
+    listing: 'auditLog',
   },
   {
     template: '/api/0/projects/{org}/{project}/rules/',

@@ -1,4 +1,4 @@
-import type { SampleData } from '../types/sampleData';
+import type { SampleData, SampleOrganization } from '../types/sampleData';
 import { OrganizationView } from './organizationView';
 
 /** The whole data set the server answers from; replaced as a unit by setData(). */
@@ -34,6 +34,17 @@ export class SampleStore {
     this.organizations[position] = view;
     this.bySlug.set(view.slug, view);
     this.byId.set(view.id, view);
+  }
+
+  /** Puts an organization's changed data in place of the view's (a new view: caches start empty). */
+  replaceSource(source: SampleOrganization): void {
+    this.replace(new OrganizationView(source));
+    this.userIdByMemberId.clear();
+  }
+
+  /** The data the store serves now, with every change and deleted row in it. */
+  data(): SampleData {
+    return { organizations: this.organizations.map(view => view.source) };
   }
 
   /** The user behind a membership id, searched across organizations (a token acts as its user). */

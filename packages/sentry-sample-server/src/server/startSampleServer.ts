@@ -1,5 +1,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { applyChangesToStore } from '../changes/applyChanges';
+import type { ChangeBatch } from '../types/sampleChange';
 import type { SampleData } from '../types/sampleData';
 import type {
   FaultRule,
@@ -77,6 +79,8 @@ export async function startSampleServer(
     setData(data: SampleData) {
       state.store = new SampleStore(data);
     },
+    applyChanges: (batch: ChangeBatch) =>
+      applyChangesToStore(state.store, batch),
     setFaults(faults: FaultRule[]) {
       state.faults.set(faults);
     },

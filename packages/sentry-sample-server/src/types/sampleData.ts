@@ -1,4 +1,5 @@
 import type { DetectorJson, LegacyRuleJson, WorkflowJson } from './alertJson';
+import type { AuditLogEntryJson } from './auditLogJson';
 import type {
   MemberJson,
   ProjectJson,
@@ -18,6 +19,11 @@ export type Collection<T> =
 export interface TeamMembership {
   memberId: string;
   /**
+   * The OrganizationMemberTeam row's id, which join-team and leave-team audit entries target.
+   * Generated rows have none; the server then derives a stable one.
+   */
+  id?: string;
+  /**
    * The raw stored team role; null (the usual case) means "derived from the org role". Sentry
    * knows `admin` and `contributor`; the column is free text, so other values can be stored.
    */
@@ -31,7 +37,10 @@ export interface SampleOrganization {
   members: Collection<MemberJson>;
   /** §3.3 items; isMember/teamRole/hasAccess/access are recomputed for the caller. Served by slug. */
   teams: Collection<TeamJson>;
-  /** Team slug → who joined it. Pending invites must not appear (Sentry excludes them). */
+  /**
+   * Team slug → its OrganizationMemberTeam rows. Generated invites join no team, but an invite
+   * sent with teams has rows: Sentry counts them in memberCount and lists them as team members.
+   */
   teamMembers: Record<string, ReadonlyArray<TeamMembership>>;
   /** §3.4 summary items. Served by slug. */
   projects: Collection<ProjectJson>;
@@ -43,6 +52,8 @@ export interface SampleOrganization {
   workflows: Collection<WorkflowJson>;
   /** Project slug → its legacy issue alert rules (served by -id, keyset paginated). */
   legacyRules?: Record<string, ReadonlyArray<LegacyRuleJson>>;
+  /** The audit log (any order: served newest first). Absent = empty. */
+  auditLog?: Collection<AuditLogEntryJson>;
   /** Default true; false = an older self-hosted Sentry: /workflows/ and /detectors/ answer 404. */
   workflowsApi?: boolean;
   /** Default: the server's own base URL. Lets a test put an organization in another region. */

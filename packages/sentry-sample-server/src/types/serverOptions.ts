@@ -1,3 +1,4 @@
+import type { ChangeBatch, ChangeSummary } from './sampleChange';
 import type { SampleData } from './sampleData';
 
 export type TokenKind = 'user' | 'integration' | 'org';
@@ -131,6 +132,11 @@ export interface SampleServer {
   /** e.g. http://127.0.0.1:40123 (no trailing slash). */
   url: string;
   setData(data: SampleData): void;
+  /**
+   * Applies a batch of changes to what the server serves (and to its audit log), all or
+   * nothing; throws a SampleChangeError naming the change that cannot be applied.
+   */
+  applyChanges(batch: ChangeBatch): ChangeSummary;
   setFaults(faults: FaultRule[]): void;
   stats(): SampleServerStats;
   resetStats(): void;

@@ -17,16 +17,17 @@ import {
   projectScopeOf,
   scopeCacheKey,
 } from './projectScope';
-import { orderedBySortParam } from './sortBy';
+import { orderedBySortParam, type SortFields } from './sortBy';
 
-const DETECTOR_SORTS = [
-  'name',
-  'id',
-  'type',
-  'connectedWorkflows',
-  'latestGroup',
-  'openIssues',
-];
+/** The detector listing's sortBy fields; the sample server serves them all in id order. */
+const DETECTOR_SORTS: SortFields<DetectorJson> = {
+  name: null,
+  id: null,
+  type: null,
+  connectedWorkflows: null,
+  latestGroup: null,
+  openIssues: null,
+};
 
 /**
  * GET /organizations/{org}/detectors/: OffsetPaginator by id with X-Hits; only detectors of the
@@ -46,7 +47,7 @@ export function listDetectors(context: OrganizationRequest): HandlerResponse {
   );
   return offsetPaginated(
     context,
-    orderedBySortParam(context, listing, DETECTOR_SORTS),
+    orderedBySortParam(context, listing, DETECTOR_SORTS, 'detectors'),
     detector => detector,
     { countHits: true },
   );

@@ -1,23 +1,85 @@
-import type { Listing } from '../../collection';
+import { compareNumericIds, compareStrings, type Listing } from '../../collection';
 import { ApiError } from '../apiError';
+import type { OrganizationView } from '../organizationView';
 import type { OrganizationRequest } from './handlerContext';
 
+/** A sort field's value for one item: numbers and strings compare as such. */
+export type SortKey<T> = (item: T) => number | string;
+
+/** The fields an endpoint accepts; those with a key are really sorted by, the rest by id. */
+export type SortFields<T> = Readonly<Record<string, SortKey<T> | null>>;
+
+const sortedIndices = new WeakMap<OrganizationView, Map<string, number[]>>();
+const CACHED_SORTS_PER_ORGANIZATION = 8;
+
 /**
- * `sortBy` as the workflow-engine endpoints validate it (a bad field is a 400 with a field error).
- * The sample server orders by id only: `-id` reverses; other valid fields are served in id order.
+ * `sortBy` as the workflow-engine endpoints read it (SortByParam.parse,
+ * workflow_engine/endpoints/utils/sortby.py): "[-]field", a bad field is a 400 with a field
+ * error, and `id` breaks ties in the same direction. The listing comes in id order; fields
+ * given no key here are served in id order (`-` reversing it).
  */
-export function orderedBySortParam<T>(
+export function orderedBySortParam<T extends { id: string }>(
   context: OrganizationRequest,
   listing: Listing<T>,
-  valid: readonly string[],
+  fields: SortFields<T>,
+  cacheKey: string,
 ): Listing<T> {
   const sortBy = context.query.get('sortBy');
   if (sortBy === null) return listing;
-  if (!valid.includes(sortBy.replace(/^-/, '')))
+  const descending = sortBy.startsWith('-');
+  const field = descending ? sortBy.slice(1) : sortBy;
+  if (!Object.hasOwn(fields, field))
     throw new ApiError(400, { sortBy: ['Invalid sort field'] });
-  if (sortBy !== '-id') return listing;
-  return {
-    count: listing.count,
-    get: index => listing.get(listing.count - 1 - index),
-  };
+  const keyOf = fields[field];
+  if (!keyOf) {
+    if (!descending) return listing;
+    return {
+      count: listing.count,
+      get: index => listing.get(listing.count - 1 - index),
+    };
+  }
+  const order = cachedOrder(context.view, `${cacheKey}:${sortBy}`, () => {
+    const keys: Array<{ index: number; key: number | string; id: string }> =
+      [];
+    for (let index = 0; index < listing.count; index++) {
+      const item = listing.get(index);
+      keys.push({ index, key: keyOf(item), id: item.id });
+    }
+    const direction = descending ? -1 : 1;
+    keys.sort(
+      (a, b) =>
+        direction *
+        (compareKeys(a.key, b.key) || compareNumericIds(a.id, b.id)),
+    );
+    return keys.map(entry => entry.index);
+  });
+  return { count: order.length, get: index => listing.get(order[index]) };
+}
+
+function compareKeys(a: number | string, b: number | string): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return compareStrings(String(a), String(b));
+}
+
+/** Sorting a lazy listing reads all of it: the order (indices) is kept per organization view. */
+function cachedOrder(
+  view: OrganizationView,
+  key: string,
+  build: () => number[],
+): number[] {
+  let cache = sortedIndices.get(view);
+  if (!cache) {
+    cache = new Map();
+    sortedIndices.set(view, cache);
+  }
+  let order = cache.get(key);
+  if (!order) {
+    order = build();
+    if (cache.size >= CACHED_SORTS_PER_ORGANIZATION) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    cache.set(key, order);
+  }
+  return order;
 }

@@ -1,5 +1,6 @@
 import type { WorkflowJson } from '../../types/alertJson';
 import { compareNumericIds } from '../../collection';
+import { isoToEpochMs } from '../../isoTime';
 import type { OrganizationView } from '../organizationView';
 import {
   allProjectsDetectorShown,
@@ -11,17 +12,25 @@ import {
   type OrganizationRequest,
 } from './handlerContext';
 import { filteredListing, projectScopeOf, scopeCacheKey } from './projectScope';
-import { orderedBySortParam } from './sortBy';
+import { orderedBySortParam, type SortFields } from './sortBy';
 
-const WORKFLOW_SORTS = [
-  'name',
-  'id',
-  'dateCreated',
-  'dateUpdated',
-  'connectedDetectors',
-  'actions',
-  'lastTriggered',
-];
+/** SORT_COL_MAP of organization_workflow_index.py, with what each field sorts by. */
+const WORKFLOW_SORTS: SortFields<WorkflowJson> = {
+  name: workflow => workflow.name,
+  id: null,
+  dateCreated: workflow => isoToEpochMs(workflow.dateCreated),
+  dateUpdated: workflow => isoToEpochMs(workflow.dateUpdated),
+  connectedDetectors: workflow =>
+    Array.isArray(workflow.detectorIds) ? workflow.detectorIds.length : 0,
+  // Count of the actions of the workflow's action filter groups.
+  actions: workflow =>
+    (Array.isArray(workflow.actionFilters) ? workflow.actionFilters : [])
+      .map(group => (Array.isArray(group.actions) ? group.actions.length : 0))
+      .reduce((sum, count) => sum + count, 0),
+  // The latest fire, or the epoch when the workflow never fired.
+  lastTriggered: workflow =>
+    workflow.lastTriggered ? isoToEpochMs(workflow.lastTriggered) : 0,
+};
 
 /** Where each detector leads: a project id, or 'all' for the organization-wide detector. */
 const detectorTargets = new WeakMap<OrganizationView, Map<string, string>>();
@@ -62,7 +71,8 @@ function serializeWorkflow(workflow: WorkflowJson): WorkflowJson {
 }
 
 /**
- * GET /organizations/{org}/workflows/: OffsetPaginator by id with X-Hits, disabled workflows too.
+ * GET /organizations/{org}/workflows/: OffsetPaginator with X-Hits, disabled workflows too, by
+ * id or by `sortBy` (`-dateUpdated` lists the workflows edited last first).
  * As `filter_workflows` does, it keeps the workflows connected (through detectors) to the
  * requested projects, or by default to every project the caller can access; detached workflows
  * unless specific projects were asked for; and, with the feature, those on the
@@ -73,9 +83,10 @@ export function listWorkflows(context: OrganizationRequest): HandlerResponse {
   const scope = projectScopeOf(context, 'accessible');
   const allProjectsShown = allProjectsDetectorShown(view);
   const targetOf = targetOfDetector(view);
+  const cacheKey = `${scopeCacheKey('workflows', scope)}:allProjects=${allProjectsShown}`;
   const listing = filteredListing(
     view,
-    `${scopeCacheKey('workflows', scope)}:allProjects=${allProjectsShown}`,
+    cacheKey,
     view.workflows,
     workflow => {
       const detectorIds = Array.isArray(workflow.detectorIds)
@@ -92,7 +103,7 @@ export function listWorkflows(context: OrganizationRequest): HandlerResponse {
   );
   return offsetPaginated(
     context,
-    orderedBySortParam(context, listing, WORKFLOW_SORTS),
+    orderedBySortParam(context, listing, WORKFLOW_SORTS, cacheKey),
     serializeWorkflow,
     { countHits: true },
   );

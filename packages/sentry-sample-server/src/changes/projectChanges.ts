@@ -1,0 +1,94 @@
+import type {
+  ProjectAddedChange,
+  ProjectRemovedChange,
+} from '../types/sampleChange';
+import type { ProjectJson } from '../types/sentryJson';
+import { audit, type ChangeContext } from './audit';
+import { SampleChangeError } from './organizationDraft';
+
+/** Project.get_audit_log_data(): status 0 is ObjectStatus.ACTIVE. */
+function projectAuditData(project: ProjectJson): Record<string, unknown> {
+  return {
+    id: Number(project.id),
+    slug: project.slug,
+    name: project.name,
+    status: 0,
+    public: false,
+  };
+}
+
+export function addProject(
+  context: ChangeContext,
+  change: ProjectAddedChange,
+): void {
+  const { draft } = context;
+  if (!/^[a-z0-9_-]+$/.test(change.slug) || /^\d+$/.test(change.slug))
+    throw new SampleChangeError(`"${change.slug}" is not a project slug`);
+  if (draft.projects.get(change.slug))
+    throw new SampleChangeError(`project ${change.slug} already exists`);
+  const teams = (change.teams ?? []).map(slug => {
+    const team = draft.team(slug);
+    return { id: team.id, name: team.name, slug: team.slug };
+  });
+  const id = draft.nextId('project', () => {
+    let max = BigInt(draft.view.id) * 1000n;
+    for (let index = 0; index < draft.projects.base.count; index++) {
+      const projectId = BigInt(draft.projects.base.get(index).id);
+      if (projectId > max) max = projectId;
+    }
+    return max;
+  });
+  const project: ProjectJson = {
+    id,
+    slug: change.slug,
+    name: change.name ?? change.slug,
+    platform: change.platform ?? null,
+    dateCreated: draft.tick(),
+    firstEvent: null,
+    firstTransactionEvent: false,
+    isBookmarked: false,
+    isMember: false,
+    access: [],
+    hasAccess: true,
+    features: ['releases', 'minidump', 'similarity-indexing', 'servicehooks'],
+    team: teams[0] ?? null,
+    teams,
+    platforms: [],
+    environments: [],
+    hasUserReports: false,
+    latestRelease: null,
+    latestDeploys: null,
+    eventProcessing: { symbolicationDegraded: false },
+    hasSessions: false,
+    hasProfiles: false,
+    hasReplays: false,
+    hasMonitors: false,
+    hasFeedbacks: false,
+    hasLogs: false,
+  };
+  draft.projects.add(project);
+  audit(context, 'project.create', {
+    targetObject: id,
+    targetUser: null,
+    data: projectAuditData(project),
+  });
+}
+
+/**
+ * DELETE /projects/{org}/{project}/: the project leaves the listings at once (pending
+ * deletion), its legacy rules with it.
+ */
+export function removeProject(
+  context: ChangeContext,
+  change: ProjectRemovedChange,
+): void {
+  const { draft } = context;
+  const project = draft.project(change.project);
+  draft.projects.remove(project.slug);
+  draft.setLegacyRules(project.slug, undefined);
+  audit(context, 'project.remove', {
+    targetObject: project.id,
+    targetUser: null,
+    data: projectAuditData(project),
+  });
+}
