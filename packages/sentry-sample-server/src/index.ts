@@ -34,10 +34,7 @@ export type {
   WorkflowActionJson,
   WorkflowJson,
 } from './types/alertJson';
-export type {
-  AuditLogEntryJson,
-  AuditLogPageJson,
-} from './types/auditLogJson';
+export type { AuditLogEntryJson, AuditLogPageJson } from './types/auditLogJson';
 export type {
   ChangeBatch,
   ChangeSummary,
@@ -88,10 +85,7 @@ export {
 } from './generator/generateSampleData';
 export { PRESETS } from './generator/presets';
 export { applyChanges, SampleChangeError } from './changes/applyChanges';
-export {
-  dayOfChanges,
-  type DayOfChangesOptions,
-} from './changes/dayOfChanges';
+export { dayOfChanges, type DayOfChangesOptions } from './changes/dayOfChanges';
 export { AUDIT_LOG_API_NAMES } from './server/auditLogEvents';
 export { loadSampleData } from './loadSampleData';
 export { ALL_SCOPES } from './server/scopes';

@@ -33,7 +33,8 @@ export function changeWorkflow(
     data: { name: changed.name },
   });
   // The row's write time: the same moment as its audit entry.
-  changed.dateUpdated = draft.auditEntries[draft.auditEntries.length - 1].dateCreated;
+  changed.dateUpdated =
+    draft.auditEntries[draft.auditEntries.length - 1].dateCreated;
   draft.workflows.set(changed);
 }
 

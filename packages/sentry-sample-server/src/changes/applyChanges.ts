@@ -18,7 +18,11 @@ import {
   removeMember,
   removeTeamMember,
 } from './memberChanges';
-import { type Actor, OrganizationDraft, SampleChangeError } from './organizationDraft';
+import {
+  type Actor,
+  OrganizationDraft,
+  SampleChangeError,
+} from './organizationDraft';
 import { addProject, removeProject } from './projectChanges';
 import { archiveRelease, createReleases } from './releaseChanges';
 import { validateBatch } from './validateBatch';
@@ -126,10 +130,7 @@ export function applyChangesToStore(
  * A copy of `data` with a batch of changes applied (the input is not modified, and lazy
  * listings stay lazy). Throws a SampleChangeError, naming the change, when it cannot apply.
  */
-export function applyChanges(
-  data: SampleData,
-  batch: ChangeBatch,
-): SampleData {
+export function applyChanges(data: SampleData, batch: ChangeBatch): SampleData {
   const store = new SampleStore(data);
   applyChangesToStore(store, batch);
   return store.data();

@@ -1,6 +1,13 @@
-import { renderAuditNote, type SampleAuditEvent } from '../server/auditLogEvents';
+import {
+  renderAuditNote,
+  type SampleAuditEvent,
+} from '../server/auditLogEvents';
 import type { MemberJson, MemberUserJson } from '../types/sentryJson';
-import type { Actor, OrganizationDraft } from './organizationDraft';
+import {
+  type Actor,
+  maxNumericId,
+  type OrganizationDraft,
+} from './organizationDraft';
 
 /** Who applies a batch, from where, into which organization draft. */
 export interface ChangeContext {
@@ -31,14 +38,13 @@ export function audit(
     'id' in actor &&
     actor.id === entry.targetUser.id;
   draft.auditEntries.push({
-    id: draft.nextId('auditLogEntry', () => {
-      let max = BigInt(draft.view.id) * 1_000_000n;
-      for (let index = 0; index < draft.view.auditLog.count; index++) {
-        const id = BigInt(draft.view.auditLog.get(index).id);
-        if (id > max) max = id;
-      }
-      return max;
-    }),
+    id: draft.nextId('auditLogEntry', () =>
+      maxNumericId(
+        draft.view.auditLog,
+        row => row.id,
+        BigInt(draft.view.id) * 1_000_000n,
+      ),
+    ),
     actor,
     event,
     ipAddress: context.ipAddress,

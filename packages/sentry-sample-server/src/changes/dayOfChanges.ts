@@ -63,7 +63,11 @@ export function dayOfChanges(
     );
     const current = member.orgRole ?? member.role;
     const roles = ROLES.filter(role => role !== current && role !== 'owner');
-    changes.push({ kind: 'member-role', memberId: member.id, role: random.pick(roles) });
+    changes.push({
+      kind: 'member-role',
+      memberId: member.id,
+      role: random.pick(roles),
+    });
   }
   for (let count = 0; count < 6; count++) {
     const member = pickMember(candidate => candidate.user !== null);
@@ -73,8 +77,9 @@ export function dayOfChanges(
       enabled: !member.user?.has2fa,
     });
   }
-  const teamSlugs = Array.from({ length: view.teams.count }, (_, index) =>
-    view.teams.get(index).slug,
+  const teamSlugs = Array.from(
+    { length: view.teams.count },
+    (_, index) => view.teams.get(index).slug,
   );
   const day = random.hex(6);
   for (let count = 0; count < 4; count++) {

@@ -12,7 +12,11 @@ import type {
 import type { TeamMembership } from '../types/sampleData';
 import type { MemberJson, MemberUserJson, OrgRole } from '../types/sentryJson';
 import { audit, type ChangeContext, memberAuditData } from './audit';
-import { type OrganizationDraft, SampleChangeError } from './organizationDraft';
+import {
+  maxNumericId,
+  type OrganizationDraft,
+  SampleChangeError,
+} from './organizationDraft';
 
 function withRole(member: MemberJson, role: OrgRole): MemberJson {
   // Older Sentry sends only the deprecated `role`: a member without orgRole keeps none.
@@ -139,14 +143,13 @@ function newUser(
   name: string,
   joined: string,
 ): MemberUserJson {
-  const id = draft.nextId('user', () => {
-    let max = BigInt(draft.view.id) * 1000n;
-    for (let index = 0; index < draft.members.base.count; index++) {
-      const user = draft.members.base.get(index).user;
-      if (user && BigInt(user.id) > max) max = BigInt(user.id);
-    }
-    return max;
-  });
+  const id = draft.nextId('user', () =>
+    maxNumericId(
+      draft.members.base,
+      member => member.user?.id,
+      BigInt(draft.view.id) * 1000n,
+    ),
+  );
   return {
     id,
     name,
@@ -257,7 +260,9 @@ function membershipOf(
     .membershipsOf(teamSlug)
     .find(membership => membership.memberId === memberId);
   if (!row)
-    throw new SampleChangeError(`member ${memberId} is not on team ${teamSlug}`);
+    throw new SampleChangeError(
+      `member ${memberId} is not on team ${teamSlug}`,
+    );
   return row;
 }
 

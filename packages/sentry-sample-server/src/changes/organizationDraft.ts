@@ -1,4 +1,4 @@
-import { compareNumericIds, compareStrings } from '../collection';
+import { compareNumericIds, compareStrings, type Listing } from '../collection';
 import { epochMsToIso, isoToEpochMs } from '../isoTime';
 import {
   compareReleasesNewestFirst,
@@ -82,9 +82,7 @@ export class OrganizationDraft {
     const latest = Math.max(
       atMs,
       view.auditLog.count ? isoToEpochMs(view.auditLog.get(0).dateCreated) : 0,
-      view.releases.count
-        ? isoToEpochMs(view.releases.get(0).dateCreated)
-        : 0,
+      view.releases.count ? isoToEpochMs(view.releases.get(0).dateCreated) : 0,
     );
     this.clockMicros = Math.floor(latest * 1000) + (latest > atMs ? 1 : 0);
   }
@@ -117,8 +115,7 @@ export class OrganizationDraft {
 
   project(slug: string): ProjectJson {
     const project = this.projects.get(slug);
-    if (!project)
-      throw new SampleChangeError(`project ${slug} does not exist`);
+    if (!project) throw new SampleChangeError(`project ${slug} does not exist`);
     return project;
   }
 
@@ -144,9 +141,10 @@ export class OrganizationDraft {
   }
 
   legacyRulesOf(projectSlug: string): ReadonlyArray<LegacyRuleJson> {
-    return (this.legacyRules ?? this.view.source.legacyRules ?? {})[
-      projectSlug
-    ] ?? [];
+    return (
+      (this.legacyRules ?? this.view.source.legacyRules ?? {})[projectSlug] ??
+      []
+    );
   }
 
   setLegacyRules(
@@ -191,6 +189,20 @@ export class OrganizationDraft {
     }
     return organization;
   }
+}
+
+/** The largest numeric id `idOf` finds in a listing (one scan), or `floor` when it is larger. */
+export function maxNumericId<T>(
+  listing: Listing<T>,
+  idOf: (item: T) => string | undefined,
+  floor: bigint,
+): bigint {
+  let max = floor;
+  for (let index = 0; index < listing.count; index++) {
+    const id = idOf(listing.get(index));
+    if (id !== undefined && BigInt(id) > max) max = BigInt(id);
+  }
+  return max;
 }
 
 /** The user who acts: a member's serialized user. */

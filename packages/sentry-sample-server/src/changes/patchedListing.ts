@@ -23,8 +23,7 @@ export function isEmptyPatch<T>(patch: ListingPatch<T>): boolean {
 }
 
 type Piece<T> =
-  | { kind: 'base'; start: number; end: number }
-  | { kind: 'item'; item: T };
+  { kind: 'base'; start: number; end: number } | { kind: 'item'; item: T };
 
 /**
  * The base listing with a patch applied, without copying it: the result is a list of pieces

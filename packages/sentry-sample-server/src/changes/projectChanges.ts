@@ -4,7 +4,7 @@ import type {
 } from '../types/sampleChange';
 import type { ProjectJson } from '../types/sentryJson';
 import { audit, type ChangeContext } from './audit';
-import { SampleChangeError } from './organizationDraft';
+import { maxNumericId, SampleChangeError } from './organizationDraft';
 
 /** Project.get_audit_log_data(): status 0 is ObjectStatus.ACTIVE. */
 function projectAuditData(project: ProjectJson): Record<string, unknown> {
@@ -30,14 +30,13 @@ export function addProject(
     const team = draft.team(slug);
     return { id: team.id, name: team.name, slug: team.slug };
   });
-  const id = draft.nextId('project', () => {
-    let max = BigInt(draft.view.id) * 1000n;
-    for (let index = 0; index < draft.projects.base.count; index++) {
-      const projectId = BigInt(draft.projects.base.get(index).id);
-      if (projectId > max) max = projectId;
-    }
-    return max;
-  });
+  const id = draft.nextId('project', () =>
+    maxNumericId(
+      draft.projects.base,
+      project => project.id,
+      BigInt(draft.view.id) * 1000n,
+    ),
+  );
   const project: ProjectJson = {
     id,
     slug: change.slug,

@@ -109,7 +109,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function checkChange(value: unknown, where: string): SampleChange {
-  if (!isRecord(value)) throw new SampleChangeError(`${where} must be an object`);
+  if (!isRecord(value))
+    throw new SampleChangeError(`${where} must be an object`);
   const kind = value.kind;
   if (typeof kind !== 'string' || !Object.hasOwn(FIELDS, kind))
     throw new SampleChangeError(
@@ -138,7 +139,13 @@ function checkChange(value: unknown, where: string): SampleChange {
 export function validateBatch(value: unknown): ChangeBatch {
   if (!isRecord(value))
     throw new SampleChangeError('the batch must be a JSON object');
-  const allowed = ['organization', 'changes', 'at', 'actorMemberId', 'ipAddress'];
+  const allowed = [
+    'organization',
+    'changes',
+    'at',
+    'actorMemberId',
+    'ipAddress',
+  ];
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key))
       throw new SampleChangeError(`unknown batch field "${key}"`);

@@ -37,7 +37,11 @@ describe('the audit log', () => {
           { token: 'read-only', scopes: ['org:read', 'member:read'] },
           { token: 'admin', scopes: ['org:admin'] },
           { token: 'write', scopes: ['org:write'] },
-          { token: 'member', scopes: [...ALL_SCOPES], memberId: plainMember.id },
+          {
+            token: 'member',
+            scopes: [...ALL_SCOPES],
+            memberId: plainMember.id,
+          },
           { token: 'manager', scopes: [...ALL_SCOPES], memberId: manager.id },
         ],
       },
@@ -72,7 +76,9 @@ describe('the audit log', () => {
           'rule.edit',
         ]),
       );
-      expect(response.headers.get('link')).toContain('rel="next"; results="false"');
+      expect(response.headers.get('link')).toContain(
+        'rel="next"; results="false"',
+      );
     });
   });
 
@@ -100,8 +106,12 @@ describe('the audit log', () => {
       // The cursor's value is the row's time in epoch ms, as DateTimePaginator keys it.
       const first = await get(server, `${PATH}?per_page=4`);
       const link = first.headers.get('link') ?? '';
-      const cursor = /rel="next"; results="true"; cursor="(\d+):\d+:0"/.exec(link);
-      expect(Number(cursor?.[1])).toBe(Math.ceil(isoToEpochMs(rows[3].dateCreated)));
+      const cursor = /rel="next"; results="true"; cursor="(\d+):\d+:0"/.exec(
+        link,
+      );
+      expect(Number(cursor?.[1])).toBe(
+        Math.ceil(isoToEpochMs(rows[3].dateCreated)),
+      );
     });
   });
 
@@ -117,7 +127,9 @@ describe('the audit log', () => {
       server.applyChanges({
         organization: 'acme',
         at: '2026-12-03T08:00:00Z',
-        changes: [{ kind: 'team-member-added', team: slug, memberId: joiner.id }],
+        changes: [
+          { kind: 'team-member-added', team: slug, memberId: joiner.id },
+        ],
       });
       const body = (await (await get(server, PATH)).json()) as {
         rows: AuditLogEntryJson[];
@@ -194,9 +206,9 @@ describe('the audit log', () => {
       expect(both.rows.map(row => row.targetObject)).toEqual([
         Number(members[12].id),
       ]);
-      expect((await walkAuditLog(server, `${PATH}?event=no.such`)).rows).toEqual(
-        [],
-      );
+      expect(
+        (await walkAuditLog(server, `${PATH}?event=no.such`)).rows,
+      ).toEqual([]);
     });
   });
 

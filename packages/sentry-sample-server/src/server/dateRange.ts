@@ -19,8 +19,7 @@ const PERIOD_UNITS_MS: Record<string, number> = {
 /** parse_stats_period (src/sentry/utils/dates.py): "<digits>[s|m|h|d|w]", seconds by default. */
 function statsPeriodMs(period: string): number {
   const match = /^(\d+)([hdmsw]?)$/.exec(period);
-  if (!match)
-    throw new InvalidDateParams(`Invalid statsPeriod: '${period}'`);
+  if (!match) throw new InvalidDateParams(`Invalid statsPeriod: '${period}'`);
   return Number(match[1]) * PERIOD_UNITS_MS[match[2] || 's'];
 }
 

@@ -205,7 +205,10 @@ export class OrganizationView {
         const memberIndex = byId.get(membership.memberId);
         if (memberIndex === undefined) continue;
         const member = this.members.get(memberIndex);
-        if (member.inviteStatus === 'approved' && member.user?.isActive !== false)
+        if (
+          member.inviteStatus === 'approved' &&
+          member.user?.isActive !== false
+        )
           entries.push({ memberIndex, teamRole: membership.teamRole, member });
       }
       entries.sort(

@@ -22,7 +22,9 @@ describe('POST /__sample/changes', () => {
         server.url,
         JSON.stringify({
           organization: 'acme',
-          changes: [{ kind: 'member-role', memberId: members[10].id, role: 'admin' }],
+          changes: [
+            { kind: 'member-role', memberId: members[10].id, role: 'admin' },
+          ],
         }),
       );
       expect(response.status).toBe(200);
@@ -40,13 +42,22 @@ describe('POST /__sample/changes', () => {
         ['{not json', 'the body is not JSON'],
         ['[]', 'the batch must be a JSON object'],
         ['{"organization":"acme"}', '"changes" must be a list'],
-        ['{"organization":"nowhere","changes":[]}', 'organization nowhere does not exist'],
         [
-          JSON.stringify({ organization: 'acme', changes: [{ kind: 'member-role', memberId: '1', role: 'king' }] }),
+          '{"organization":"nowhere","changes":[]}',
+          'organization nowhere does not exist',
+        ],
+        [
+          JSON.stringify({
+            organization: 'acme',
+            changes: [{ kind: 'member-role', memberId: '1', role: 'king' }],
+          }),
           'changes[0] (member-role): "role" must be one of member, admin, manager, owner, billing',
         ],
         [
-          JSON.stringify({ organization: 'acme', changes: [{ kind: 'explode' }] }),
+          JSON.stringify({
+            organization: 'acme',
+            changes: [{ kind: 'explode' }],
+          }),
           'changes[0].kind must be one of',
         ],
         [
@@ -67,9 +78,15 @@ describe('POST /__sample/changes', () => {
         const { detail } = (await response.json()) as { detail: string };
         expect(detail).toContain(message);
       }
-      const log = await walkAuditLog(server, '/api/0/organizations/acme/audit-logs/');
+      const log = await walkAuditLog(
+        server,
+        '/api/0/organizations/acme/audit-logs/',
+      );
       expect(log.rows).toEqual([]);
-      const listed = await walkAllPages<MemberJson>(server, '/api/0/organizations/acme/members/');
+      const listed = await walkAllPages<MemberJson>(
+        server,
+        '/api/0/organizations/acme/members/',
+      );
       expect(listed.items).toEqual(members);
     });
   });

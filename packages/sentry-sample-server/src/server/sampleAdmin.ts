@@ -52,7 +52,11 @@ export async function answerSampleAdmin(
     return badRequest(`the body is not JSON: ${reason}`);
   }
   try {
-    return { status: 200, body: applyChangesToStore(store(), input), headers: {} };
+    return {
+      status: 200,
+      body: applyChangesToStore(store(), input),
+      headers: {},
+    };
   } catch (error) {
     if (error instanceof SampleChangeError) return badRequest(error.message);
     throw error;

@@ -73,10 +73,20 @@ export function parseLinkHeader(header: string | null): {
 }
 
 /** Follows rel="next" while results="true", as Sentry's clients do; returns every item seen. */
-export async function walkAllPages<T>(
+export function walkAllPages<T>(
   server: SampleServer,
   path: string,
   token: string | null = TOKEN,
+): Promise<{ items: T[]; pages: number }> {
+  return walkPages(server, path, token, body => body as T[]);
+}
+
+/** walkAllPages for any body: `itemsOf` takes a page's items out of its JSON body. */
+export async function walkPages<T>(
+  server: SampleServer,
+  path: string,
+  token: string | null,
+  itemsOf: (body: unknown) => T[],
 ): Promise<{ items: T[]; pages: number }> {
   const items: T[] = [];
   let url: string | undefined = `${server.url}${path}`;
@@ -89,7 +99,7 @@ export async function walkAllPages<T>(
       throw new Error(
         `${url}: HTTP ${response.status} ${await response.text()}`,
       );
-    items.push(...((await response.json()) as T[]));
+    items.push(...itemsOf(await response.json()));
     pages++;
     const { next } = parseLinkHeader(response.headers.get('link'));
     url = next.results ? next.url : undefined;

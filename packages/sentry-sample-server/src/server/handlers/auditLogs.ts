@@ -8,13 +8,12 @@ import {
   optionalDateRange,
 } from '../dateRange';
 import type { OrganizationView } from '../organizationView';
-import { cursorFromQuery, perPageFromQuery } from '../pagination/cursor';
-import { keysetPageDescending } from '../pagination/keysetPaginator';
-import { linkHeader } from '../pagination/linkHeader';
-import type {
-  HandlerResponse,
-  OrganizationRequest,
-  PageIndexInput,
+import {
+  type HandlerResponse,
+  keysetPageIndex,
+  keysetPaginated,
+  type OrganizationRequest,
+  type PageIndexInput,
 } from './handlerContext';
 
 const DATE_TIME_FORMAT_ERROR =
@@ -92,34 +91,16 @@ function selectedRows(
  * `{rows, options}` with the usual Link header.
  */
 export function listAuditLog(context: OrganizationRequest): HandlerResponse {
-  const limit = perPageFromQuery(context.query, context.perPageDefault);
   const { rows, keys } = selectedRows(context.view, context.query);
-  const page = keysetPageDescending(keys, cursorFromQuery(context.query), limit);
-  return {
-    status: 200,
-    body: {
-      rows: page.indices.map(index => rows[index]),
-      options: AUDIT_LOG_API_NAMES,
-    },
-    headers: {
-      Link: linkHeader(
-        context.baseUrl,
-        context.pathname,
-        context.query,
-        page.prev,
-        page.next,
-      ),
-    },
-  };
+  return keysetPaginated(context, keys, indices => ({
+    rows: indices.map(index => rows[index]),
+    options: AUDIT_LOG_API_NAMES,
+  }));
 }
 
 /** The page an audit-log request asks for, for page-specific fault rules. */
 export function auditLogPageIndex(input: PageIndexInput): number | undefined {
   const view = input.store.organization(input.params.org);
   if (!view) return undefined;
-  const limit = perPageFromQuery(input.query, input.perPageDefault);
-  const { keys } = selectedRows(view, input.query);
-  const first = keysetPageDescending(keys, cursorFromQuery(input.query), limit)
-    .indices[0];
-  return first === undefined ? 0 : Math.floor(first / limit);
+  return keysetPageIndex(input, selectedRows(view, input.query).keys);
 }

@@ -1,8 +1,13 @@
 import type { Listing } from '../../collection';
 import type { Caller, OrganizationAccess } from '../auth';
 import type { OrganizationView } from '../organizationView';
-import { cursorFromQuery, perPageFromQuery } from '../pagination/cursor';
+import {
+  type Cursor,
+  cursorFromQuery,
+  perPageFromQuery,
+} from '../pagination/cursor';
 import { linkHeader } from '../pagination/linkHeader';
+import { keysetPageDescending } from '../pagination/keysetPaginator';
 import { offsetPage } from '../pagination/offsetPaginator';
 import type { SampleStore } from '../sampleStore';
 
@@ -57,7 +62,17 @@ export function offsetPaginated<T, U>(
   const items: U[] = [];
   for (let index = page.start; index < page.end; index++)
     items.push(serialize(listing.get(index)));
-  const headers: Record<string, string> = {
+  const headers = pageLinks(context, page);
+  if (options.countHits) Object.assign(headers, hitsHeaders(listing.count));
+  return { status: 200, body: items, headers };
+}
+
+/** The Link header of a page: its previous and next cursors. */
+function pageLinks(
+  context: RequestContext,
+  page: { prev: Cursor; next: Cursor },
+): Record<string, string> {
+  return {
     Link: linkHeader(
       context.baseUrl,
       context.pathname,
@@ -66,8 +81,39 @@ export function offsetPaginated<T, U>(
       page.next,
     ),
   };
-  if (options.countHits) Object.assign(headers, hitsHeaders(listing.count));
-  return { status: 200, body: items, headers };
+}
+
+/**
+ * A keyset-paginated answer (Paginator, DateTimePaginator) over rows whose keys descend:
+ * `bodyOf` turns the page's row indices into the body; the Link header is added.
+ */
+export function keysetPaginated(
+  context: RequestContext,
+  keys: readonly number[],
+  bodyOf: (indices: number[]) => unknown,
+): HandlerResponse {
+  const limit = perPageFromQuery(context.query, context.perPageDefault);
+  const page = keysetPageDescending(
+    keys,
+    cursorFromQuery(context.query),
+    limit,
+  );
+  return {
+    status: 200,
+    body: bodyOf(page.indices),
+    headers: pageLinks(context, page),
+  };
+}
+
+/** Which page a keyset request asks for (its first row's position / page size), for fault rules. */
+export function keysetPageIndex(
+  input: Pick<PageIndexInput, 'query' | 'perPageDefault'>,
+  keys: readonly number[],
+): number {
+  const limit = perPageFromQuery(input.query, input.perPageDefault);
+  const first = keysetPageDescending(keys, cursorFromQuery(input.query), limit)
+    .indices[0];
+  return first === undefined ? 0 : Math.floor(first / limit);
 }
 
 // Paginator.count_hits counts at most MAX_HITS_LIMIT rows, so X-Hits never exceeds 1000:

@@ -1,13 +1,12 @@
 import { ApiError } from '../apiError';
-import { cursorFromQuery, perPageFromQuery } from '../pagination/cursor';
-import { keysetPageDescending } from '../pagination/keysetPaginator';
-import { linkHeader } from '../pagination/linkHeader';
 import type { LegacyRuleJson } from '../../types/alertJson';
 import type { OrganizationView } from '../organizationView';
-import type {
-  HandlerResponse,
-  OrganizationRequest,
-  PageIndexInput,
+import {
+  type HandlerResponse,
+  keysetPageIndex,
+  keysetPaginated,
+  type OrganizationRequest,
+  type PageIndexInput,
 } from './handlerContext';
 
 /** Deprecation headers of the legacy rules endpoint on SaaS (sentry-workflows.md §5). */
@@ -47,23 +46,10 @@ function serializeRule(rule: LegacyRuleJson): LegacyRuleJson {
  * an id bound). Only `cursor` and `per_page` are read.
  */
 export function listLegacyRules(context: OrganizationRequest): HandlerResponse {
-  const limit = perPageFromQuery(context.query, context.perPageDefault);
-  const cursor = cursorFromQuery(context.query);
   const { rules, keys } = rulesOfProject(context.view, context.params.project);
-  const page = keysetPageDescending(keys, cursor, limit);
-  return {
-    status: 200,
-    body: page.indices.map(index => serializeRule(rules[index])),
-    headers: {
-      Link: linkHeader(
-        context.baseUrl,
-        context.pathname,
-        context.query,
-        page.prev,
-        page.next,
-      ),
-    },
-  };
+  return keysetPaginated(context, keys, indices =>
+    indices.map(index => serializeRule(rules[index])),
+  );
 }
 
 /** The page a rules request asks for (position of its first row / page size), for fault rules. */
@@ -72,9 +58,8 @@ export function legacyRulesPageIndex(
 ): number | undefined {
   const view = input.store.organization(input.params.org);
   if (!view) return undefined;
-  const limit = perPageFromQuery(input.query, input.perPageDefault);
-  const { keys } = rulesOfProject(view, input.params.project);
-  const first = keysetPageDescending(keys, cursorFromQuery(input.query), limit)
-    .indices[0];
-  return first === undefined ? 0 : Math.floor(first / limit);
+  return keysetPageIndex(
+    input,
+    rulesOfProject(view, input.params.project).keys,
+  );
 }

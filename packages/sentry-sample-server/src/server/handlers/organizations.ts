@@ -1,16 +1,15 @@
 import { isoToEpochMs } from '../../isoTime';
 import type { OrganizationView } from '../organizationView';
-import { cursorFromQuery, perPageFromQuery } from '../pagination/cursor';
-import { keysetPageDescending } from '../pagination/keysetPaginator';
-import { linkHeader } from '../pagination/linkHeader';
 import { CallerStanding } from './callerRelative';
 import type { Caller } from '../auth';
 import type { SampleStore } from '../sampleStore';
-import type {
-  HandlerResponse,
-  OrganizationRequest,
-  PageIndexInput,
-  RequestContext,
+import {
+  type HandlerResponse,
+  keysetPageIndex,
+  keysetPaginated,
+  type OrganizationRequest,
+  type PageIndexInput,
+  type RequestContext,
 } from './handlerContext';
 import {
   detailedOrganizationKeys,
@@ -44,28 +43,18 @@ function visibleOrganizations(context: {
 
 /** GET /organizations/: DateTimePaginator (cursor value = epoch ms of date_added). */
 export function listOrganizations(context: RequestContext): HandlerResponse {
-  const limit = perPageFromQuery(context.query, context.perPageDefault);
-  const cursor = cursorFromQuery(context.query);
   const organizations = visibleOrganizations(context);
-  const keys = organizations.map(view =>
-    isoToEpochMs(view.source.organization.dateCreated),
-  );
-  const page = keysetPageDescending(keys, cursor, limit);
-  return {
-    status: 200,
-    body: page.indices.map(index =>
+  return keysetPaginated(context, creationKeys(organizations), indices =>
+    indices.map(index =>
       serializeOrganizationBase(organizations[index], context.baseUrl),
     ),
-    headers: {
-      Link: linkHeader(
-        context.baseUrl,
-        context.pathname,
-        context.query,
-        page.prev,
-        page.next,
-      ),
-    },
-  };
+  );
+}
+
+function creationKeys(organizations: OrganizationView[]): number[] {
+  return organizations.map(view =>
+    isoToEpochMs(view.source.organization.dateCreated),
+  );
 }
 
 /** The page a /organizations/ request asks for, for page-specific fault rules. */
@@ -74,17 +63,8 @@ export function organizationsPageIndex(
 ): number | undefined {
   const caller = context.caller;
   if (!caller) return undefined;
-  const limit = perPageFromQuery(context.query, context.perPageDefault);
   const organizations = visibleOrganizations({ caller, store: context.store });
-  const keys = organizations.map(view =>
-    isoToEpochMs(view.source.organization.dateCreated),
-  );
-  const first = keysetPageDescending(
-    keys,
-    cursorFromQuery(context.query),
-    limit,
-  ).indices[0];
-  return first === undefined ? 0 : Math.floor(first / limit);
+  return keysetPageIndex(context, creationKeys(organizations));
 }
 
 /**

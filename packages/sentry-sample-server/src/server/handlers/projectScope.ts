@@ -4,6 +4,7 @@ import type { OrganizationAccess } from '../auth';
 import { isGlobalRole } from '../scopes';
 import type { OrganizationView } from '../organizationView';
 import type { OrganizationRequest } from './handlerContext';
+import { viewCache } from './viewCache';
 
 /** Project ids a listing is restricted to, or 'all'. */
 export type ProjectScope =
@@ -119,8 +120,7 @@ function memberProjectIds(
   return ids;
 }
 
-const filteredIndices = new WeakMap<OrganizationView, Map<string, number[]>>();
-const CACHED_FILTERS_PER_ORGANIZATION = 16;
+const cachedIndices = viewCache<number[]>(16);
 
 /**
  * A listing restricted to the items `keep` accepts. Filtering a lazy listing means one scan of
@@ -132,24 +132,13 @@ export function filteredListing<T>(
   listing: Listing<T>,
   keep: (item: T) => boolean,
 ): Listing<T> {
-  let cache = filteredIndices.get(view);
-  if (!cache) {
-    cache = new Map();
-    filteredIndices.set(view, cache);
-  }
-  let indices = cache.get(cacheKey);
-  if (!indices) {
-    indices = [];
+  const kept = cachedIndices(view, cacheKey, () => {
+    const indices: number[] = [];
     for (let index = 0; index < listing.count; index++) {
       if (keep(listing.get(index))) indices.push(index);
     }
-    if (cache.size >= CACHED_FILTERS_PER_ORGANIZATION) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
-    }
-    cache.set(cacheKey, indices);
-  }
-  const kept = indices;
+    return indices;
+  });
   return { count: kept.length, get: index => listing.get(kept[index]) };
 }
 

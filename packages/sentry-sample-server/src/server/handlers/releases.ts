@@ -2,7 +2,11 @@ import type { Listing } from '../../collection';
 import { isoToEpochMs } from '../../isoTime';
 import type { ReleaseJson } from '../../types/sentryJson';
 import { ApiError } from '../apiError';
-import { type DateRange, InvalidDateParams, optionalDateRange } from '../dateRange';
+import {
+  type DateRange,
+  InvalidDateParams,
+  optionalDateRange,
+} from '../dateRange';
 import {
   type HandlerResponse,
   offsetPaginated,

@@ -1,7 +1,11 @@
-import { compareNumericIds, compareStrings, type Listing } from '../../collection';
+import {
+  compareNumericIds,
+  compareStrings,
+  type Listing,
+} from '../../collection';
 import { ApiError } from '../apiError';
-import type { OrganizationView } from '../organizationView';
 import type { OrganizationRequest } from './handlerContext';
+import { viewCache } from './viewCache';
 
 /** A sort field's value for one item: numbers and strings compare as such. */
 export type SortKey<T> = (item: T) => number | string;
@@ -9,8 +13,8 @@ export type SortKey<T> = (item: T) => number | string;
 /** The fields an endpoint accepts; those with a key are really sorted by, the rest by id. */
 export type SortFields<T> = Readonly<Record<string, SortKey<T> | null>>;
 
-const sortedIndices = new WeakMap<OrganizationView, Map<string, number[]>>();
-const CACHED_SORTS_PER_ORGANIZATION = 8;
+/** Sorting a lazy listing reads all of it: the order (indices) is kept per organization view. */
+const cachedOrder = viewCache<number[]>(8);
 
 /**
  * `sortBy` as the workflow-engine endpoints read it (SortByParam.parse,
@@ -39,8 +43,7 @@ export function orderedBySortParam<T extends { id: string }>(
     };
   }
   const order = cachedOrder(context.view, `${cacheKey}:${sortBy}`, () => {
-    const keys: Array<{ index: number; key: number | string; id: string }> =
-      [];
+    const keys: Array<{ index: number; key: number | string; id: string }> = [];
     for (let index = 0; index < listing.count; index++) {
       const item = listing.get(index);
       keys.push({ index, key: keyOf(item), id: item.id });
@@ -59,27 +62,4 @@ export function orderedBySortParam<T extends { id: string }>(
 function compareKeys(a: number | string, b: number | string): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return compareStrings(String(a), String(b));
-}
-
-/** Sorting a lazy listing reads all of it: the order (indices) is kept per organization view. */
-function cachedOrder(
-  view: OrganizationView,
-  key: string,
-  build: () => number[],
-): number[] {
-  let cache = sortedIndices.get(view);
-  if (!cache) {
-    cache = new Map();
-    sortedIndices.set(view, cache);
-  }
-  let order = cache.get(key);
-  if (!order) {
-    order = build();
-    if (cache.size >= CACHED_SORTS_PER_ORGANIZATION) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
-    }
-    cache.set(key, order);
-  }
-  return order;
 }

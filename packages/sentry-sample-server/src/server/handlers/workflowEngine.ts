@@ -84,23 +84,18 @@ export function listWorkflows(context: OrganizationRequest): HandlerResponse {
   const allProjectsShown = allProjectsDetectorShown(view);
   const targetOf = targetOfDetector(view);
   const cacheKey = `${scopeCacheKey('workflows', scope)}:allProjects=${allProjectsShown}`;
-  const listing = filteredListing(
-    view,
-    cacheKey,
-    view.workflows,
-    workflow => {
-      const detectorIds = Array.isArray(workflow.detectorIds)
-        ? workflow.detectorIds
-        : [];
-      if (detectorIds.length === 0)
-        return scope.kind === 'all' || !scope.explicit;
-      return detectorIds.some(id => {
-        const target = targetOf.get(id);
-        if (target === 'all') return allProjectsShown;
-        return scope.kind === 'all' || scope.ids.has(target ?? '');
-      });
-    },
-  );
+  const listing = filteredListing(view, cacheKey, view.workflows, workflow => {
+    const detectorIds = Array.isArray(workflow.detectorIds)
+      ? workflow.detectorIds
+      : [];
+    if (detectorIds.length === 0)
+      return scope.kind === 'all' || !scope.explicit;
+    return detectorIds.some(id => {
+      const target = targetOf.get(id);
+      if (target === 'all') return allProjectsShown;
+      return scope.kind === 'all' || scope.ids.has(target ?? '');
+    });
+  });
   return offsetPaginated(
     context,
     orderedBySortParam(context, listing, WORKFLOW_SORTS, cacheKey),
