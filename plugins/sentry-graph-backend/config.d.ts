@@ -97,6 +97,16 @@ export interface Config {
        * run that died. Default 60 seconds; 2 seconds to 10 minutes.
        */
       leaseTtl?: HumanDuration | string;
+      /** Routine runs: the runs between full ones (docs/routine-runs.md). */
+      routine?: {
+        /**
+         * Every team's member listing is read again within this many
+         * routine runs (each reads 1 / this of the teams, those read
+         * longest ago, besides those with a sign of change): the longest
+         * a team role change waits. Default 8; 1 to 1000.
+         */
+        teamRotation?: number;
+      };
     };
     /**
      * The Backstage catalog, joined to Sentry in the graph: components (and

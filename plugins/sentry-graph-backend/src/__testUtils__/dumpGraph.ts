@@ -1,4 +1,5 @@
 import { LEASE_LABEL } from '../graph/leaseSchema';
+import { ROUTINE_BOOKKEEPING } from '../graph/routineCypher';
 import type { TestGraph } from './testGraph';
 
 export interface DumpedNode {
@@ -31,15 +32,20 @@ export interface DumpOptions {
 }
 
 /**
- * The whole graph, sorted, with the run stamps checked separately so that a
- * test can compare everything else with a literal.
+ * The whole graph, sorted, with the run stamps checked separately and the
+ * routine runs' bookkeeping left out, so that a test can compare everything
+ * else with a literal.
  */
 export async function dumpGraph(
   graph: TestGraph,
   updateTag?: number,
   options: DumpOptions = {},
 ): Promise<GraphDump> {
-  const dropped = options.keepFirstseen ? ['lastupdated'] : STAMPS;
+  // The routine runs' state is bookkeeping, as the stamps are.
+  const dropped = [
+    ...(options.keepFirstseen ? ['lastupdated'] : STAMPS),
+    ...ROUTINE_BOOKKEEPING,
+  ];
   const withoutStamps = (props: Record<string, unknown>) =>
     Object.fromEntries(
       Object.entries(props).filter(([name]) => !dropped.includes(name)),

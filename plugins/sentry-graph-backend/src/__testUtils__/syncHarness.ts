@@ -36,6 +36,7 @@ export interface TestSyncOptions {
   store?: SentryGraphStore;
   writer?: RunSyncOptions['writer'];
   waitForLeaseMs?: number;
+  kind?: RunSyncOptions['kind'];
 }
 
 /** One real sync from a sample server into the test Neo4j, with quick retries. */
@@ -59,6 +60,7 @@ export function runTestSync(
     writer: options.writer,
     waitForLeaseMs: options.waitForLeaseMs,
     onProgress: options.onProgress,
+    kind: options.kind,
     catalog: options.catalog && {
       read:
         options.catalog.read ??

@@ -188,6 +188,14 @@ export function readSentryGraphConfig(root: Config): SentryGraphConfig {
             range: '2 seconds to 10 minutes',
           })
         : defaults.leaseTtlMs,
+      routineTeamRotation: int(
+        sync?.getOptionalConfig('routine'),
+        'sync.routine',
+        'teamRotation',
+        1,
+        1_000,
+        defaults.routineTeamRotation,
+      ),
     },
     worker: {
       maxHeapMb: int(

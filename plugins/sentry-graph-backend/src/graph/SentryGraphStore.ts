@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { CleanupQueries } from './CleanupQueries';
 import { LeaseQueries } from './LeaseQueries';
+import { RoutineQueries } from './RoutineQueries';
 import { LEASE_LABEL } from './leaseSchema';
 import { Neo4jSessions, type Neo4jConnectionOptions } from './Neo4jSessions';
 import { numberField } from './recordFields';
@@ -42,6 +43,8 @@ export class SentryGraphStore extends Neo4jSessions {
   readonly cleanup = new CleanupQueries(this);
   /** The graph's lease: one writer at a time. */
   readonly lease = new LeaseQueries(this);
+  /** What routine runs read and stamp: sync state, stored values, team listings. */
+  readonly routine = new RoutineQueries(this);
 
   /** The driver and a store on it, for `connection`. */
   static open(connection: Neo4jConnectionOptions): {

@@ -12,6 +12,14 @@ import type {
 } from '../sentry/schemas';
 import { defineNode, defineRelationship } from './spec';
 
+/**
+ * The version of what a full run writes. Raise it when a change to the
+ * schema (a new property, kind or relationship) leaves a graph written
+ * before it incomplete in a way routine runs would not fill: the next
+ * run of each organization is then a full one.
+ */
+export const GRAPH_SCHEMA_VERSION = 1;
+
 export const organizationNode = defineNode<SentryOrganization>({
   label: 'SentryOrganization',
   extraLabels: ['Tenant'],

@@ -105,6 +105,7 @@ export class SentryClient {
    * sized by concurrencyFor, at most maxPagesInFlight, and split with the
    * endpoint's other listings read at the same time) and come in any order;
    * any other cursor is followed page after page. The pages say which.
+   * `sequential` reads every listing page after page.
    */
   paginate<T>(
     path: string,
@@ -121,7 +122,7 @@ export class SentryClient {
       signal: options.signal,
       fetchPage: (url, pageIndex, signal) =>
         this.#fetchPage(url, { ...options, signal }, pageIndex),
-      mayReadConcurrently: this.#maxPagesInFlight > 1,
+      mayReadConcurrently: this.#maxPagesInFlight > 1 && !options.sequential,
       openWindow: () =>
         this.#shared.windows.open(options.endpoint, () =>
           Math.min(

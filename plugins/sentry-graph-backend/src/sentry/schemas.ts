@@ -129,6 +129,8 @@ export const SentryWorkflowSchema = z.object({
   config: z.object({ frequency: z.number().nullish() }).nullish(),
   detectorIds: listOrEmpty(z.string()),
   enabled: z.boolean(),
+  /** Bumped by every edit through the workflows API; what a routine run reads newest first. */
+  dateUpdated: z.string().nullish(),
 });
 export type SentryWorkflow = z.infer<typeof SentryWorkflowSchema>;
 

@@ -78,6 +78,12 @@ export interface PaginateOptions<T> {
   signal?: AbortSignal;
   /** Default and maximum 100 (Sentry rejects more with 400). */
   perPage?: number;
+  /**
+   * Page after page, never a window ahead: for a listing its reader may
+   * stop early (a routine run's newest-first reads), where pages asked
+   * for in advance would be requests spent on pages nobody reads.
+   */
+  sequential?: boolean;
 }
 
 export interface SentryPage<T> {

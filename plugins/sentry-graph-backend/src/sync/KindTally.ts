@@ -12,7 +12,12 @@ export interface Listing<T> {
   endpoint: SentryEndpoint;
   itemSchema: ZodType<T>;
   query?: Record<string, string | string[] | undefined>;
+  /** Page after page (PaginateOptions.sequential): for a listing that may stop early. */
+  sequential?: boolean;
 }
+
+/** What a page's handler answers to stop its listing there: nothing after it is needed. */
+export const STOP_LISTING = 'stop-listing';
 
 /**
  * One kind's bookkeeping for one organization: counts, whether every listing
@@ -45,17 +50,19 @@ export class KindTally {
 
   /**
    * Pages through a listing, handing each page's valid items on as they
-   * arrive (in any order when the listing is read concurrently).
+   * arrive (in any order when the listing is read concurrently), until the
+   * last page or a handler that answers STOP_LISTING.
    */
   async consume<T>(
     listing: Listing<T>,
-    handlePage: (items: T[]) => Promise<void>,
+    handlePage: (items: T[]) => Promise<void | typeof STOP_LISTING>,
   ): Promise<void> {
     const { client, signal, progress, organization } = this.context;
     const pages = client.paginate(listing.path, {
       endpoint: listing.endpoint,
       itemSchema: listing.itemSchema,
       query: listing.query,
+      sequential: listing.sequential,
       signal,
     });
     for await (const page of pages) {
@@ -66,7 +73,7 @@ export class KindTally {
         this.kind,
         page.items.length + page.invalid.length,
       );
-      await handlePage(page.items);
+      if ((await handlePage(page.items)) === STOP_LISTING) break;
     }
   }
 

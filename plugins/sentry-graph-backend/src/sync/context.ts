@@ -1,12 +1,18 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SentryGraphStore, WriteScope } from '../graph/SentryGraphStore';
+import type { RoutineBasis } from './routine/routineBasis';
 import {
   apiPath,
   type SentryClient,
   type SentryEndpoint,
   type SentryOrganization,
 } from '../sentry';
-import type { KindResult, SyncKind, SyncProgress } from './types';
+import type {
+  KindResult,
+  SyncKind,
+  SyncProgress,
+  SyncRunKind,
+} from './types';
 
 /**
  * Where issue alert rules are read from (`sentryGraph.sentry.alertRules.source`):
@@ -52,6 +58,12 @@ export interface SyncEngineOptions {
    * how soon another writer takes over from one that died.
    */
   leaseTtlMs: number;
+  /**
+   * Every team's member listing is read again within this many routine
+   * runs: each re-reads 1 / this of the teams, those read longest ago,
+   * so that a change no cheaper signal shows (a team role) reaches the graph.
+   */
+  routineTeamRotation: number;
 }
 
 export const DEFAULT_SYNC_ENGINE_OPTIONS: SyncEngineOptions = {
@@ -64,6 +76,7 @@ export const DEFAULT_SYNC_ENGINE_OPTIONS: SyncEngineOptions = {
   alertRuleSource: 'auto',
   confirmDeletions: 100,
   leaseTtlMs: 60_000,
+  routineTeamRotation: 8,
 };
 
 /** Counts items as they arrive and tells whoever watches the run. */
@@ -106,6 +119,12 @@ export interface OrganizationContext {
   signal?: AbortSignal;
   logger: LoggerService;
   progress: ProgressTracker;
+  /** The kind of this organization's run: a routine run asked for is full where the graph needs it. */
+  kind: SyncRunKind;
+  /** In a routine run: what the graph holds from the runs before; absent in a full one. */
+  routine?: RoutineBasis;
+  /** What this organization's routine run leaves out, and why. */
+  skip(line: string): void;
 }
 
 export function emptyKindResult(): KindResult {

@@ -3,7 +3,11 @@
  * gathered from its organizations, their kinds and the catalog.
  */
 import type { CatalogResult } from '@sentry-graph/plugin-sentry-graph-common';
-import type { InvalidItem, OrganizationResult } from './types';
+import type {
+  InvalidItem,
+  OrganizationResult,
+  SyncRunKind,
+} from './types';
 
 /** Whether the catalog was read and cleaned up completely. */
 export function catalogClean(catalog: CatalogResult): boolean {
@@ -55,6 +59,32 @@ export function collectErrors(organizations: OrganizationResult[]): string[] {
     }
   }
   return errors;
+}
+
+/** What each organization's routine run left out, one line each, named by organization. */
+export function collectSkipped(organizations: OrganizationResult[]): string[] {
+  return organizations.flatMap(org =>
+    (org.skipped ?? []).map(line => `${org.slug}: ${line}`),
+  );
+}
+
+/**
+ * The run's kind: full when asked for, or when every organization had to
+ * run full (say why); else routine, since some organization's deletions
+ * wait for a full run.
+ */
+export function runKindOf(
+  asked: SyncRunKind,
+  organizations: OrganizationResult[],
+): { kind: SyncRunKind; kindReason?: string } {
+  if (asked === 'full') return { kind: 'full' };
+  const full = organizations.filter(org => org.kind === 'full');
+  const reasons = full.map(org => `${org.slug}: ${org.kindReason}`).join('; ');
+  if (full.length > 0 && full.length === organizations.length)
+    return { kind: 'full', kindReason: `a routine run became full (${reasons})` };
+  if (full.length > 0)
+    return { kind: 'routine', kindReason: `some organizations ran full (${reasons})` };
+  return { kind: 'routine' };
 }
 
 /** e.g. '2 invalid item(s) skipped (first: teams 3002: name: expected string)'. */

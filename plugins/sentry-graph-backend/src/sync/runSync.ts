@@ -12,6 +12,8 @@ import {
   catalogClean,
   catalogErrors,
   collectErrors,
+  collectSkipped,
+  runKindOf,
   collectWarnings,
   describeInvalidItems,
 } from './runReport';
@@ -28,6 +30,7 @@ import type {
   OrganizationResult,
   RunStatus,
   SyncProgress,
+  SyncRunKind,
   SyncRunResult,
 } from './types';
 
@@ -71,6 +74,12 @@ export interface RunSyncOptions {
    * instead of after its expiry.
    */
   endedRunIds?: string[];
+  /**
+   * The kind of run asked for (default full). A routine run reads what can
+   * have changed and deletes nothing; an organization that the graph holds
+   * no full run of, or one from another schema version, runs full in it.
+   */
+  kind?: SyncRunKind;
 }
 
 /**
@@ -219,6 +228,7 @@ async function syncOrganizations(
             options: options.engine,
             updateTag,
             progress,
+            kind: options.kind ?? 'full',
           },
           slug,
         ),
@@ -226,8 +236,9 @@ async function syncOrganizations(
     },
   );
   organizations.sort((a, b) => slugs.indexOf(a.slug) - slugs.indexOf(b.slug));
+  const kind = runKindOf(options.kind ?? 'full', organizations);
   const catalog =
-    options.catalog && !options.signal?.aborted
+    options.catalog && !options.signal?.aborted && kind.kind === 'full'
       ? await options.catalog.join({
           read: options.catalog.read,
           options: options.catalog.options,
@@ -239,6 +250,11 @@ async function syncOrganizations(
           onProgress: entities => progress.recordCatalog(entities),
         })
       : undefined;
+  const skipped = collectSkipped(organizations);
+  if (options.catalog && kind.kind === 'routine')
+    skipped.push(
+      'the catalog join: at full runs (it removes the links the catalog no longer has)',
+    );
   const errors = [...unlisted, ...collectErrors(organizations)];
   if (catalog) errors.push(...catalogErrors(catalog));
   const status = runStatus(organizations, unlisted.length > 0, options.signal);
@@ -251,6 +267,8 @@ async function syncOrganizations(
       organizations,
       errors,
     ),
+    ...kind,
+    ...(skipped.length > 0 ? { skipped } : {}),
     ...(catalog ? { catalog } : {}),
   };
 }

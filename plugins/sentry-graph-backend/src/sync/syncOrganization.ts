@@ -1,4 +1,4 @@
-import { organizationNode } from '../graph/schema';
+import { GRAPH_SCHEMA_VERSION, organizationNode } from '../graph/schema';
 import {
   apiPath,
   SentryOrganizationSchema,
@@ -15,14 +15,18 @@ import { syncReleases } from './kinds/releases';
 import { syncTeamMemberships } from './kinds/teamMemberships';
 import { syncTeams } from './kinds/teams';
 import { regionClient } from './regionClient';
-import type { OrganizationResult, RunStatus } from './types';
+import { organizationKind, type OrganizationKind } from './routine/routineBasis';
+import { routineTeams } from './routine/routineTeams';
+import type { OrganizationResult, RunStatus, SyncRunKind } from './types';
 
 export type OrganizationRunContext = Omit<
   OrganizationContext,
-  'organization' | 'client' | 'scope'
+  'organization' | 'client' | 'scope' | 'kind' | 'routine' | 'skip'
 > & {
   client: SentryClient;
   updateTag: number;
+  /** The kind of run asked for; an organization the graph has no full run of runs full. */
+  kind: SyncRunKind;
 };
 
 /**
@@ -36,6 +40,7 @@ export async function syncOrganization(
 ): Promise<OrganizationResult> {
   const logger = run.logger.child({ organization: slug });
   let organization;
+  let kind: OrganizationKind;
   try {
     organization = await run.client.getJson(apiPath`organizations/${slug}/`, {
       endpoint: 'organization',
@@ -43,6 +48,7 @@ export async function syncOrganization(
       query: { detailed: '0' },
       signal: run.signal,
     });
+    kind = await organizationKind(run.store, organization.id, run.kind);
     await run.store.mergeNodes(organizationNode, [organization], {
       updateTag: run.updateTag,
     });
@@ -63,12 +69,21 @@ export async function syncOrganization(
     };
   }
 
+  if (kind.reason) {
+    logger.info(
+      `A routine run was asked for; ${slug} runs full: ${kind.reason}`,
+    );
+  }
+  const skipped: string[] = [];
   const context: OrganizationContext = {
     ...run,
     logger,
     organization,
     client: regionClient(run.client, organization, logger),
     scope: { updateTag: run.updateTag, organizationId: organization.id },
+    kind: kind.kind,
+    routine: kind.routine,
+    skip: line => skipped.push(line),
   };
   const { tallies, projectsWithoutAccess } = await syncKinds(context);
 
@@ -76,12 +91,29 @@ export async function syncOrganization(
     organization: { ...emptyKindResult(), fetched: 1, written: 1 },
   };
   for (const tally of tallies) kinds[tally.kind] = tally.result;
+  const status = organizationStatus(context, tallies);
+  if (context.kind === 'full' && status === 'succeeded') {
+    // The base routine runs build on: every kind listed and cleaned up.
+    try {
+      await context.store.routine.markFullSynced(
+        context.scope,
+        GRAPH_SCHEMA_VERSION,
+      );
+    } catch (error) {
+      logger.warn(
+        `The graph could not record the full run of ${slug}, so its next run is full again: ${describeError(error)}`,
+      );
+    }
+  }
   return {
     slug,
     id: organization.id,
     name: organization.name,
-    status: organizationStatus(context, tallies),
+    status,
     kinds,
+    kind: context.kind,
+    ...(kind.reason ? { kindReason: kind.reason } : {}),
+    ...(skipped.length > 0 ? { skipped } : {}),
     ...(projectsWithoutAccess ? { projectsWithoutAccess } : {}),
   };
 }
@@ -104,13 +136,26 @@ async function syncKinds(context: OrganizationContext) {
     teams: tallyOf(teamsDone),
     members: tallyOf(membersDone),
     memberships: tallyOf(
-      teamsDone.then(teams => syncTeamMemberships(context, teams, membersDone)),
+      teamsDone.then(async teams =>
+        syncTeamMemberships(
+          context,
+          teams,
+          membersDone,
+          context.routine
+            ? await routineTeams(context, teams, membersDone)
+            : teams.teams,
+        ),
+      ),
     ),
     projects: tallyOf(projectsDone),
     releases: tallyOf(syncReleases(context, projectsDone)),
     alertRules: tallyOf(projectsDone.then(() => syncAlertRules(context))),
   };
-  await cleanUpAsKindsEnd(context, kinds);
+  if (context.kind === 'full') await cleanUpAsKindsEnd(context, kinds);
+  else
+    context.skip(
+      'deletions: a routine run deletes nothing; the next full run removes what Sentry no longer has',
+    );
   const tallies: KindTally[] = await Promise.all(Object.values(kinds));
   return {
     tallies,

@@ -12,4 +12,6 @@ export {
   type SyncOutcome as RunStatus,
   type SyncProgress,
   type SyncRunResult,
+  type SyncRunKind,
+  SYNC_RUN_KINDS,
 } from '@sentry-graph/plugin-sentry-graph-common';

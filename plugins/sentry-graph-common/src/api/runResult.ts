@@ -153,6 +153,12 @@ export interface OrganizationResult {
    * rules out. Absent when the token sees every project.
    */
   projectsWithoutAccess?: number;
+  /** The kind this organization's part of the run was; absent in results from before there were two kinds. */
+  kind?: SyncRunKind;
+  /** Why it was of that kind, where a routine run was asked for and this organization ran full. */
+  kindReason?: string;
+  /** What its routine run left out and why, one line each. */
+  skipped?: string[];
 }
 
 /**
@@ -211,9 +217,35 @@ export interface CatalogResult {
   durationMs?: number;
 }
 
+/**
+ * A full run reads every listing and is the only kind that deletes; a
+ * routine run reads what can have changed since the last run, as cheaply as
+ * Sentry's API allows, and deletes nothing (docs/routine-runs.md).
+ *
+ * @public
+ */
+export type SyncRunKind = 'full' | 'routine';
+
+/** @public */
+export const SYNC_RUN_KINDS: readonly SyncRunKind[] = ['full', 'routine'];
+
 /** @public */
 export interface SyncRunResult {
   status: SyncOutcome;
+  /**
+   * The kind the run was, which may be `full` where `routine` was asked for
+   * (a graph without a full run before, or from an older schema). Absent
+   * in results stored before there were two kinds: those were full.
+   */
+  kind?: SyncRunKind;
+  /** Why the run was of its kind, one sentence: asked for, due, or why a routine run became full. */
+  kindReason?: string;
+  /**
+   * What a routine run left out and why, one line each (the archived
+   * releases listing, deletions, teams whose member listings were not
+   * re-read); empty for a full run.
+   */
+  skipped?: string[];
   /** Epoch seconds of the run's start, stamped on everything it wrote (`lastupdated`). */
   updateTag: number;
   startedAt: string;

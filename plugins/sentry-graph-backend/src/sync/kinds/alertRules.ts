@@ -1,7 +1,7 @@
 import type { AlertRuleSource } from '../../graph/schema';
 import type { AlertRuleSourceSetting, OrganizationContext } from '../context';
 import { KindTally } from '../KindTally';
-import { createRuleWriter } from './alertRuleWriter';
+import { createRuleWriter, type RuleWriter } from './alertRuleWriter';
 import { syncFromLegacyRules } from './legacyRules';
 import { syncFromWorkflows, type WorkflowsOutcome } from './workflowRules';
 
@@ -18,45 +18,91 @@ export async function syncAlertRules(
 ): Promise<KindTally> {
   const tally = new KindTally('alert-rules', context);
   const writer = createRuleWriter(context);
-  const setting = context.options.alertRuleSource;
+  const routine = routineReadOf(context);
   try {
-    const projectSlugs = await readProjectSlugs(context);
-    let legacyBecause: string | undefined = 'the configured source is rules';
-    if (setting !== 'rules') {
-      tally.result.source = 'workflows';
-      const outcome = await syncFromWorkflows(
-        context,
-        tally,
-        writer,
-        projectSlugs,
+    if (routine === 'skip') {
+      context.skip(
+        'alert rules: they come from the deprecated per-project rules API here, read at full runs',
       );
-      legacyBecause = whyLegacy(outcome, setting, tally, projectSlugs.size);
-      if (legacyBecause && setting === 'workflows') {
-        tally.fail(
-          new Error(
-            `${legacyBecause}, and sentryGraph.sentry.alertRules.source is workflows`,
-          ),
-          'workflows',
-        );
-        legacyBecause = undefined;
-      }
-    }
-    if (legacyBecause) {
-      tally.result.source = 'rules';
-      context.logger.info(
-        `Reading the issue alert rules of ${context.organization.slug} from the deprecated per-project rules API: ${legacyBecause}`,
-      );
-      await syncFromLegacyRules(context, tally, writer, projectSlugs);
+    } else {
+      await readAlertRules(context, tally, writer, routine?.updatedSince);
     }
   } catch (error) {
     tally.fail(error, tally.result.source ?? 'workflows');
   }
   try {
     tally.result.written += await writer.close();
+    if (tally.complete && tally.result.source && routine !== 'skip')
+      await context.store.routine.markAlertRulesListed(
+        context.scope,
+        tally.result.source,
+      );
   } catch (error) {
     tally.fail(error, 'writing to Neo4j');
   }
   return tally;
+}
+
+/**
+ * How much a workflow's dateUpdated (Sentry's clock) may lag behind the
+ * update tag (this machine's) and still be read by the next routine run.
+ */
+const CLOCK_MARGIN_MS = 15 * 60_000;
+
+/**
+ * A routine run reads the workflows changed since the last complete
+ * listing, when the last one read workflows; the per-project rules API has
+ * no such order, so its rules wait for the full run. Undefined: read all.
+ */
+function routineReadOf(
+  context: OrganizationContext,
+): { updatedSince: number } | 'skip' | undefined {
+  const state = context.routine?.state;
+  if (!state || state.alertRulesListed === undefined) return undefined;
+  if (state.alertRulesSource === 'rules') return 'skip';
+  return { updatedSince: state.alertRulesListed * 1000 - CLOCK_MARGIN_MS };
+}
+
+async function readAlertRules(
+  context: OrganizationContext,
+  tally: KindTally,
+  writer: RuleWriter,
+  updatedSince: number | undefined,
+) {
+  const setting = context.options.alertRuleSource;
+  const projectSlugs = await readProjectSlugs(context);
+  let legacyBecause: string | undefined = 'the configured source is rules';
+  if (setting !== 'rules') {
+    tally.result.source = 'workflows';
+    const outcome = await syncFromWorkflows(
+      context,
+      tally,
+      writer,
+      projectSlugs,
+      updatedSince,
+    );
+    // A routine read is a part of the workflows: it cannot tell that none is an issue rule.
+    legacyBecause =
+      updatedSince === undefined || outcome.api === 'absent'
+        ? whyLegacy(outcome, setting, tally, projectSlugs.size)
+        : undefined;
+    if (legacyBecause && setting === 'workflows') {
+      tally.fail(
+        new Error(
+          `${legacyBecause}, and sentryGraph.sentry.alertRules.source is workflows`,
+        ),
+        'workflows',
+      );
+      legacyBecause = undefined;
+    }
+  }
+  if (legacyBecause) {
+    tally.result.source = 'rules';
+    context.logger.info(
+      `Reading the issue alert rules of ${context.organization.slug} from the deprecated per-project rules API: ${legacyBecause}`,
+    );
+    await syncFromLegacyRules(context, tally, writer, projectSlugs);
+  }
 }
 
 /** Why the legacy rules API must be read after the workflows API, if it must. */

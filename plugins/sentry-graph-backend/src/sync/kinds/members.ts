@@ -1,14 +1,20 @@
+import type { StoredMember } from '../../graph/RoutineQueries';
 import { userNode } from '../../graph/schema';
 import { SentryMemberSchema, type SentryMember } from '../../sentry';
 import { orgPath, type OrganizationContext } from '../context';
 import { KindTally } from '../KindTally';
-import { isGlobalTeamAdmin } from '../teamRoles';
+import { isGlobalTeamAdmin, orgRoleOf } from '../teamRoles';
 import { writeListing } from './writeListing';
 
 export interface MembersOutcome {
   tally: KindTally;
   /** Owners and managers: Team Admin of every team without joining it. */
   globalTeamAdminIds: string[];
+  /**
+   * In a routine run: members new to the graph, or whose org role or
+   * pending state differs from it (their team roles may have changed).
+   */
+  changedIds: string[];
 }
 
 export async function syncMembers(
@@ -16,6 +22,8 @@ export async function syncMembers(
 ): Promise<MembersOutcome> {
   const tally = new KindTally('members', context);
   const globalTeamAdminIds: string[] = [];
+  const changedIds: string[] = [];
+  const stored = context.routine?.members;
   await writeListing(
     context,
     tally,
@@ -30,8 +38,18 @@ export async function syncMembers(
     {
       onItem: (member: SentryMember) => {
         if (isGlobalTeamAdmin(member)) globalTeamAdminIds.push(member.id);
+        if (stored && changedSince(member, stored.get(member.id)))
+          changedIds.push(member.id);
       },
     },
   );
-  return { tally, globalTeamAdminIds };
+  return { tally, globalTeamAdminIds, changedIds };
+}
+
+function changedSince(member: SentryMember, before?: StoredMember): boolean {
+  return (
+    !before ||
+    before.role !== orgRoleOf(member) ||
+    before.pending !== (member.pending ?? undefined)
+  );
 }

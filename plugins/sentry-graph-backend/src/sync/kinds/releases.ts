@@ -50,6 +50,10 @@ export async function syncReleases(
 ): Promise<KindTally> {
   // An invalid release's readable `id` is Sentry's numeric id, not our node id.
   const tally = new KindTally('releases', context, false);
+  if (context.kind === 'routine') {
+    await syncNewReleases(context, tally, projectsWritten);
+    return tally;
+  }
   await writeListing(
     context,
     tally,
@@ -58,6 +62,42 @@ export async function syncReleases(
     { after: projectsWritten },
   );
   return tally;
+}
+
+/**
+ * A routine run: the open releases, newest first (Sentry's default sort,
+ * `date`, is date_added descending), page after page up to the first page
+ * whose releases the graph holds unchanged. Archiving is seen only in the
+ * `archived` listing, which has no date to stop at: it waits for the full run.
+ */
+async function syncNewReleases(
+  context: OrganizationContext,
+  tally: KindTally,
+  projectsWritten: Promise<unknown>,
+) {
+  const organizationId = context.organization.id;
+  await writeListing(
+    context,
+    tally,
+    [{ ...releaseListing(context, 'open'), sequential: true }],
+    releases => writeReleases(context, releases),
+    {
+      after: projectsWritten,
+      changedOnly: async releases => {
+        const unchanged = await context.store.routine.unchangedIds(
+          releaseNode,
+          releases.map(release => ({ organizationId, release })),
+        );
+        const changed = releases.filter(
+          release => !unchanged.has(releaseId(organizationId, release.version)),
+        );
+        return { changed, readOn: changed.length > 0 };
+      },
+    },
+  );
+  context.skip(
+    'the archived releases listing: archiving shows at the next full run',
+  );
 }
 
 /** Writes release nodes and their HAS_RELEASE; returns what it wrote. */

@@ -29,14 +29,17 @@ interface Membership {
 
 /**
  * MEMBER_OF and ADMIN_OF. Sentry's members listing carries no teams, so each
- * team's member listing is read; owners and managers are then made Team
- * Admin of every team, joined or not. The teams' listings start once the
- * teams are written; the writes wait for the members too.
+ * team's member listing is read (in a routine run, those of `relist` only);
+ * owners and managers are then made Team Admin of every team, joined or
+ * not. The teams' listings start once the teams are written; the writes
+ * wait for the members too. Each team whose listing was read and written
+ * whole is stamped so (TEAM_MEMBERS_LISTED), for the routine runs after.
  */
 export async function syncTeamMemberships(
   context: OrganizationContext,
   teams: TeamsOutcome,
   membersWritten: Promise<MembersOutcome>,
+  relist: readonly TeamRef[] = teams.teams,
 ): Promise<KindTally> {
   const tally = new KindTally('team-memberships', context);
   const { store, scope, options } = context;
@@ -80,8 +83,9 @@ export async function syncTeamMemberships(
     }
     return membership(item, team, teamRolesFeature);
   };
+  const listedWhole: TeamRef[] = [];
   await forEachConcurrently(
-    teams.teams,
+    relist,
     listingConcurrencyOf(context, 'team-members'),
     async team => {
       if (context.signal?.aborted) return;
@@ -99,6 +103,7 @@ export async function syncTeamMemberships(
                 .map(item => membershipOf(item, team)),
             ),
         );
+        listedWhole.push(team);
       } catch (error) {
         tally.fail(error, `members of team ${team.slug}`);
       }
@@ -109,6 +114,7 @@ export async function syncTeamMemberships(
     // Not `+= await`: the owner and manager writes add to the count meanwhile.
     const written = await writer.close();
     tally.result.written += written;
+    await store.routine.markTeamMembersListed(listedWhole, scope);
   } catch (error) {
     tally.fail(error, 'writing to Neo4j');
   }

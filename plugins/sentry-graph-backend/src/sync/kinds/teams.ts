@@ -7,6 +7,8 @@ import { writeListing } from './writeListing';
 export interface TeamRef {
   id: string;
   slug: string;
+  /** Sentry's count of the team's members, pending invites included. */
+  memberCount?: number | null;
 }
 
 export interface TeamsOutcome {
@@ -33,7 +35,14 @@ export async function syncTeams(
       },
     ],
     items => context.store.mergeNodes(teamNode, items, context.scope),
-    { onItem: team => teams.push({ id: team.id, slug: team.slug }) },
+    {
+      onItem: team =>
+        teams.push({
+          id: team.id,
+          slug: team.slug,
+          memberCount: team.memberCount,
+        }),
+    },
   );
   return { tally, teams };
 }

@@ -2,9 +2,10 @@ import {
   SentryDetectorSchema,
   SentryNotFoundError,
   SentryWorkflowSchema,
+  type SentryWorkflow,
 } from '../../sentry';
 import { orgPath, type OrganizationContext } from '../context';
-import type { KindTally } from '../KindTally';
+import { STOP_LISTING, type KindTally } from '../KindTally';
 import { fromWorkflow } from './alertRuleRecords';
 import type { RuleWriter } from './alertRuleWriter';
 import { IssueDetectors } from './issueDetectors';
@@ -25,27 +26,42 @@ export async function syncFromWorkflows(
   tally: KindTally,
   writer: RuleWriter,
   projectSlugs: ReadonlyMap<string, string>,
+  /**
+   * A routine run: epoch ms before which no workflow can have changed since
+   * the last complete listing. The workflows are then read newest-updated
+   * first up to the first page older than that, and their detectors looked
+   * up one by one instead of listed.
+   */
+  updatedSince?: number,
 ): Promise<WorkflowsOutcome> {
   const detectors = new IssueDetectors(context);
   let issueRules = 0;
   try {
-    await tally.consume(
-      {
-        path: orgPath(context, 'detectors/'),
-        endpoint: 'detectors',
-        itemSchema: SentryDetectorSchema,
-        query: { project: '-1' },
-      },
-      async page => page.forEach(detector => detectors.learn(detector)),
-    );
+    if (updatedSince === undefined) {
+      await tally.consume(
+        {
+          path: orgPath(context, 'detectors/'),
+          endpoint: 'detectors',
+          itemSchema: SentryDetectorSchema,
+          query: { project: '-1' },
+        },
+        async page => page.forEach(detector => detectors.learn(detector)),
+      );
+    }
     await tally.consume(
       {
         path: orgPath(context, 'workflows/'),
         endpoint: 'workflows',
         itemSchema: SentryWorkflowSchema,
+        ...(updatedSince === undefined
+          ? {}
+          : { query: { sortBy: '-dateUpdated' }, sequential: true }),
       },
       async workflows => {
         for (const workflow of workflows) {
+          // A routine read writes only what changed since the last listing.
+          if (updatedSince !== undefined && olderThan(workflow, updatedSince))
+            continue;
           const target = await detectors.targetOf(workflow.detectorIds);
           // Metric, uptime and cron workflows, and detached ones, are other kinds of alert.
           if (!target) continue;
@@ -64,6 +80,9 @@ export async function syncFromWorkflows(
             },
           ]);
         }
+        if (updatedSince !== undefined && allOlder(workflows, updatedSince))
+          return STOP_LISTING;
+        return undefined;
       },
     );
   } catch (error) {
@@ -72,6 +91,16 @@ export async function syncFromWorkflows(
     throw error;
   }
   return { api: 'present', issueRules };
+}
+
+/** Last updated before `since`; one without a date may be newer. */
+function olderThan(workflow: SentryWorkflow, since: number): boolean {
+  const updated = Date.parse(workflow.dateUpdated ?? '');
+  return Number.isFinite(updated) && updated < since;
+}
+
+function allOlder(workflows: readonly SentryWorkflow[], since: number): boolean {
+  return workflows.every(workflow => olderThan(workflow, since));
 }
 
 function isListing(endpoint: string): boolean {

@@ -1,12 +1,17 @@
 import { BatchWriter } from '../../graph/BatchWriter';
 import type { OrganizationContext } from '../context';
-import type { KindTally, Listing } from '../KindTally';
+import { STOP_LISTING, type KindTally, type Listing } from '../KindTally';
 
 export interface WriteListingOptions<T> {
   /** Sees every valid item as it is listed. */
   onItem?: (item: T) => void;
   /** The writes wait for this (the nodes they link to); the listing does not. */
   after?: Promise<unknown>;
+  /**
+   * A routine run's read of a newest-first listing: the page's items worth
+   * writing, and whether to read on; a page with nothing new ends it.
+   */
+  changedOnly?: (items: T[]) => Promise<{ changed: T[]; readOn: boolean }>;
 }
 
 /**
@@ -21,7 +26,7 @@ export async function writeListing<T>(
   tally: KindTally,
   listings: ReadonlyArray<Listing<T>>,
   writeBatch: (items: T[]) => Promise<number>,
-  { onItem, after }: WriteListingOptions<T> = {},
+  { onItem, after, changedOnly }: WriteListingOptions<T> = {},
 ): Promise<void> {
   const writer = new BatchWriter(writeBatch, context.options.batchSize, {
     after,
@@ -31,7 +36,10 @@ export async function writeListing<T>(
       try {
         await tally.consume(listing, async items => {
           if (onItem) items.forEach(onItem);
-          await writer.add(items);
+          if (!changedOnly) return writer.add(items);
+          const { changed, readOn } = await changedOnly(items);
+          await writer.add(changed);
+          return readOn ? undefined : STOP_LISTING;
         });
       } catch (error) {
         tally.fail(error, listing.endpoint);

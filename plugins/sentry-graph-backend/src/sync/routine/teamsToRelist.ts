@@ -1,0 +1,59 @@
+import type { StoredTeam } from '../../graph/RoutineQueries';
+
+export interface ListedTeamRef {
+  id: string;
+  slug: string;
+  memberCount?: number | null;
+}
+
+export interface TeamsToRelist<T extends ListedTeamRef> {
+  teams: T[];
+  /** How many were chosen for each reason, for the run's report. */
+  because: {
+    /** New to the graph, or never listed whole. */
+    unlisted: number;
+    /** Sentry's member count differs from the one at their last listing. */
+    memberCount: number;
+    /** A member of theirs changed role or accepted an invite. */
+    changedMember: number;
+    /** The share read longest ago. */
+    rotation: number;
+  };
+}
+
+/**
+ * The teams whose member listings a routine run reads again: those with a
+ * sign of change (new, another member count, a member whose role changed),
+ * and then 1 / `rotation` of all teams, those read longest ago, so that a
+ * change no listing signals (a team role) is read within `rotation`
+ * routine runs: each run moves every other team at least teams / rotation
+ * places up that queue.
+ */
+export function teamsToRelist<T extends ListedTeamRef>(
+  listed: readonly T[],
+  stored: ReadonlyMap<string, StoredTeam>,
+  teamsOfChangedMembers: ReadonlySet<string>,
+  rotation: number,
+): TeamsToRelist<T> {
+  const because = { unlisted: 0, memberCount: 0, changedMember: 0, rotation: 0 };
+  const chosen: T[] = [];
+  const rest: Array<{ team: T; listedAt: number }> = [];
+  for (const team of listed) {
+    const before = stored.get(team.id);
+    if (before?.membersListed === undefined) because.unlisted++;
+    else if ((team.memberCount ?? undefined) !== before.listedCount)
+      because.memberCount++;
+    else if (teamsOfChangedMembers.has(team.id)) because.changedMember++;
+    else {
+      rest.push({ team, listedAt: before.membersListed });
+      continue;
+    }
+    chosen.push(team);
+  }
+  rest.sort(
+    (a, b) => a.listedAt - b.listedAt || a.team.id.localeCompare(b.team.id),
+  );
+  const oldest = rest.slice(0, Math.ceil(listed.length / rotation));
+  because.rotation = oldest.length;
+  return { teams: [...chosen, ...oldest.map(r => r.team)], because };
+}

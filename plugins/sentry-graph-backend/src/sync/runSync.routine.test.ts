@@ -1,0 +1,151 @@
+import { dumpGraph, edges } from '../__testUtils__/dumpGraph';
+import { useAcmeEnvironment } from '../__testUtils__/acmeEnvironment';
+import { runTestSync } from '../__testUtils__/syncHarness';
+import { GRAPH_SCHEMA_VERSION } from '../graph/schema';
+import type { SyncRunResult } from './types';
+
+const env = useAcmeEnvironment();
+const { graph } = env;
+
+const requests = (result: SyncRunResult) => result.requests.requests;
+
+async function nodeProps(id: string): Promise<Record<string, unknown>> {
+  const [row] = await graph.query<{ props: Record<string, unknown> }>(
+    'MATCH (n {id: $id}) RETURN properties(n) AS props',
+    { id },
+  );
+  return row?.props ?? {};
+}
+
+describe('a routine run', () => {
+  it('runs full on a graph that holds no full run yet, and says why', async () => {
+    const result = await runTestSync(env.sentry, graph, { kind: 'routine' });
+    expect(result.status).toBe('succeeded');
+    expect(result.kind).toBe('full');
+    expect(result.kindReason).toContain(
+      'the graph holds no complete full run of it yet',
+    );
+    expect(result.organizations[0].kind).toBe('full');
+    expect(result.skipped).toBeUndefined();
+  });
+
+  it('runs full after a full run of another schema version', async () => {
+    await runTestSync(env.sentry, graph);
+    await graph.store.write(
+      'MATCH (o:SentryOrganization {id: "1001"}) SET o.sync_schema = 0',
+      {},
+    );
+    const result = await runTestSync(env.sentry, graph, { kind: 'routine' });
+    expect(result.kind).toBe('full');
+    expect(result.kindReason).toContain(
+      `wrote graph schema version 0, and this version writes ${GRAPH_SCHEMA_VERSION}`,
+    );
+  });
+
+  it('shows the changes made in Sentry, deletes nothing, and costs fewer requests than a full run', async () => {
+    const full = await runTestSync(env.sentry, graph);
+    expect(full.kind).toBe('full');
+    env.sentry.applyChanges({
+      organization: 'acme',
+      changes: [
+        { kind: 'member-role', memberId: '2005', role: 'manager' },
+        { kind: 'member-2fa', memberId: '2004', enabled: false },
+        { kind: 'member-removed', memberId: '2006' },
+        { kind: 'team-member-added', team: 'ops', memberId: '2003' },
+        { kind: 'releases-created', count: 3, projects: ['api'] },
+        { kind: 'workflow-changed', workflowId: '6001', name: 'Renamed' },
+      ],
+    });
+
+    const routine = await runTestSync(env.sentry, graph, { kind: 'routine' });
+    expect(routine.errors).toEqual([]);
+    expect(routine.status).toBe('succeeded');
+    expect(routine.kind).toBe('routine');
+    expect(routine.organizations[0].kind).toBe('routine');
+    expect(routine.requests.byEndpoint).toEqual({
+      organizations: 1,
+      organization: 1,
+      teams: 1,
+      members: 1,
+      projects: 1,
+      // ops has another member count; frontend lost 2006 and 2005 changed
+      // role; and one team of four (a rotation of eight runs) read longest ago.
+      'team-members': 3,
+      // The open releases, newest first: the first page holds known ones.
+      releases: 1,
+      // The workflows by date updated; the changed one's detectors one by one.
+      workflows: 1,
+      detector: 2,
+    });
+    expect(requests(routine)).toBeLessThan(requests(full));
+    expect(routine.skipped).toEqual(
+      expect.arrayContaining([
+        'acme: deletions: a routine run deletes nothing; the next full run removes what Sentry no longer has',
+        'acme: the archived releases listing: archiving shows at the next full run',
+      ]),
+    );
+
+    expect((await nodeProps('2005')).role).toBe('manager');
+    expect((await nodeProps('2004')).has_2fa).toBe(false);
+    expect((await nodeProps('6001')).name).toBe('Renamed');
+    const dump = await dumpGraph(graph);
+    const releases = dump.nodes.filter(n => n.labels.includes('SentryRelease'));
+    expect(releases).toHaveLength(full.organizations[0].kinds.releases!.fetched + 3);
+    expect(edges(dump, 'MEMBER_OF')).toContain('2003->3004 contributor');
+    // Removed in Sentry, kept until the full run.
+    expect(dump.nodes.some(n => n.props.id === '2006')).toBe(true);
+    expect(
+      Object.values(routine.organizations[0].kinds).reduce(
+        (sum, kind) => sum + kind.deleted,
+        0,
+      ),
+    ).toBe(0);
+
+    // The next full run gives the graph a full run alone gives.
+    const next = await runTestSync(env.sentry, graph);
+    expect(next.kind).toBe('full');
+    expect(next.status).toBe('succeeded');
+    const afterRoutine = await dumpGraph(graph, next.updateTag);
+    expect(afterRoutine.badStamps).toEqual([]);
+    await graph.wipe();
+    const alone = await runTestSync(env.sentry, graph);
+    expect(alone.status).toBe('succeeded');
+    expect(await dumpGraph(graph, alone.updateTag)).toEqual(afterRoutine);
+  });
+
+  it('reads a team role change within the rotation bound, and no team listing without a sign of change before that', async () => {
+    await runTestSync(env.sentry, graph, { engine: { routineTeamRotation: 2 } });
+    // Sentry audits no team role edit, and the member count stays.
+    env.sentry.applyChanges({
+      organization: 'acme',
+      changes: [
+        {
+          kind: 'team-role',
+          team: 'backend',
+          memberId: '2004',
+          teamRole: 'admin',
+        },
+      ],
+    });
+    const roleOf = async () =>
+      edges(await dumpGraph(graph), 'MEMBER_OF').find(e =>
+        e.startsWith('2004->3001'),
+      );
+    expect(await roleOf()).toBe('2004->3001 contributor');
+
+    const seenAfter: number[] = [];
+    for (let run = 1; run <= 2; run++) {
+      const routine = await runTestSync(env.sentry, graph, {
+        kind: 'routine',
+        engine: { routineTeamRotation: 2 },
+      });
+      expect(routine.kind).toBe('routine');
+      const listed = routine.organizations[0].kinds['team-memberships']!;
+      // Half of the four teams, those read longest ago: two listings a run.
+      expect(listed.listingReads?.reduce((n, r) => n + r.listings, 0)).toBe(2);
+      if ((await roleOf()) === '2004->3001 admin') seenAfter.push(run);
+    }
+    expect(seenAfter.length).toBeGreaterThan(0);
+    expect(seenAfter[0]).toBeLessThanOrEqual(2);
+  });
+});
