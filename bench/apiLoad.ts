@@ -134,9 +134,20 @@ async function watchedSync(
     `${label.padEnd(26)} ${run.status} in ${(watched.durationMs / 1000).toFixed(1)} s | ` +
       `backend's main thread ${formatLoopDelay(backendReading.delayMs)} | ` +
       `idle canary ${formatLoopDelay(canaryReading.delayMs)} | ` +
-      `backend's peak RSS so far ${backendReading.peakRssMb} MB | load ${loadAverage()}\n`,
+      `backend's peak RSS so far ${backendReading.peakRssMb} MB | load ${loadAverage()}\n` +
+      stallLine("backend's", backendReading) +
+      stallLine("canary's", canaryReading),
   );
   return watched;
+}
+
+/** Where the window's longest stalls fell, when any passed 100 ms. */
+function stallLine(whose: string, reading: Omit<ProbeReading, 'probe'>) {
+  if (reading.stalls.length === 0) return '';
+  const at = reading.stalls
+    .map(s => `${s.ms} ms at ${(s.atMs / 1000).toFixed(1)} s`)
+    .join(', ');
+  return `${''.padEnd(27)}${whose} longest stalls in the ${(reading.windowMs / 1000).toFixed(1)} s window: ${at}\n`;
 }
 
 const loadAverage = () =>

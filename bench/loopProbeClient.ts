@@ -10,6 +10,9 @@ export interface ProbeReading {
   probe: 'reading';
   delayMs: LoopDelayFigures;
   peakRssMb: number;
+  /** The window's length, and its longest stalls over 100 ms: when in it, how long. */
+  windowMs: number;
+  stalls: Array<{ atMs: number; ms: number }>;
 }
 
 export interface WatchedProcess {
@@ -29,7 +32,8 @@ export function watchedProcess(child: ChildProcess): WatchedProcess {
           if (message?.probe !== 'reading') return;
           child.off('message', onMessage);
           child.off('exit', onExit);
-          resolve({ delayMs: message.delayMs, peakRssMb: message.peakRssMb });
+          const { probe: _probe, ...reading } = message;
+          resolve(reading);
         };
         const onExit = () =>
           reject(new Error('the watched process exited before answering'));
