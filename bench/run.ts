@@ -2,7 +2,7 @@
  * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none] [--catalog]
  *   [--latency MS] [--neo4j-latency MS] [--skip-api-latency] [--tsx]
  *   [--sync-heap-mb MB]
- *   [--api-load [--api-load-interval MS]]`
+ *   [--api-load [--api-load-interval MS]] [--routine]`
  * Generates a size preset, starts the Sentry sample server and a Neo4j of
  * the benchmark's own (port 7688 unless NEO4J_BENCH_PORT; it is wiped),
  * runs a full sync into the empty graph and again into the full one, and
@@ -17,56 +17,31 @@
  * sample server answer as sentry.io does across a network (round trip,
  * with jitter); `--neo4j-latency` puts that round trip between the sync and
  * Neo4j. With --api-load it measures the API under load during a sync
- * instead (apiLoad.ts). It prints figures; it asserts nothing.
+ * instead (apiLoad.ts); with --routine, a routine run after a day of
+ * changes against a full run (routineRuns.ts). It prints figures; it
+ * asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import os from 'node:os';
 import { measureApiLatency } from './apiLatency';
 import { bundleForBench } from './bundle';
 import { startLatencyProxy } from './latencyProxy';
-import { rateFloorSeconds, type RateLimitSetting } from './rateFloor';
+import type { RateLimitSetting } from './rateFloor';
 import { measureApiLoad } from './apiLoad';
+import { measureRoutineRuns } from './routineRuns';
 import {
-  formatLoopDelay,
-  LOOP_RESOLUTION_MS,
-  type LoopDelayFigures,
-} from './loopDelay';
+  loadAverage,
+  report,
+  runSyncProcess,
+  type SyncCommand,
+} from './syncProcess';
 import { SentryGraphStore } from '../plugins/sentry-graph-backend/src/graph/SentryGraphStore';
 import { wipeDatabase } from '../plugins/sentry-graph-backend/src/__testUtils__/testGraph';
 
 const ROOT = path.resolve(__dirname, '..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-
-interface RunFigures {
-  status: string;
-  errors: string[];
-  durationMs: number;
-  fetched: number;
-  written: number;
-  deleted: number;
-  requests: {
-    requests: number;
-    retries: number;
-    rateLimited: number;
-    budgetWaitMs: number;
-    byEndpoint?: Record<string, number>;
-  };
-  peakRssMb: number;
-  /** The process before the sync started (Node, tsx, the code). */
-  startRssMb: number;
-  /** The worker's heap: used at most, memory outside it at most, its limit. */
-  peakHeapUsedMb: number;
-  peakExternalMb: number;
-  heapLimitMb: number;
-  /** The main thread's event loop while the worker synced (above the 10 ms resolution). */
-  mainLoopDelayMs: LoopDelayFigures;
-  kindSeconds: Record<string, number>;
-  /** e.g. 'releases concurrent 4 listings, 1,004 pages'. */
-  reads: string[];
-}
 
 async function startSampleServer(
   size: string,
@@ -104,79 +79,6 @@ async function startSampleServer(
   throw new Error('the sample server exited before listening');
 }
 
-/** How to start the one-sync script: compiled (the default) or under tsx. */
-type SyncCommand = [command: string, ...args: string[]];
-
-function runSyncProcess(
-  settings: object,
-  [command, ...args]: SyncCommand,
-): Promise<RunFigures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: ROOT,
-      env: { ...process.env, SENTRY_GRAPH_BENCH: JSON.stringify(settings) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', chunk => (output += chunk));
-    child.on('error', reject);
-    child.on('exit', code =>
-      code === 0
-        ? resolve(JSON.parse(output.trim().split('\n').pop()!))
-        : reject(new Error(`sync exited with ${code}`)),
-    );
-  });
-}
-
-function report(
-  label: string,
-  wallMs: number,
-  figures: RunFigures,
-  rateLimit: RateLimitSetting,
-): void {
-  const seconds = wallMs / 1000;
-  const r = figures.requests;
-  const floor = rateFloorSeconds(r.byEndpoint ?? {}, rateLimit);
-  const againstFloor =
-    floor === undefined
-      ? 'no rate floor (no rate limit)'
-      : `rate floor ${floor.toFixed(1)} s, ratio ${(seconds / floor).toFixed(2)}`;
-  process.stdout.write(
-    `${label.padEnd(12)} ${figures.status.padEnd(9)} wall ${seconds.toFixed(1)} s (the sync's own ${(figures.durationMs / 1000).toFixed(1)} s) | ${againstFloor} | ` +
-      `${figures.fetched} items, ${Math.round(figures.fetched / seconds)} items/s | written ${figures.written} | ` +
-      `deleted ${figures.deleted} | peak RSS ${figures.peakRssMb} MB (${figures.startRssMb} MB before the sync; ` +
-      `the worker's heap used at most ${figures.peakHeapUsedMb} MB of ${figures.heapLimitMb} MB, outside the heap ${figures.peakExternalMb} MB) | ` +
-      `${r.requests} requests, ${r.retries} retries, ${r.rateLimited} rate-limited (429), ` +
-      `${(r.budgetWaitMs / 1000).toFixed(1)} s waiting for the budget | load ${loadAverage()}\n`,
-  );
-  process.stdout.write(
-    `             main thread's event-loop delay above the ${LOOP_RESOLUTION_MS} ms resolution: ${formatLoopDelay(figures.mainLoopDelayMs)}\n`,
-  );
-  process.stdout.write(
-    `             seconds per kind (slowest organization): ${Object.entries(
-      figures.kindSeconds,
-    )
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}\n`,
-  );
-  process.stdout.write(
-    `             requests per endpoint: ${Object.entries(r.byEndpoint ?? {})
-      .sort(([, a], [, b]) => b - a)
-      .map(([endpoint, count]) => `${endpoint} ${count}`)
-      .join(', ')}\n`,
-  );
-  process.stdout.write(
-    `             listings read: ${figures.reads.join('; ')}\n`,
-  );
-  for (const error of figures.errors)
-    process.stdout.write(`             ! ${error}\n`);
-}
-
-/** The machine's 1-minute load average: benchmark figures depend on it. */
-function loadAverage(): string {
-  return `${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`;
-}
-
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -192,6 +94,8 @@ async function main() {
       // The worker's heap cap (sentryGraph.sync.maxHeapMb), as an operator may set it.
       'sync-heap-mb': { type: 'string' },
       'api-load': { type: 'boolean', default: false },
+      // A routine run after a day of changes, against a full run.
+      routine: { type: 'boolean', default: false },
       // Each load client's pause between polls: the card's 2 s; 0 for a stress test.
       'api-load-interval': { type: 'string', default: '2000' },
     },
@@ -279,6 +183,10 @@ async function main() {
           process.execPath,
           (await bundleForBench({ syncOnce: 'bench/syncOnce.ts' })).syncOnce,
         ];
+    if (values.routine) {
+      await measureRoutineRuns({ settings, syncCommand, rateLimit });
+      return;
+    }
     for (const label of ['empty graph', 'full graph']) {
       const started = Date.now();
       const figures = await runSyncProcess(settings, syncCommand);

@@ -12,7 +12,10 @@ import { DEFAULT_MAX_HEAP_MB } from '../plugins/sentry-graph-backend/src/config/
 import { DEFAULT_SYNC_ENGINE_OPTIONS } from '../plugins/sentry-graph-backend/src/sync/context';
 import type { WorkerMemory } from '../plugins/sentry-graph-backend/src/worker/protocol';
 import { runSyncInWorker } from '../plugins/sentry-graph-backend/src/worker/runSyncInWorker';
-import { runTotals } from '@sentry-graph/plugin-sentry-graph-common';
+import {
+  runTotals,
+  type SyncRunKind,
+} from '@sentry-graph/plugin-sentry-graph-common';
 import type { SizePreset } from '@sentry-graph/sentry-sample-server';
 import { DEFAULT_CATALOG_OPTIONS } from '../plugins/sentry-graph-backend/src/catalog/catalogOptions';
 import type { BenchCatalogSizes } from './benchCatalog';
@@ -26,6 +29,8 @@ interface BenchSettings {
   maxHeapMb?: number;
   /** Join a generated catalog of these sizes, built from this preset's data. */
   catalog?: { preset: SizePreset } & BenchCatalogSizes;
+  /** The kind of run asked for; full when absent. */
+  kind?: SyncRunKind;
 }
 
 async function main() {
@@ -61,6 +66,7 @@ async function main() {
       onMemory: reported => (memory = reported),
       catalog,
       writer: { kind: 'bench' },
+      kind: settings.kind,
     });
     const kindSeconds: Record<string, number> = {};
     for (const org of result.organizations) {
@@ -91,6 +97,8 @@ async function main() {
     process.stdout.write(
       `${JSON.stringify({
         status: result.status,
+        kind: result.kind ?? 'full',
+        skipped: result.skipped ?? [],
         errors: result.errors.slice(0, 5),
         durationMs: result.durationMs,
         fetched,

@@ -28,8 +28,15 @@ export function dayOfChanges(
   data: SampleData,
   options: DayOfChangesOptions = {},
 ): ChangeBatch {
+  return dayOfChangesIn(new SampleStore(data), options);
+}
+
+/** dayOfChanges on the data a running server serves now (POST /__sample/day-of-changes). */
+export function dayOfChangesIn(
+  store: SampleStore,
+  options: DayOfChangesOptions = {},
+): ChangeBatch {
   const seed = options.seed ?? 1;
-  const store = new SampleStore(data);
   const view = options.organization
     ? store.organization(options.organization)
     : store.organizations[0];

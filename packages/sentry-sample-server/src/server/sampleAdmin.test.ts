@@ -1,4 +1,5 @@
 import { generateSampleData } from '../generator/generateSampleData';
+import { dayOfChanges } from '../changes/dayOfChanges';
 import type { MemberJson } from '../index';
 import { walkAuditLog } from '../testing/auditLogHelpers';
 import { collectAll } from '../testing/collectAll';
@@ -96,6 +97,43 @@ describe('POST /__sample/changes', () => {
       const response = await fetch(`${server.url}/__sample/changes`);
       expect(response.status).toBe(405);
       expect(response.headers.get('allow')).toBe('POST');
+    });
+  });
+});
+
+describe('POST /__sample/day-of-changes', () => {
+  const data = generateSampleData({ preset: 'S' });
+
+  it("applies dayOfChanges of the data served now, as the benchmark's routine runs need", async () => {
+    const expected = dayOfChanges(data, { seed: 7 });
+    await withServer({ data }, async server => {
+      const response = await fetch(`${server.url}/__sample/day-of-changes`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ seed: 7 }),
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({
+        organization: expected.organization,
+        applied: expected.changes.length,
+      });
+    });
+  });
+
+  it('answers 400 for options it cannot use, and applies nothing', async () => {
+    await withServer({ data }, async server => {
+      for (const [body, detail] of [
+        ['[]', 'the body must be a JSON object'],
+        ['{"seed":1.5}', 'seed must be a whole number'],
+        ['{"organization":7}', 'organization must be a slug or id'],
+      ]) {
+        const response = await fetch(`${server.url}/__sample/day-of-changes`, {
+          method: 'POST',
+          body,
+        });
+        expect(response.status).toBe(400);
+        expect(await response.json()).toEqual({ detail });
+      }
     });
   });
 });

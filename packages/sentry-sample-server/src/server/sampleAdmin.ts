@@ -1,5 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { applyChangesToStore } from '../changes/applyChanges';
+import {
+  dayOfChangesIn,
+  type DayOfChangesOptions,
+} from '../changes/dayOfChanges';
 import { SampleChangeError } from '../changes/organizationDraft';
 import type { SampleStore } from './sampleStore';
 import type { OutgoingResponse } from './responseWriter';
@@ -7,6 +11,7 @@ import type { OutgoingResponse } from './responseWriter';
 /** Routes of the sample server itself, outside Sentry's /api/0/: no Sentry auth, no rate limit. */
 export const SAMPLE_ADMIN_PREFIX = '/__sample/';
 const CHANGES_PATH = '/__sample/changes';
+const DAY_PATH = '/__sample/day-of-changes';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -26,9 +31,32 @@ function badRequest(detail: string): OutgoingResponse {
   return { status: 400, body: { detail }, headers: {} };
 }
 
+const isPath = (pathname: string, path: string) =>
+  pathname === path || pathname === `${path}/`;
+
+/** The options of POST /__sample/day-of-changes, checked. */
+function dayOptions(input: unknown): DayOfChangesOptions {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new SampleChangeError('the body must be a JSON object');
+  const { seed, organization, at } = input as Record<string, unknown>;
+  if (seed !== undefined && !Number.isInteger(seed))
+    throw new SampleChangeError('seed must be a whole number');
+  if (organization !== undefined && typeof organization !== 'string')
+    throw new SampleChangeError('organization must be a slug or id');
+  if (at !== undefined && typeof at !== 'string')
+    throw new SampleChangeError('at must be an ISO 8601 time');
+  return {
+    seed: seed as number | undefined,
+    organization: organization as string | undefined,
+    at: at as string | undefined,
+  };
+}
+
 /**
- * POST /__sample/changes with a ChangeBatch as JSON: 200 with what was applied, or 400 with
- * what is wrong (nothing applied). Other paths under /__sample/ are 404s.
+ * POST /__sample/changes with a ChangeBatch as JSON, or POST /__sample/day-of-changes with
+ * dayOfChanges' options ({seed?, organization?, at?}), drawn from the data served now: 200 with
+ * what was applied, or 400 with what is wrong (nothing applied). Other paths under /__sample/
+ * are 404s.
  */
 export async function answerSampleAdmin(
   store: () => SampleStore,
@@ -36,7 +64,8 @@ export async function answerSampleAdmin(
   pathname: string,
   req: IncomingMessage,
 ): Promise<OutgoingResponse> {
-  if (pathname !== CHANGES_PATH && pathname !== `${CHANGES_PATH}/`)
+  const day = isPath(pathname, DAY_PATH);
+  if (!day && !isPath(pathname, CHANGES_PATH))
     return { status: 404, body: { detail: 'Not found' }, headers: {} };
   if (method !== 'POST')
     return {
@@ -52,9 +81,10 @@ export async function answerSampleAdmin(
     return badRequest(`the body is not JSON: ${reason}`);
   }
   try {
+    const batch = day ? dayOfChangesIn(store(), dayOptions(input)) : input;
     return {
       status: 200,
-      body: applyChangesToStore(store(), input),
+      body: applyChangesToStore(store(), batch),
       headers: {},
     };
   } catch (error) {

@@ -92,6 +92,10 @@ describe('a routine run', () => {
     const releases = dump.nodes.filter(n => n.labels.includes('SentryRelease'));
     expect(releases).toHaveLength(full.organizations[0].kinds.releases!.fetched + 3);
     expect(edges(dump, 'MEMBER_OF')).toContain('2003->3004 contributor');
+    // A new manager is Team Admin of every team, joined or not.
+    expect(edges(dump, 'ADMIN_OF').filter(e => e.startsWith('2005->'))).toEqual(
+      ['2005->3001', '2005->3002', '2005->3003', '2005->3004'],
+    );
     // Removed in Sentry, kept until the full run.
     expect(dump.nodes.some(n => n.props.id === '2006')).toBe(true);
     expect(

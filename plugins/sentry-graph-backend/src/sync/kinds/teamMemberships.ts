@@ -19,6 +19,7 @@ import {
   isKnownTeamRole,
   orgRoleOf,
 } from '../teamRoles';
+import { globalAdminPairs } from '../routine/routineTeams';
 import type { MembersOutcome } from './members';
 import type { TeamRef, TeamsOutcome } from './teams';
 
@@ -63,9 +64,12 @@ export async function syncTeamMemberships(
   // Owner and manager edges need no listing: they are written while the
   // per-team listings wait on Sentry's rate budget.
   const globalAdmins = membersWritten
-    .then(members =>
-      writeGlobalTeamAdmins(context, members.globalTeamAdminIds, teams.teams),
-    )
+    .then(async members => {
+      let written = 0;
+      for (const pairs of globalAdminPairs(context, members, teams.teams))
+        written += await writeGlobalTeamAdmins(context, pairs.adminIds, pairs.teams);
+      return written;
+    })
     .then(
       written => {
         tally.result.written += written;

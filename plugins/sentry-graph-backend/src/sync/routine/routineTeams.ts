@@ -36,3 +36,31 @@ export async function routineTeams(
   }
   return relist;
 }
+
+/**
+ * Which owners and managers to link to which teams (ADMIN_OF to every
+ * team): all to all in a full run. A routine run links only what can be
+ * new, every one to new teams and the members who changed to all, instead
+ * of refreshing millions of edges that stand (2.8 million at XL); an
+ * owner demoted keeps the edges until the full run removes them.
+ */
+export function globalAdminPairs(
+  context: OrganizationContext,
+  members: MembersOutcome,
+  teams: readonly TeamRef[],
+): Array<{ adminIds: readonly string[]; teams: readonly TeamRef[] }> {
+  const routine = context.routine;
+  if (!routine) return [{ adminIds: members.globalTeamAdminIds, teams }];
+  const changed = new Set(members.changedIds);
+  const newTeams = teams.filter(team => !routine.teams.has(team.id));
+  return [
+    {
+      adminIds: members.globalTeamAdminIds.filter(id => changed.has(id)),
+      teams,
+    },
+    {
+      adminIds: members.globalTeamAdminIds.filter(id => !changed.has(id)),
+      teams: newTeams,
+    },
+  ];
+}
