@@ -144,8 +144,22 @@ export interface Config {
     /**
      * When the sync runs. Default: every 30 minutes, 20 minute timeout,
      * global scope (one run across all replicas), 15 s initial delay.
+     * `fullEvery` alone keeps that default timing.
      */
-    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    schedule?:
+      | (SchedulerServiceTaskScheduleDefinitionConfig & {
+          /**
+           * How often a scheduled run is a full one (docs/routine-runs.md):
+           * a scheduled run is full when no full run succeeded (or was
+           * partial) yet, or the last one started this long ago; the others
+           * are routine runs. Default 24 hours; 0: every run is full.
+           */
+          fullEvery?: HumanDuration | string;
+        })
+      | {
+          /** As above, with the default timing. */
+          fullEvery: HumanDuration | string;
+        };
     /** Shortest time between two manual runs (POST /sync). Default 5 minutes. */
     manualRunMinimumInterval?: HumanDuration | string;
     history?: {

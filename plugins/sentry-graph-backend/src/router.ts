@@ -6,7 +6,11 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { sentryGraphSyncRunPermission } from '@sentry-graph/plugin-sentry-graph-common';
+import {
+  SYNC_RUN_KINDS,
+  sentryGraphSyncRunPermission,
+  type SyncRunKind,
+} from '@sentry-graph/plugin-sentry-graph-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -61,6 +65,19 @@ const entityParams = z.object({
 });
 /** POST /sync takes no options: none, or an empty JSON object. */
 const syncBody = z.object({}).strict();
+/**
+ * POST /sync?mode=: the kind of run asked for; full when absent, as a
+ * manual run always was. Anything else (another word, the key twice) is a
+ * 400 that names the words it takes, without echoing what was sent.
+ */
+function syncMode(value: unknown): SyncRunKind {
+  if (value === undefined) return 'full';
+  const kind = SYNC_RUN_KINDS.find(k => k === value);
+  if (kind) return kind;
+  throw new InputError(
+    `Invalid query: mode must be one of ${SYNC_RUN_KINDS.join(', ')} (default full)`,
+  );
+}
 const summaryQuery = z.object({
   organization: z
     .string()
@@ -173,13 +190,15 @@ export async function createRouter(
     if (!syncBody.safeParse(req.body ?? {}).success) {
       // Not zod's words, which would quote the keys sent back.
       throw new InputError(
-        'POST /sync takes no options: send no body, or an empty JSON object',
+        'POST /sync takes no options in its body: send no body, or an empty JSON object (the kind of run is ?mode=)',
       );
     }
+    const mode = syncMode(req.query.mode);
     const auditorEvent = await auditor.createEvent({
       eventId: 'sync-run',
       severityLevel: 'medium',
       request: req,
+      meta: { mode },
     });
     try {
       const [decision] = await permissions.authorize(
@@ -195,15 +214,18 @@ export async function createRouter(
           ? principal.userEntityRef
           : principal.subject;
       const run = await services.use(s =>
-        s.syncService.requestManualRun(requestedBy),
+        s.syncService.requestManualRun(requestedBy, mode),
       );
-      await auditorEvent.success({ meta: { runId: run.id, requestedBy } });
+      await auditorEvent.success({
+        meta: { runId: run.id, requestedBy, mode },
+      });
       res.status(202).json({ runId: run.id, status: run.status });
     } catch (error) {
       if (error instanceof TooManyRunsError)
         res.setHeader('Retry-After', String(error.retryAfterSeconds));
       await auditorEvent.fail({
         error: error instanceof Error ? error : new Error(String(error)),
+        meta: { mode },
       });
       throw error;
     }

@@ -1,9 +1,11 @@
 /*
- * `npm run sync -- --config app-config.yaml [--json] [--allow-mass-deletion] [--wait [--wait-timeout <s>]]`
+ * `npm run sync -- --config app-config.yaml [--mode full|routine] [--json] [--allow-mass-deletion] [--wait [--wait-timeout <s>]]`
  * One sync run from the command line, configured by the `sentryGraph`
  * section of Backstage-style YAML (with ${ENV} substitution). It takes the
  * graph's lease like the plugin's runs: while another writer holds it, it
- * exits at once naming the holder, or with --wait waits for it.
+ * exits at once naming the holder, or with --wait waits for it. --mode
+ * routine asks for a routine run (docs/routine-runs.md); the default is a
+ * full run.
  * Exit codes: 0 succeeded, 2 partial, 1 failed or aborted.
  */
 import { loadConfig } from '@backstage/config-loader';
@@ -11,6 +13,10 @@ import { ConfigReader } from '@backstage/config';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  SYNC_RUN_KINDS,
+  type SyncRunKind,
+} from '@sentry-graph/plugin-sentry-graph-common';
 import { readSentryGraphConfig } from '../config/readSentryGraphConfig';
 import { withConfigSource } from '../config/configSource';
 import { runSyncInWorker } from '../worker/runSyncInWorker';
@@ -33,16 +39,21 @@ async function main(): Promise<number> {
       verbose: { type: 'boolean', default: false },
       wait: { type: 'boolean', default: false },
       'wait-timeout': { type: 'string' },
+      mode: { type: 'string', default: 'full' },
     },
   });
   const waitSeconds = Number(values['wait-timeout'] ?? DEFAULT_WAIT_SECONDS);
+  const kind: SyncRunKind | undefined = SYNC_RUN_KINDS.find(
+    k => k === values.mode,
+  );
   if (
     !values.config?.length ||
     !Number.isInteger(waitSeconds) ||
-    waitSeconds < 0
+    waitSeconds < 0 ||
+    !kind
   ) {
     process.stderr.write(
-      'usage: npm run sync -- --config <app-config.yaml> [--json] [--allow-mass-deletion] ' +
+      'usage: npm run sync -- --config <app-config.yaml> [--mode full|routine (default full)] [--json] [--allow-mass-deletion] ' +
         '[--wait [--wait-timeout <whole seconds, default 1800>]] [--verbose]\n',
     );
     return 1;
@@ -78,6 +89,7 @@ async function main(): Promise<number> {
       maxHeapMb: config.worker.maxHeapMb,
       logger,
       writer: { kind: 'cli', runId: randomUUID() },
+      kind,
       // A timeout alone asks to wait too.
       waitForLeaseMs:
         values.wait || values['wait-timeout'] !== undefined
@@ -86,6 +98,9 @@ async function main(): Promise<number> {
     },
     controller.signal,
   );
+  // The engine says why a routine run became full; the command line why it asked.
+  if (result.kind !== undefined && result.kindReason === undefined)
+    result.kindReason = `a ${kind} run, as --mode ${kind} asked (the default is full)`;
   process.stdout.write(
     `${values.json ? JSON.stringify(result, null, 2) : formatResult(result)}\n`,
   );

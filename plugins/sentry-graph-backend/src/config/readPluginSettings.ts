@@ -13,6 +13,11 @@ import {
 /** How the plugin runs the engine: schedule, manual-run limit, history. */
 export interface PluginSettings {
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /**
+   * How often a scheduled run is a full one (`sentryGraph.schedule.fullEvery`):
+   * the others are routine runs. 0 makes every scheduled run full.
+   */
+  fullEveryMs: number;
   /** Shortest time between two manual runs; protects the Sentry rate budget. */
   manualRunMinimumIntervalMs: number;
   /** Runs kept in the history table. */
@@ -28,10 +33,20 @@ export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   scope: 'global',
 };
 
+/** The default of `sentryGraph.schedule.fullEvery`: a full run a day. */
+export const DEFAULT_FULL_EVERY_MS = 24 * 60 * 60_000;
+
+/** Our own key under `schedule`, which Backstage's schedule reader ignores. */
+const FULL_EVERY_KEY = 'schedule.fullEvery';
+
 export function readPluginSettings(root: Config): PluginSettings {
   const config = root.getConfig(CONFIG_ROOT);
   let schedule = DEFAULT_SCHEDULE;
-  if (config.has('schedule')) {
+  // A schedule that only says how often to run full keeps the default timing.
+  const scheduleKeys = config.has('schedule')
+    ? config.getConfig('schedule').keys()
+    : [];
+  if (scheduleKeys.some(key => key !== 'fullEvery')) {
     try {
       schedule = readSchedulerServiceTaskScheduleDefinitionFromConfig(
         config.getConfig('schedule'),
@@ -43,6 +58,15 @@ export function readPluginSettings(root: Config): PluginSettings {
           "(expected e.g. { frequency: { minutes: 30 }, timeout: { minutes: 20 } } or frequency: { cron: '*/30 * * * *' })",
       );
     }
+  }
+  const fullEveryMs = config.has(FULL_EVERY_KEY)
+    ? readDuration(config, FULL_EVERY_KEY, "{ hours: 24 } or 'P1D'")
+    : DEFAULT_FULL_EVERY_MS;
+  if (!(fullEveryMs >= 0)) {
+    throw new SentryGraphConfigError(
+      FULL_EVERY_KEY,
+      `expected a duration of 0 or more (0: every scheduled run is full), got ${fullEveryMs} ms`,
+    );
   }
   const manualRunMinimumIntervalMs = config.has('manualRunMinimumInterval')
     ? readDuration(config, 'manualRunMinimumInterval')
@@ -60,6 +84,7 @@ export function readPluginSettings(root: Config): PluginSettings {
   }
   return {
     schedule,
+    fullEveryMs,
     manualRunMinimumIntervalMs,
     historyMaxRuns,
     sentryWebUrl: readSentryWebUrl(config),
@@ -81,13 +106,17 @@ function readSentryWebUrl(config: Config): string {
   return apiUrl.origin + apiUrl.pathname.replace(/\/+$/, '');
 }
 
-function readDuration(config: Config, key: string): number {
+function readDuration(
+  config: Config,
+  key: string,
+  example = "{ minutes: 5 } or '5m'",
+): number {
   try {
     return durationToMilliseconds(readDurationFromConfig(config, { key }));
   } catch (error) {
     throw new SentryGraphConfigError(
       key,
-      `${error instanceof Error ? error.message : String(error)} (expected a duration such as { minutes: 5 } or '5m')`,
+      `${error instanceof Error ? error.message : String(error)} (expected a duration such as ${example})`,
     );
   }
 }

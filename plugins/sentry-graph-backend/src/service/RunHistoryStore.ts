@@ -9,6 +9,7 @@ import {
   type RunSummary,
   type RunTrigger,
   type SyncProgress,
+  type SyncRunKind,
   type SyncRunResult,
 } from '@sentry-graph/plugin-sentry-graph-common';
 import { openPluginDatabase } from './openPluginDatabase';
@@ -27,6 +28,8 @@ const FINISHED: FinishedRunStatus[] = [
   'failed',
   'aborted',
 ];
+/** The statuses of a full run that routine runs can build on: it listed, and left a graph. */
+const COMPLETED: FinishedRunStatus[] = ['succeeded', 'partial'];
 
 interface RunRow {
   seq: number;
@@ -34,6 +37,9 @@ interface RunRow {
   trigger: RunTrigger;
   requested_by: string | null;
   status: RunStatus;
+  /** Null in rows from before there were two kinds (all full runs). */
+  requested_kind: SyncRunKind | null;
+  kind: SyncRunKind | null;
   created_at: string | Date;
   started_at: string | Date | null;
   finished_at: string | Date | null;
@@ -55,6 +61,8 @@ const SUMMARY_COLUMNS = [
     'trigger',
     'requested_by',
     'status',
+    'requested_kind',
+    'kind',
     'progress_json',
     'error_summary',
   ],
@@ -100,18 +108,25 @@ export class RunHistoryStore {
     this.writeListeners.add(listener);
   }
 
-  async enqueueManualRun(requestedBy: string): Promise<RunRecord> {
-    return this.insert('manual', 'queued', requestedBy);
+  /** A manual run of `kind` (POST /sync?mode=), waiting for the scheduler. */
+  async enqueueManualRun(
+    requestedBy: string,
+    kind: SyncRunKind = 'full',
+  ): Promise<RunRecord> {
+    return this.insert({ trigger: 'manual', status: 'queued', kind, requestedBy });
   }
 
   /**
-   * Starts a run: the oldest queued one when there is one, else a new one
-   * with `trigger`. Taking a queued run is a compare-and-set (update where
+   * Starts a run: the oldest queued one when there is one (of the kind it
+   * was queued with), else a new one with `trigger` and `kind`. Taking a queued run is a compare-and-set (update where
    * still queued), so of two replicas claiming at once only one gets it, on
    * any database and without dialect-specific row locks; the loser tries the
    * next one.
    */
-  async claimRun(trigger: RunTrigger): Promise<RunRecord> {
+  async claimRun(
+    trigger: RunTrigger,
+    kind: SyncRunKind = 'full',
+  ): Promise<RunRecord> {
     for (;;) {
       const next: Pick<RunRow, 'id'> | undefined = await this.knex(TABLE)
         .where({ status: 'queued' })
@@ -126,7 +141,7 @@ export class RunHistoryStore {
       );
       if (taken === 1) return (await this.getRun(next.id))!;
     }
-    return this.insert(trigger, 'running');
+    return this.insert({ trigger, status: 'running', kind });
   }
 
   async updateProgress(id: string, progress: SyncProgress): Promise<void> {
@@ -134,7 +149,9 @@ export class RunHistoryStore {
   }
 
   /**
-   * Records how a run ended. Not limited to active runs on purpose: a run
+   * Records how a run ended, and the kind it was by its result (a result
+   * without one, from a run that stopped before any organization, leaves
+   * the requested kind). Not limited to active runs on purpose: a run
    * that another replica marked interrupted but that did finish still gets
    * its real outcome.
    */
@@ -152,6 +169,7 @@ export class RunHistoryStore {
       finished_at: new Date().toISOString(),
       result_json: outcome.result ? JSON.stringify(outcome.result) : null,
       error_summary: outcome.errorSummary ?? null,
+      ...(outcome.result?.kind ? { kind: outcome.result.kind } : {}),
       // Columns named like RunTotals' fields.
       ...(totals ?? {
         fetched: null,
@@ -211,6 +229,21 @@ export class RunHistoryStore {
     return this.newest(['succeeded']);
   }
 
+  /**
+   * The newest full run that succeeded or was partial: what routine runs
+   * build on, and what the schedule's `fullEvery` counts from. A row
+   * without a kind is from before there were two kinds, so full.
+   */
+  async lastFullRun(): Promise<RunSummary | undefined> {
+    const row: RunRow | undefined = await this.knex(TABLE)
+      .select(SUMMARY_COLUMNS)
+      .whereIn('status', COMPLETED)
+      .where(query => query.where({ kind: 'full' }).orWhereNull('kind'))
+      .orderBy('seq', 'desc')
+      .first();
+    return row && toSummary(row);
+  }
+
   /** When the newest manual run was requested, for the minimum interval between them. */
   async lastManualRequestAt(): Promise<string | undefined> {
     const row: Pick<RunRow, 'created_at'> | undefined = await this.knex(TABLE)
@@ -249,7 +282,11 @@ export class RunHistoryStore {
     );
   }
 
-  /** Deletes all but the newest `keep` runs; active runs are never deleted. */
+  /**
+   * Deletes all but the newest `keep` runs. Active runs are never deleted,
+   * nor the last full run (lastFullRun): the schedule counts `fullEvery`
+   * from it, so a short history does not make every run full.
+   */
   async prune(keep: number): Promise<number> {
     if (!Number.isInteger(keep) || keep < 0)
       throw new InputError(`Cannot keep ${keep} runs`);
@@ -260,19 +297,21 @@ export class RunHistoryStore {
       .offset(keep)
       .first('seq');
     if (!oldestDropped) return 0;
-    return this.written(
-      this.knex(TABLE)
-        .where('seq', '<=', oldestDropped.seq)
-        .whereIn('status', FINISHED)
-        .delete(),
-    );
+    const lastFull = await this.lastFullRun();
+    const query = this.knex(TABLE)
+      .where('seq', '<=', oldestDropped.seq)
+      .whereIn('status', FINISHED);
+    if (lastFull) query.whereNot({ id: lastFull.id });
+    return this.written(query.delete());
   }
 
-  private async insert(
-    trigger: RunTrigger,
-    status: RunStatus,
-    requestedBy?: string,
-  ): Promise<RunRecord> {
+  private async insert(run: {
+    trigger: RunTrigger;
+    status: RunStatus;
+    kind: SyncRunKind;
+    requestedBy?: string;
+  }): Promise<RunRecord> {
+    const { trigger, status, kind, requestedBy } = run;
     const now = new Date().toISOString();
     const id = randomUUID();
     await this.written(
@@ -281,6 +320,8 @@ export class RunHistoryStore {
         trigger,
         requested_by: requestedBy ?? null,
         status,
+        requested_kind: kind,
+        kind,
         created_at: now,
         started_at: status === 'running' ? now : null,
         updated_at: now,
@@ -328,6 +369,8 @@ function toSummary(row: RunRow): RunSummary {
     id: row.id,
     trigger: row.trigger,
     status: row.status,
+    kind: row.kind ?? 'full',
+    requestedKind: row.requested_kind ?? 'full',
     createdAt: toIso(row.created_at),
   };
   if (row.requested_by) summary.requestedBy = row.requested_by;

@@ -3,6 +3,7 @@ import type {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
+import type { SyncRunKind } from '@sentry-graph/plugin-sentry-graph-common';
 import type { SentryGraphConfig } from '../config/readSentryGraphConfig';
 import {
   scheduleIntervalMs,
@@ -19,6 +20,7 @@ import type { GraphSummaries } from './GraphSummaries';
 import { OutcomeRecorder, type RunOutcome } from './OutcomeRecorder';
 import { ProgressWriter } from './ProgressWriter';
 import type { RunHistoryStore, RunRecord } from './RunHistoryStore';
+import { scheduledRunKind, type PlannedKind } from './scheduledRunKind';
 import type { EndedRun, SyncMetrics } from './syncMetrics';
 
 export const SYNC_TASK_ID = 'sentry-graph:sync';
@@ -139,10 +141,13 @@ export class SyncService {
   }
 
   /**
-   * Queues a manual run by `requestedBy` and asks the scheduler to start it
-   * now (on whichever replica claims it).
+   * Queues a manual run of `kind` by `requestedBy` and asks the scheduler
+   * to start it now (on whichever replica claims it).
    */
-  async requestManualRun(requestedBy: string): Promise<RunRecord> {
+  async requestManualRun(
+    requestedBy: string,
+    kind: SyncRunKind = 'full',
+  ): Promise<RunRecord> {
     const { history, scheduler, settings } = this.options;
     if (await history.activeRun())
       throw new ConflictError('A sync is already queued or running');
@@ -152,7 +157,7 @@ export class SyncService {
         Date.parse(last) + settings.manualRunMinimumIntervalMs - Date.now();
       if (waitMs > 0) throw new TooManyRunsError(Math.ceil(waitMs / 1000));
     }
-    const run = await history.enqueueManualRun(requestedBy);
+    const run = await history.enqueueManualRun(requestedBy, kind);
     try {
       await scheduler.triggerTask(SYNC_TASK_ID);
     } catch (error) {
@@ -198,20 +203,27 @@ export class SyncService {
     deadline: WorkerSyncOptions['deadline'],
   ): Promise<void> {
     const { history, logger, settings, metrics } = this.options;
+    // What a scheduled run would be; a queued manual run keeps its own mode.
+    const planned = scheduledRunKind(
+      await history.lastFullRun(),
+      settings.fullEveryMs,
+    );
     // Only a run that is not a queued manual one is ever skipped.
     if (await this.startedTooRecently()) {
-      metrics.runSkipped('scheduled');
+      metrics.runSkipped('scheduled', planned.kind);
       return;
     }
-    const run = await history.claimRun('scheduled');
+    const run = await history.claimRun('scheduled', planned.kind);
     const claimedAt = performance.now();
+    const asked = askedKind(run, planned);
     const runLogger = logger.child({
       taskId: SYNC_TASK_ID,
       runId: run.id,
       trigger: run.trigger,
+      kind: asked.kind,
     });
     runLogger.info(
-      `Sentry sync started (${run.trigger}${run.requestedBy ? ` by ${run.requestedBy}` : ''})`,
+      `Sentry sync started (${run.trigger}${run.requestedBy ? ` by ${run.requestedBy}` : ''}; ${asked.reason})`,
     );
     const progress = new ProgressWriter(history, run.id, runLogger);
     const heartbeat = setInterval(
@@ -221,13 +233,14 @@ export class SyncService {
     try {
       const { outcome, ...handedBack } = await this.sync(
         run.id,
-        { signal, deadline },
+        { signal, deadline, asked },
         progress,
         runLogger,
       );
       // Before the run is recorded as ended: whoever sees it end finds its metrics.
       metrics.runEnded({
-        kind: 'full',
+        // A result without a kind stopped before any organization: as asked.
+        kind: outcome.result?.kind ?? asked.kind,
         trigger: run.trigger,
         status: outcome.status,
         durationMs: performance.now() - claimedAt,
@@ -253,7 +266,12 @@ export class SyncService {
     {
       signal,
       deadline,
-    }: { signal: AbortSignal; deadline: WorkerSyncOptions['deadline'] },
+      asked,
+    }: {
+      signal: AbortSignal;
+      deadline: WorkerSyncOptions['deadline'];
+      asked: PlannedKind;
+    },
     progress: ProgressWriter,
     runLogger: LoggerService,
   ): Promise<EndedSync> {
@@ -276,9 +294,13 @@ export class SyncService {
           catalog: this.options.catalog,
           writer: { kind: 'plugin', runId },
           endedRunIds: await endedRunIds(this.options.history, runId),
+          kind: asked.kind,
         },
         signal,
       );
+      // The engine says why a routine run became full; the plugin why it asked.
+      if (result.kind !== undefined && result.kindReason === undefined)
+        result.kindReason = asked.reason;
       await progress.flush();
       // Before the run is recorded as ended, so that whoever sees it end
       // (the card re-reads /summary then) reads the figures it left. After a
@@ -286,9 +308,10 @@ export class SyncService {
       if (!signal.aborted && result.status !== 'failed')
         await this.options.summaries.refreshAfterRun(runId);
       runLogger.info(
-        `Sentry sync ${result.status} in ${result.durationMs} ms`,
+        `Sentry sync ${result.status} in ${result.durationMs} ms (a ${result.kind ?? asked.kind} run)`,
         {
           status: result.status,
+          kind: result.kind ?? asked.kind,
           requests: result.requests.requests,
         },
       );
@@ -332,6 +355,19 @@ export class SyncService {
     );
     return true;
   }
+}
+
+/**
+ * The kind `run` was claimed with, and why: a manual run's mode, or what
+ * the schedule planned for a scheduled one.
+ */
+function askedKind(run: RunRecord, planned: PlannedKind): PlannedKind {
+  const kind = run.requestedKind ?? 'full';
+  if (run.trigger === 'scheduled' && kind === planned.kind) return planned;
+  return {
+    kind,
+    reason: `a ${kind} run, asked for${run.requestedBy ? ` by ${run.requestedBy}` : ''} with POST /sync?mode=${kind}`,
+  };
 }
 
 /** e.g. '20 min', '90 s'. */

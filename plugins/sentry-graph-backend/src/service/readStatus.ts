@@ -5,6 +5,7 @@ import {
 } from '../config/readPluginSettings';
 import type { SyncStatus } from '@sentry-graph/plugin-sentry-graph-common';
 import type { RunHistoryStore } from './RunHistoryStore';
+import { nextFullRunDue } from './scheduledRunKind';
 
 export type { SyncStatus };
 import { SYNC_TASK_ID } from './SyncService';
@@ -17,12 +18,14 @@ export async function readStatus(
   settings: PluginSettings,
   knex: Knex,
 ): Promise<SyncStatus> {
-  const [active, lastRun, lastSuccessfulRun, nextRunAt] = await Promise.all([
-    history.activeRun(),
-    history.lastRun(),
-    history.lastSuccessfulRun(),
-    readNextRunAt(knex),
-  ]);
+  const [active, lastRun, lastSuccessfulRun, lastFullRun, nextRunAt] =
+    await Promise.all([
+      history.activeRun(),
+      history.lastRun(),
+      history.lastSuccessfulRun(),
+      history.lastFullRun(),
+      readNextRunAt(knex),
+    ]);
   const intervalMs =
     scheduleIntervalMs(settings.schedule) ?? FALLBACK_INTERVAL_MS;
   const successAt = lastSuccessfulRun?.finishedAt
@@ -35,9 +38,27 @@ export async function readStatus(
     currentRun: active ? withoutResult(active) : undefined,
     lastRun,
     lastSuccessfulRun,
+    lastFullRun,
     nextRunAt,
+    nextFullRunDue: nextFullRunDue({
+      lastFull: lastFullRun,
+      fullEveryMs: settings.fullEveryMs,
+      nextRunAt,
+      intervalMs: scheduleIntervalMs(settings.schedule),
+      scheduled: !startsOnlyWhenTriggered(settings),
+    }),
     stale: successAt === undefined || Date.now() - successAt > 2 * intervalMs,
   };
+}
+
+/** A schedule of `frequency: { trigger: manual }` starts no run itself. */
+function startsOnlyWhenTriggered(settings: PluginSettings): boolean {
+  const frequency: unknown = settings.schedule.frequency;
+  return (
+    typeof frequency === 'object' &&
+    frequency !== null &&
+    'trigger' in frequency
+  );
 }
 
 function withoutResult<T extends { result?: unknown }>(

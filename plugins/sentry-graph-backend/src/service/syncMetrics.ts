@@ -13,7 +13,7 @@ import {
   type Meter,
 } from '@opentelemetry/api';
 import type { SentryRequestTallies } from '../sentry/requestTally';
-import type { SyncRunResult } from '../sync/types';
+import type { SyncRunKind, SyncRunResult } from '../sync/types';
 import type { WorkerMemory } from '../worker/protocol';
 import { GraphWriteMetrics } from './graphWriteMetrics';
 import type { FinishedRunStatus, RunTrigger } from './RunHistoryStore';
@@ -22,8 +22,11 @@ import { SentryRequestMetrics } from './sentryRequestMetrics';
 /** The scope Backstage's own metrics service gives the plugin (`backstage-plugin-<pluginId>`). */
 export const METER_NAME = 'backstage-plugin-sentry-graph';
 
-/** Every run lists all of Sentry today; routine (partial) runs, once they exist, get a kind of their own. */
-export type RunKind = 'full';
+/**
+ * The kind a run was (its result's, which may be full where routine was
+ * asked for), or for a skipped run the kind the schedule had planned.
+ */
+export type RunKind = SyncRunKind;
 
 /** A run that started no sync: the previous one started within the minimum interval. */
 export type RunMetricStatus = FinishedRunStatus | 'skipped';
@@ -82,9 +85,9 @@ export class SyncMetrics {
     this.sentry = new SentryRequestMetrics(meter);
   }
 
-  /** A run that was not started (it is not in the run history). */
-  runSkipped(trigger: RunTrigger): void {
-    this.runs.add(1, runAttributes('full', trigger, 'skipped'));
+  /** A run that was not started (it is not in the run history), of the kind planned for it. */
+  runSkipped(trigger: RunTrigger, kind: RunKind): void {
+    this.runs.add(1, runAttributes(kind, trigger, 'skipped'));
   }
 
   runEnded(run: EndedRun): void {

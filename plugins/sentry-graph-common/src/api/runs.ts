@@ -3,6 +3,7 @@ import type {
   RunTotals,
   SyncKind,
   SyncOutcome,
+  SyncRunKind,
   SyncRunResult,
 } from './runResult';
 
@@ -39,6 +40,19 @@ export interface RunSummary {
   /** Who asked for a manual run: a user entity ref, or a service principal's subject. */
   requestedBy?: string;
   status: RunStatus;
+  /**
+   * The kind of run: the kind asked for until the run ends, then the kind
+   * it was (a routine run asked for may have run full; its result's
+   * `kindReason` says why). Runs recorded before there were two kinds were
+   * full. Absent only from older backends.
+   */
+  kind?: SyncRunKind;
+  /**
+   * The kind asked for: a manual run's `POST /sync?mode=`, or what the
+   * schedule chose for a scheduled one (full when due by
+   * `sentryGraph.schedule.fullEvery`).
+   */
+  requestedKind?: SyncRunKind;
   createdAt: string;
   startedAt?: string;
   finishedAt?: string;

@@ -10,7 +10,17 @@ export interface SyncStatus {
   currentRun?: RunSummary;
   lastRun?: RunSummary;
   lastSuccessfulRun?: RunSummary;
+  /** The newest run of kind `full` that succeeded or was partial: what routine runs build on. */
+  lastFullRun?: RunSummary;
   nextRunAt?: string;
+  /**
+   * When the next scheduled run will be full (ISO): the first scheduled
+   * start at or after the last full run's start plus
+   * `sentryGraph.schedule.fullEvery`, or the next start when no full run
+   * is in the history. Absent when the schedule starts no runs itself
+   * (`frequency: { trigger: manual }`).
+   */
+  nextFullRunDue?: string;
   /** The last success is older than twice the schedule's interval (or there is none). */
   stale: boolean;
 }
