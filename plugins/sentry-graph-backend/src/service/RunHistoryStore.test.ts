@@ -17,7 +17,11 @@ async function openStore(
   return { store, knex };
 }
 
-function result(status: SyncRunResult['status'], fetched = 3): SyncRunResult {
+function result(
+  status: SyncRunResult['status'],
+  fetched = 3,
+  runKind?: SyncRunResult['kind'],
+): SyncRunResult {
   const kind = {
     status: 'complete' as const,
     fetched,
@@ -44,6 +48,7 @@ function result(status: SyncRunResult['status'], fetched = 3): SyncRunResult {
       failedRequests: 0,
     },
     errors: status === 'succeeded' ? [] : ['teams: listing stopped early'],
+    ...(runKind ? { kind: runKind } : {}),
   };
 }
 
@@ -82,6 +87,8 @@ describe('RunHistoryStore', () => {
         trigger: 'manual',
         requestedBy: 'user:default/alice',
         status: 'queued',
+        kind: 'full',
+        requestedKind: 'full',
         createdAt: expect.stringMatching(ISO),
       });
       expect(await store.activeRun()).toMatchObject({
@@ -246,11 +253,122 @@ describe('RunHistoryStore', () => {
       ]);
       expect(await store.getRun(finished[1])).toBeUndefined();
 
-      expect(await store.prune(0)).toBe(2);
+      // The last full run stays: the schedule counts fullEvery from it.
+      expect(await store.prune(0)).toBe(1);
       expect((await store.listRuns({ limit: 10 })).map(r => r.id)).toEqual([
+        finished[3],
         active.id,
       ]);
       await expect(store.prune(-1)).rejects.toThrow(/Cannot keep/);
+    },
+  );
+
+  it.each(ids)(
+    'records the kind asked for, then the kind the run was, on %p',
+    async id => {
+      const { store } = await openStore(id);
+      const queued = await store.enqueueManualRun(
+        'user:default/alice',
+        'routine',
+      );
+      expect(queued).toMatchObject({ kind: 'routine', requestedKind: 'routine' });
+      // A queued run keeps its own kind, whatever the schedule would run.
+      const claimed = await store.claimRun('scheduled', 'full');
+      expect(claimed).toMatchObject({
+        id: queued.id,
+        kind: 'routine',
+        requestedKind: 'routine',
+      });
+      // The engine ran it full (a graph without a full run, say).
+      await store.finishRun(claimed.id, {
+        status: 'succeeded',
+        result: result('succeeded', 3, 'full'),
+      });
+      expect(await store.getRun(claimed.id)).toMatchObject({
+        kind: 'full',
+        requestedKind: 'routine',
+      });
+
+      const scheduled = await store.claimRun('scheduled', 'routine');
+      expect(scheduled).toMatchObject({
+        trigger: 'scheduled',
+        kind: 'routine',
+        requestedKind: 'routine',
+      });
+      // A result without a kind (stopped before any organization) leaves the one asked for.
+      await store.finishRun(scheduled.id, {
+        status: 'failed',
+        result: result('failed'),
+      });
+      const [newest, older] = await store.listRuns({ limit: 2 });
+      expect([newest, older].map(r => [r.id, r.kind, r.requestedKind])).toEqual(
+        [
+          [scheduled.id, 'routine', 'routine'],
+          [claimed.id, 'full', 'routine'],
+        ],
+      );
+    },
+  );
+
+  it.each(ids)(
+    'finds the last full run that succeeded or was partial, a row without a kind counting as full, on %p',
+    async id => {
+      const { store, knex } = await openStore(id);
+      expect(await store.lastFullRun()).toBeUndefined();
+      const partialFull = await store.claimRun('scheduled', 'full');
+      await store.finishRun(partialFull.id, {
+        status: 'partial',
+        result: result('partial', 3, 'full'),
+      });
+      for (const [kind, status] of [
+        ['routine', 'succeeded'],
+        ['full', 'failed'],
+        ['full', 'aborted'],
+      ] as const) {
+        const run = await store.claimRun('scheduled', kind);
+        await store.finishRun(run.id, { status, result: result(status, 3, kind) });
+      }
+      await store.claimRun('scheduled', 'full'); // running
+      expect((await store.lastFullRun())?.id).toBe(partialFull.id);
+
+      // A row from before there were two kinds (or from a replica still on that version).
+      const legacy = await store.claimRun('scheduled', 'routine');
+      await store.finishRun(legacy.id, { status: 'succeeded' });
+      await knex('sentry_graph_sync_runs')
+        .where({ id: legacy.id })
+        .update({ kind: null, requested_kind: null });
+      expect(await store.lastFullRun()).toMatchObject({
+        id: legacy.id,
+        kind: 'full',
+        requestedKind: 'full',
+      });
+    },
+  );
+
+  it.each(ids)(
+    'keeps the last full run when pruning routine runs after it, on %p',
+    async id => {
+      const { store } = await openStore(id);
+      const full = await store.claimRun('scheduled', 'full');
+      await store.finishRun(full.id, {
+        status: 'succeeded',
+        result: result('succeeded', 3, 'full'),
+      });
+      const routine: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const run = await store.claimRun('scheduled', 'routine');
+        await store.finishRun(run.id, {
+          status: 'succeeded',
+          result: result('succeeded', 3, 'routine'),
+        });
+        routine.push(run.id);
+      }
+      expect(await store.prune(1)).toBe(2);
+      expect((await store.listRuns({ limit: 10 })).map(r => r.id)).toEqual([
+        routine[2],
+        full.id,
+      ]);
+      expect((await store.lastFullRun())?.id).toBe(full.id);
     },
   );
 
@@ -309,7 +427,8 @@ describe('RunHistoryStore', () => {
       expect(writes).toBe(2);
       await store.updateProgress(run.id, { items: 5 });
       expect(writes).toBe(3);
-      await store.finishRun(run.id, { status: 'succeeded' });
+      // Failed, so that it is not the last full run, which prune keeps.
+      await store.finishRun(run.id, { status: 'failed' });
       expect(writes).toBe(4);
       await store.claimRun('scheduled');
       expect(writes).toBe(5);
@@ -321,6 +440,7 @@ describe('RunHistoryStore', () => {
       await store.activeRun();
       await store.lastRun();
       await store.lastSuccessfulRun();
+      await store.lastFullRun();
       await store.listRuns({ limit: 10 });
       expect(writes).toBe(7);
     },

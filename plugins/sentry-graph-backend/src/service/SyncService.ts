@@ -20,7 +20,11 @@ import type { GraphSummaries } from './GraphSummaries';
 import { OutcomeRecorder, type RunOutcome } from './OutcomeRecorder';
 import { ProgressWriter } from './ProgressWriter';
 import type { RunHistoryStore, RunRecord } from './RunHistoryStore';
-import { scheduledRunKind, type PlannedKind } from './scheduledRunKind';
+import {
+  describeDuration,
+  scheduledRunKind,
+  type PlannedKind,
+} from './scheduledRunKind';
 import type { EndedRun, SyncMetrics } from './syncMetrics';
 
 export const SYNC_TASK_ID = 'sentry-graph:sync';
@@ -184,7 +188,7 @@ export class SyncService {
         ? undefined
         : {
             at: Date.now() + timeoutMs,
-            description: `the schedule's timeout (sentryGraph.schedule.timeout, ${describeMs(timeoutMs)})`,
+            description: `the schedule's timeout (sentryGraph.schedule.timeout, ${describeDuration(timeoutMs)})`,
           };
     const run = this.recordedRun(
       AbortSignal.any([taskSignal, this.shutdown.signal]),
@@ -370,10 +374,6 @@ function askedKind(run: RunRecord, planned: PlannedKind): PlannedKind {
   };
 }
 
-/** e.g. '20 min', '90 s'. */
-function describeMs(ms: number): string {
-  return ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`;
-}
 
 function summarize(errors: string[]): string | undefined {
   if (errors.length === 0) return undefined;

@@ -103,12 +103,11 @@ export function nextFullRunDue(options: {
   ).toISOString();
 }
 
-/** e.g. '24 h', '90 min', '45 s'. */
+/** e.g. '24 h', '21 h 59 min', '20 min', '1 min 30 s', '45 s' (to the second). */
 export function describeDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds % 3600 === 0 && seconds > 0) return `${seconds / 3600} h`;
-  if (seconds >= 3600) return `${(seconds / 3600).toFixed(1)} h`;
-  if (seconds % 60 === 0 && seconds > 0) return `${seconds / 60} min`;
-  if (seconds >= 60) return `${Math.round(seconds / 60)} min`;
-  return `${seconds} s`;
+  const total = Math.max(0, Math.round(ms / 1000));
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
+  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
+  if (m > 0) return s > 0 ? `${m} min ${s} s` : `${m} min`;
+  return `${s} s`;
 }
