@@ -149,7 +149,9 @@ async function syncKinds(context: OrganizationContext) {
     ),
     projects: tallyOf(projectsDone),
     releases: tallyOf(syncReleases(context, projectsDone)),
-    alertRules: tallyOf(projectsDone.then(() => syncAlertRules(context))),
+    alertRules: tallyOf(
+      projectsDone.then(projects => syncAlertRules(context, projects.slugs)),
+    ),
   };
   if (context.kind === 'full') await cleanUpAsKindsEnd(context, kinds);
   else

@@ -15,6 +15,8 @@ import { syncFromWorkflows, type WorkflowsOutcome } from './workflowRules';
  */
 export async function syncAlertRules(
   context: OrganizationContext,
+  /** This run's projects, when their listing completed; else the graph's are used. */
+  listedProjectSlugs?: ReadonlyMap<string, string>,
 ): Promise<KindTally> {
   const tally = new KindTally('alert-rules', context);
   const writer = createRuleWriter(context);
@@ -25,7 +27,13 @@ export async function syncAlertRules(
         'alert rules: they come from the deprecated per-project rules API here, read at full runs',
       );
     } else {
-      await readAlertRules(context, tally, writer, routine?.updatedSince);
+      await readAlertRules(
+        context,
+        tally,
+        writer,
+        listedProjectSlugs ?? (await readProjectSlugs(context)),
+        routine?.updatedSince,
+      );
     }
   } catch (error) {
     tally.fail(error, tally.result.source ?? 'workflows');
@@ -67,10 +75,10 @@ async function readAlertRules(
   context: OrganizationContext,
   tally: KindTally,
   writer: RuleWriter,
+  projectSlugs: ReadonlyMap<string, string>,
   updatedSince: number | undefined,
 ) {
   const setting = context.options.alertRuleSource;
-  const projectSlugs = await readProjectSlugs(context);
   let legacyBecause: string | undefined = 'the configured source is rules';
   if (setting !== 'rules') {
     tally.result.source = 'workflows';

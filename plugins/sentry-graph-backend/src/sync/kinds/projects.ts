@@ -12,6 +12,12 @@ export interface ProjectsOutcome {
    * the projects they can access. Undefined when the token sees them all.
    */
   withoutAccess?: number;
+  /**
+   * Project id → slug of every project this run listed, when the listing
+   * completed: what alert rules link to. The graph may still hold a project
+   * Sentry removed, until this run's cleanup deletes it.
+   */
+  slugs?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -25,6 +31,7 @@ export async function syncProjects(
   const tally = new KindTally('projects', context);
   let listed = 0;
   let withoutAccess = 0;
+  const slugs = new Map<string, string>();
   await writeListing(
     context,
     tally,
@@ -39,6 +46,7 @@ export async function syncProjects(
     {
       onItem: project => {
         listed++;
+        slugs.set(project.id, project.slug);
         if (project.hasAccess === false) withoutAccess++;
       },
       after: teamsWritten,
@@ -49,12 +57,13 @@ export async function syncProjects(
   // for the request's user (project serializer `get_access_by_project`), and
   // an internal integration's user is not a member though it reaches every
   // project.
-  if (!context.organization.orgRole || withoutAccess === 0) return { tally };
+  const outcome = { tally, ...(tally.complete ? { slugs } : {}) };
+  if (!context.organization.orgRole || withoutAccess === 0) return outcome;
   tally.warn(
     `the token cannot see ${withoutAccess} of ${listed} projects: Sentry leaves out their releases and ` +
       "alert rules. Use an internal integration's token, or an owner's or manager's token",
   );
-  return { tally, withoutAccess };
+  return { ...outcome, withoutAccess };
 }
 
 /** Writes project nodes and their HAS_TEAM; returns what it wrote. */
