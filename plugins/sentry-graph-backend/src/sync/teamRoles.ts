@@ -34,13 +34,18 @@ export function orgRoleOf(member: HasOrgRole): string | undefined {
   return member.orgRole ?? member.role ?? undefined;
 }
 
+/** The team role an org role grants on every team it joins, at least. */
+export function minimumTeamRole(orgRole: string | undefined): TeamRole {
+  // An org role we do not know (a future or custom one) grants no more than the default.
+  return (orgRole && MINIMUM_TEAM_ROLE[orgRole]) || 'contributor';
+}
+
 export function effectiveTeamRole(
   orgRole: string | undefined,
   storedTeamRole: string | null | undefined,
   teamRolesFeature: boolean,
 ): TeamRole {
-  // An org role we do not know (a future or custom one) grants no more than the default.
-  const minimum = (orgRole && MINIMUM_TEAM_ROLE[orgRole]) || 'contributor';
+  const minimum = minimumTeamRole(orgRole);
   // An unknown stored role counts as the lowest, contributor.
   const stored =
     teamRolesFeature && isKnownTeamRole(storedTeamRole)

@@ -3,7 +3,7 @@ import { userNode } from '../../graph/schema';
 import { SentryMemberSchema, type SentryMember } from '../../sentry';
 import { orgPath, type OrganizationContext } from '../context';
 import { KindTally } from '../KindTally';
-import { isGlobalTeamAdmin, orgRoleOf } from '../teamRoles';
+import { isGlobalTeamAdmin, minimumTeamRole, orgRoleOf } from '../teamRoles';
 import { writeListing } from './writeListing';
 
 export interface MembersOutcome {
@@ -12,9 +12,15 @@ export interface MembersOutcome {
   globalTeamAdminIds: string[];
   /**
    * In a routine run: members new to the graph, or whose org role or
-   * pending state differs from it (their team roles may have changed).
+   * pending state differs from it (owners and managers among them are
+   * linked to every team).
    */
   changedIds: string[];
+  /**
+   * Of those, members whose org role now grants another minimum team role:
+   * their team roles may have changed, so their teams are listed again.
+   */
+  teamRoleChangedIds: string[];
 }
 
 export async function syncMembers(
@@ -23,6 +29,7 @@ export async function syncMembers(
   const tally = new KindTally('members', context);
   const globalTeamAdminIds: string[] = [];
   const changedIds: string[] = [];
+  const teamRoleChangedIds: string[] = [];
   const stored = context.routine?.members;
   await writeListing(
     context,
@@ -38,12 +45,19 @@ export async function syncMembers(
     {
       onItem: (member: SentryMember) => {
         if (isGlobalTeamAdmin(member)) globalTeamAdminIds.push(member.id);
-        if (stored && changedSince(member, stored.get(member.id)))
+        const before = stored?.get(member.id);
+        if (stored && changedSince(member, before)) {
           changedIds.push(member.id);
+          if (
+            before &&
+            minimumTeamRole(before.role) !== minimumTeamRole(orgRoleOf(member))
+          )
+            teamRoleChangedIds.push(member.id);
+        }
       },
     },
   );
-  return { tally, globalTeamAdminIds, changedIds };
+  return { tally, globalTeamAdminIds, changedIds, teamRoleChangedIds };
 }
 
 function changedSince(member: SentryMember, before?: StoredMember): boolean {

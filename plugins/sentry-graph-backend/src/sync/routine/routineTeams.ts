@@ -17,7 +17,7 @@ export async function routineTeams(
   const members = await membersDone;
   const rotation = context.options.routineTeamRotation;
   const teamsOfChanged = new Set(
-    await context.store.routine.teamsOfMembers(members.changedIds),
+    await context.store.routine.teamsOfMembers(members.teamRoleChangedIds),
   );
   const { teams: relist, because } = teamsToRelist(
     teams.teams,
@@ -30,7 +30,7 @@ export async function routineTeams(
     context.skip(
       `member listings of ${left} of ${teams.teams.length} teams: no sign of change ` +
         `(re-read: ${because.unlisted} new, ${because.memberCount} with another member count, ` +
-        `${because.changedMember} with a changed member, ${because.rotation} read longest ago); ` +
+        `${because.changedMember} with a member whose team role may have changed, ${because.rotation} read longest ago); ` +
         `every team is re-read within ${rotation} routine runs`,
     );
   }

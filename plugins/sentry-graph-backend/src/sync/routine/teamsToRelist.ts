@@ -14,7 +14,7 @@ export interface TeamsToRelist<T extends ListedTeamRef> {
     unlisted: number;
     /** Sentry's member count differs from the one at their last listing. */
     memberCount: number;
-    /** A member of theirs changed role or accepted an invite. */
+    /** A member of theirs has an org role that grants another minimum team role now. */
     changedMember: number;
     /** The share read longest ago. */
     rotation: number;
@@ -23,7 +23,8 @@ export interface TeamsToRelist<T extends ListedTeamRef> {
 
 /**
  * The teams whose member listings a routine run reads again: those with a
- * sign of change (new, another member count, a member whose role changed),
+ * sign of change (new, another member count, a member whose org role now
+ * grants another team role),
  * and then 1 / `rotation` of all teams, those read longest ago, so that a
  * change no listing signals (a team role) is read within `rotation`
  * routine runs: each run moves every other team at least teams / rotation
