@@ -253,12 +253,49 @@ describe('the metrics of a run that does not succeed', () => {
       });
       return readings.length > 0 ? readings : undefined;
     });
+    // The kind the schedule had planned: routine, after the full run.
     expect(skipped).toEqual([
       {
-        attributes: { kind: 'full', trigger: 'scheduled', status: 'skipped' },
+        attributes: {
+          kind: 'routine',
+          trigger: 'scheduled',
+          status: 'skipped',
+        },
         value: 1,
       },
     ]);
     await backend.stop();
+  });
+
+  it('count each run under the kind it was: a routine run asked for on a new graph as full, the next as routine', async () => {
+    const backend = await startBackend();
+    const first = await runToTheEnd(backend.server, undefined, 'routine');
+    expect([first.requestedKind, first.kind]).toEqual(['routine', 'full']);
+    const second = await runToTheEnd(backend.server, undefined, 'routine');
+    expect([second.requestedKind, second.kind]).toEqual([
+      'routine',
+      'routine',
+    ]);
+    const collected = await meters.collect();
+    expect(collected.readings(RUNS)).toEqual(
+      expect.arrayContaining([
+        {
+          attributes: { kind: 'full', trigger: 'manual', status: 'succeeded' },
+          value: 1,
+        },
+        {
+          attributes: {
+            kind: 'routine',
+            trigger: 'manual',
+            status: 'succeeded',
+          },
+          value: 1,
+        },
+      ]),
+    );
+    expect(collected.readings(RUNS)).toHaveLength(2);
+    expect(
+      collected.histogram(DURATION, { kind: 'routine' }).count,
+    ).toBe(1);
   });
 });

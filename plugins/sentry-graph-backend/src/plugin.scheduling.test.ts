@@ -165,7 +165,11 @@ describe.each(databases.eachSupportedId())('scheduling on %s', databaseId => {
       {
         eventId: 'sync-run',
         outcome: 'success',
-        meta: { runId: res.body.runId, requestedBy: 'user:default/mock' },
+        meta: {
+          runId: res.body.runId,
+          requestedBy: 'user:default/mock',
+          mode: 'full',
+        },
       },
     ]);
     await waitFor(async () =>
