@@ -42,6 +42,48 @@ describe('npm run sync', () => {
     expect(stdout + stderr).not.toContain('cli-secret-password');
   });
 
+  it('runs a routine run with --mode routine, printing its kind, what it skipped and the requests by endpoint', async () => {
+    const config = configFile(testNeo4jConnection().uri);
+    const full = await runCli(['--config', config]);
+    expect(full.code).toBe(0);
+    expect(full.stdout).toMatch(
+      /^Sync succeeded in \d+\.\d s, a full run \(update tag/,
+    );
+    expect(full.stdout).toContain(
+      "  kind: full: a full run, the command line's default (--mode routine asks for a routine run)",
+    );
+    expect(full.stdout).not.toContain('skipped:');
+
+    const routine = await runCli(['--config', config, '--mode', 'routine']);
+    expect(routine.code).toBe(0);
+    expect(routine.stdout).toMatch(
+      /^Sync succeeded in \d+\.\d s, a routine run \(update tag/,
+    );
+    expect(routine.stdout).toMatch(/^ {2}skipped: acme: .+/m);
+    expect(routine.stdout).toMatch(
+      /^ {2}requests by endpoint: (.*, )?members \d+/m,
+    );
+
+    const json = await runCli(['--config', config, '--mode', 'routine', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      kind: 'routine',
+      kindReason: 'a routine run, as --mode routine asked',
+      skipped: expect.arrayContaining([expect.stringMatching(/^acme: /)]),
+    });
+  });
+
+  it('exits 1 with the usage for a mode other than full or routine', async () => {
+    const { code, stdout, stderr } = await runCli([
+      '--config',
+      configFile(testNeo4jConnection().uri),
+      '--mode',
+      'quick',
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^usage: .*\[--mode full\|routine \(default full\)\]/);
+  });
+
   it('exits 1 with the offending key named when the config is wrong', async () => {
     const { code, stderr } = await runCli([
       '--config',

@@ -39,12 +39,12 @@ async function main(): Promise<number> {
       verbose: { type: 'boolean', default: false },
       wait: { type: 'boolean', default: false },
       'wait-timeout': { type: 'string' },
-      mode: { type: 'string', default: 'full' },
+      mode: { type: 'string' },
     },
   });
   const waitSeconds = Number(values['wait-timeout'] ?? DEFAULT_WAIT_SECONDS);
   const kind: SyncRunKind | undefined = SYNC_RUN_KINDS.find(
-    k => k === values.mode,
+    k => k === (values.mode ?? 'full'),
   );
   if (
     !values.config?.length ||
@@ -100,7 +100,10 @@ async function main(): Promise<number> {
   );
   // The engine says why a routine run became full; the command line why it asked.
   if (result.kind !== undefined && result.kindReason === undefined)
-    result.kindReason = `a ${kind} run, as --mode ${kind} asked (the default is full)`;
+    result.kindReason =
+      values.mode === undefined
+        ? "a full run, the command line's default (--mode routine asks for a routine run)"
+        : `a ${kind} run, as --mode ${kind} asked`;
   process.stdout.write(
     `${values.json ? JSON.stringify(result, null, 2) : formatResult(result)}\n`,
   );
