@@ -5,6 +5,7 @@ import type {
   ListedFinding,
   RunStatus,
   SyncKind,
+  SyncRunKind,
 } from '@sentry-graph/plugin-sentry-graph-common';
 
 export const KIND_LABELS: Record<SyncKind, string> = {
@@ -38,6 +39,12 @@ export const RUN_STATUS_LABELS: Record<RunStatus, string> = {
   partial: 'Partial',
   failed: 'Failed',
   aborted: 'Aborted',
+};
+
+/** A run's kind, as a word. */
+export const RUN_KIND_LABELS: Record<SyncRunKind, string> = {
+  full: 'Full',
+  routine: 'Routine',
 };
 
 /** The graph's node labels, in the order and words of the card's counts. */

@@ -15,13 +15,15 @@ import type {
   CatalogResult,
   KindResult,
   OrganizationResult,
+  RunRecord,
   SyncKind,
   SyncRunResult,
 } from '@sentry-graph/plugin-sentry-graph-common';
 import { useRun } from '../../hooks/useRun';
-import { KIND_LABELS } from '../../lib/labels';
+import { KIND_LABELS, RUN_KIND_LABELS } from '../../lib/labels';
 import { formatCount, formatDuration } from '../../lib/time';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { RunKindLabel } from '../common/RunKindLabel';
 import { RunStatusLabel } from '../common/RunStatusLabel';
 
 function keptText(result: KindResult): string {
@@ -34,8 +36,11 @@ function keptText(result: KindResult): string {
     .join('; ');
 }
 
-function OrganizationKinds(props: { organization: OrganizationResult }) {
-  const { organization } = props;
+function OrganizationKinds(props: {
+  organization: OrganizationResult;
+  runKind?: SyncRunResult['kind'];
+}) {
+  const { organization, runKind } = props;
   const kinds = Object.entries(organization.kinds) as Array<
     [SyncKind, KindResult]
   >;
@@ -47,6 +52,13 @@ function OrganizationKinds(props: { organization: OrganizationResult }) {
       <Typography variant="subtitle2" component="h4">
         {organization.name ?? organization.slug}:{' '}
         <RunStatusLabel status={organization.status} />
+        {organization.kind && organization.kind !== runKind && (
+          <>
+            {' '}
+            · {RUN_KIND_LABELS[organization.kind].toLowerCase()}
+            {organization.kindReason && `: ${organization.kindReason}`}
+          </>
+        )}
       </Typography>
       {organization.error && (
         <Typography variant="body2" color="textSecondary">
@@ -133,14 +145,57 @@ function CatalogPart(props: { catalog: CatalogResult }) {
 
 function RequestFigures(props: { result: SyncRunResult }) {
   const { requests, durationMs } = props.result;
+  // The busiest endpoint first: each has a rate-limit window of its own.
+  const byEndpoint = Object.entries(requests.byEndpoint ?? {}).sort(
+    ([a, x = 0], [b, y = 0]) => y - x || a.localeCompare(b),
+  );
   return (
-    <Typography variant="body2">
-      {formatDuration(durationMs)} · {formatCount(requests.requests)} Sentry
-      requests, {formatCount(requests.retries)} retries,{' '}
-      {formatCount(requests.rateLimited)} rate-limited,{' '}
-      {formatDuration(requests.budgetWaitMs)} waiting for Sentry&apos;s rate
-      budget (summed over requests)
-    </Typography>
+    <>
+      <Typography variant="body2">
+        {formatDuration(durationMs)} · {formatCount(requests.requests)} Sentry
+        requests, {formatCount(requests.retries)} retries,{' '}
+        {formatCount(requests.rateLimited)} rate-limited,{' '}
+        {formatDuration(requests.budgetWaitMs)} waiting for Sentry&apos;s rate
+        budget (summed over requests)
+      </Typography>
+      {byEndpoint.length > 0 && (
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          data-testid="sentry-graph-requests-by-endpoint"
+        >
+          By endpoint:{' '}
+          {byEndpoint
+            .map(([endpoint, count = 0]) => `${endpoint} ${formatCount(count)}`)
+            .join(' · ')}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/** The run's kind, why it was of that kind, and what a routine run left out. */
+function RunKindPart(props: { run: RunRecord }) {
+  const { run } = props;
+  const reason = run.result?.kindReason;
+  const skipped = run.result?.skipped ?? [];
+  if (!run.kind) return null;
+  return (
+    <section aria-label="Kind of run" style={{ marginTop: 8 }}>
+      <Typography variant="body2">
+        <RunKindLabel run={run} /> run{reason && `: ${reason}`}
+      </Typography>
+      {skipped.length > 0 && (
+        <Typography variant="body2" component="div" color="textSecondary">
+          What this routine run left out, and why:
+          <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
+            {skipped.map(line => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </Typography>
+      )}
+    </section>
   );
 }
 
@@ -192,11 +247,16 @@ function RunDetailsBody(props: { run: ReturnType<typeof useRun> }) {
               {run.value.errorSummary}
             </Typography>
           )}
+          <RunKindPart run={run.value} />
           {run.value.result ? (
             <>
               <RequestFigures result={run.value.result} />
               {run.value.result.organizations.map(o => (
-                <OrganizationKinds key={o.slug} organization={o} />
+                <OrganizationKinds
+                  key={o.slug}
+                  organization={o}
+                  runKind={run.value?.result?.kind}
+                />
               ))}
               {run.value.result.catalog && (
                 <CatalogPart catalog={run.value.result.catalog} />

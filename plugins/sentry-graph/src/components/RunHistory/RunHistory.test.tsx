@@ -1,4 +1,5 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import type { SyncRunKind } from '@sentry-graph/plugin-sentry-graph-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { sentryGraphApiRef } from '../../api';
 import { FakeSentryGraphApi } from '../../__testUtils__/FakeSentryGraphApi';
@@ -8,12 +9,22 @@ import { RunHistory } from './RunHistory';
 const id = (n: number) =>
   `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
+/** The kind each run was and the kind asked for: the fourth, a routine run that ran full. */
+const KINDS: Array<[SyncRunKind, SyncRunKind]> = [
+  ['full', 'full'],
+  ['routine', 'routine'],
+  ['routine', 'routine'],
+  ['full', 'routine'],
+];
+
 function history(count: number) {
   return Array.from({ length: count }, (_, i) =>
     run({
       id: id(i + 1),
       trigger: i % 2 ? 'manual' : 'scheduled',
       requestedBy: i % 2 ? 'user:default/ada' : undefined,
+      kind: KINDS[i % KINDS.length][0],
+      requestedKind: KINDS[i % KINDS.length][1],
       createdAt: new Date(Date.now() - (i + 1) * 3_600_000).toISOString(),
       startedAt: new Date(Date.now() - (i + 1) * 3_600_000).toISOString(),
       finishedAt: new Date(
@@ -28,12 +39,22 @@ function renderHistory(api: FakeSentryGraphApi) {
 }
 
 describe('the run history', () => {
-  it('lists runs with trigger and who asked, start and duration, status and totals', async () => {
+  it('lists runs with trigger and who asked, kind, start and duration, status and totals', async () => {
     const api = new FakeSentryGraphApi();
-    api.runs = history(2);
+    api.runs = [...history(4), run({ id: id(99) })];
     renderHistory(api);
     const rows = await screen.findAllByTestId('sentry-graph-run-row');
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(5);
+    const kindCell = (row: HTMLElement) =>
+      within(row).getAllByRole('cell')[1].textContent;
+    // A routine run asked for that ran full says so; a run from an older backend says no kind.
+    expect(rows.map(kindCell)).toEqual([
+      'Full',
+      'Routine',
+      'Routine',
+      'Full (asked: routine)',
+      '—',
+    ]);
     expect(rows[0]).toHaveTextContent('Scheduled');
     expect(rows[0]).toHaveTextContent('1 hour ago');
     expect(rows[0]).toHaveTextContent(/1 hour ago.*took 3.6 s/);
@@ -147,6 +168,93 @@ describe('the run history', () => {
     await waitFor(() =>
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
     );
+  });
+
+  it("opens a routine run's details: its kind and why, what it left out, and its requests by endpoint", async () => {
+    const api = new FakeSentryGraphApi();
+    const [, second] = history(2);
+    const kindResult = {
+      status: 'complete' as const,
+      fetched: 8,
+      written: 8,
+      invalid: 0,
+      invalidItems: [],
+      deleted: 0,
+      kept: [],
+    };
+    api.runs = [
+      {
+        ...second,
+        result: {
+          status: 'succeeded',
+          kind: 'routine',
+          kindReason: 'some organizations ran full (beta: the graph holds no complete full run of it yet)',
+          skipped: [
+            'acme: deletions: at full runs',
+            'acme: the archived releases listing: at full runs',
+          ],
+          updateTag: 1,
+          startedAt: second.startedAt!,
+          finishedAt: second.finishedAt!,
+          durationMs: 1_200,
+          requests: {
+            requests: 31,
+            retries: 0,
+            rateLimited: 0,
+            budgetWaitMs: 0,
+            failedRequests: 0,
+            byEndpoint: { teams: 2, members: 9, 'team-members': 20 },
+          },
+          errors: [],
+          organizations: [
+            {
+              slug: 'acme',
+              status: 'succeeded',
+              kind: 'routine',
+              kinds: { members: kindResult },
+            },
+            {
+              slug: 'beta',
+              status: 'succeeded',
+              kind: 'full',
+              kindReason: 'the graph holds no complete full run of it yet',
+              kinds: { members: kindResult },
+            },
+          ],
+        },
+      },
+    ];
+    renderHistory(api);
+    fireEvent.click(
+      await screen.findByRole('button', { name: /Details of the run/ }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Run details' });
+    const kind = await within(dialog).findByRole('region', {
+      name: 'Kind of run',
+    });
+    expect(kind).toHaveTextContent(
+      'Routine run: some organizations ran full (beta: the graph holds no complete full run of it yet)',
+    );
+    expect(
+      within(kind)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual([
+      'acme: deletions: at full runs',
+      'acme: the archived releases listing: at full runs',
+    ]);
+    expect(
+      within(dialog).getByTestId('sentry-graph-requests-by-endpoint'),
+    ).toHaveTextContent('By endpoint: team-members 20 · members 9 · teams 2');
+    // Only the organization that ran otherwise than the run says its kind.
+    expect(
+      within(dialog).getByRole('region', { name: 'Organization beta' }),
+    ).toHaveTextContent(
+      'beta: Succeeded · full: the graph holds no complete full run of it yet',
+    );
+    expect(
+      within(dialog).getByRole('region', { name: 'Organization acme' }),
+    ).not.toHaveTextContent(/routine/i);
   });
 
   it('says when there are no runs yet', async () => {

@@ -9,6 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import type { RunSummary } from '@sentry-graph/plugin-sentry-graph-common';
 import { durationBetween, formatCount, formatDuration } from '../../lib/time';
 import { RelativeTime } from '../common/RelativeTime';
+import { RunKindLabel } from '../common/RunKindLabel';
 import { RunStatusLabel } from '../common/RunStatusLabel';
 import DetailsIcon from '@material-ui/icons/OpenInNew';
 
@@ -94,7 +95,7 @@ export function RunHistoryTable(props: {
       <Table size="small" aria-label="Sync runs, newest first">
         <TableHead>
           <TableRow>
-            {['Trigger', 'Started', 'Status', 'Totals'].map(h => (
+            {['Trigger', 'Kind', 'Started', 'Status', 'Totals'].map(h => (
               <TableCell key={h} style={{ ...cell, ...nowrap }}>
                 {h}
               </TableCell>
@@ -115,6 +116,9 @@ export function RunHistoryTable(props: {
               >
                 <TableCell style={cell}>
                   <Trigger run={run} />
+                </TableCell>
+                <TableCell style={cell}>
+                  {run.kind ? <RunKindLabel run={run} /> : '—'}
                 </TableCell>
                 <TableCell style={{ ...cell, ...nowrap }}>
                   {run.startedAt ? (

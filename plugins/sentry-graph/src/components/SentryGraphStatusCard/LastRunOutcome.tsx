@@ -20,6 +20,7 @@ export function LastRunOutcome(props: { run: RunSummary }) {
     <div data-testid="sentry-graph-last-run">
       <Typography variant="body2">
         Last run: <strong>{RUN_STATUS_LABELS[run.status].toLowerCase()}</strong>
+        {run.kind && `, a ${run.kind} run,`}
         {run.finishedAt && (
           <>
             {' '}

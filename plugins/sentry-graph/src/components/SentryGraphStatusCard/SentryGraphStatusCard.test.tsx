@@ -51,6 +51,70 @@ describe('the status card', () => {
     );
   });
 
+  it('says when the last full run was, what kind the last run was, and when the next full run is due', async () => {
+    const lastFull = run({
+      id: '00000000-0000-4000-8000-000000000002',
+      kind: 'full',
+      requestedKind: 'full',
+      startedAt: new Date(Date.now() - 3 * 3_600_000 - 60_000).toISOString(),
+      finishedAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+    });
+    const routine = run({ kind: 'routine', requestedKind: 'routine' });
+    const api = new FakeSentryGraphApi();
+    api.statuses = [
+      idleStatus({
+        lastRun: routine,
+        lastSuccessfulRun: routine,
+        lastFullRun: lastFull,
+        nextFullRunDue: new Date(Date.now() + 21 * 3_600_000).toISOString(),
+      }),
+    ];
+    renderCard(api);
+    const fullRuns = await screen.findByTestId('sentry-graph-full-runs');
+    expect(fullRuns).toHaveTextContent(
+      /^Last full run finished 3 hours ago \(.+\)\. Next full run due in 21 hours \(.+\)\.$/,
+    );
+    expect(screen.getByTestId('sentry-graph-last-run')).toHaveTextContent(
+      /^Last run: succeeded, a routine run, 5 minutes ago \(.+\) in 1 min 00 s: 14,585 items fetched/,
+    );
+  });
+
+  it('says no full run has completed yet, and that the next is due now when it is', async () => {
+    const api = new FakeSentryGraphApi();
+    const failed = run({
+      status: 'failed',
+      kind: 'full',
+      totals: undefined,
+      errorSummary: 'Neo4j is not usable',
+    });
+    api.statuses = [
+      idleStatus({
+        lastRun: failed,
+        lastSuccessfulRun: undefined,
+        stale: true,
+        nextFullRunDue: new Date(Date.now() - 5_000).toISOString(),
+      }),
+    ];
+    renderCard(api);
+    expect(
+      await screen.findByTestId('sentry-graph-full-runs'),
+    ).toHaveTextContent(
+      /^No full run has completed yet\. Next full run due now\.$/,
+    );
+  });
+
+  it('says nothing of full runs for a backend that tells neither', async () => {
+    renderCard(new FakeSentryGraphApi());
+    expect(await screen.findByText('Fresh')).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('sentry-graph-full-runs'),
+    ).not.toBeInTheDocument();
+    // Nor the last run's kind.
+    expect(screen.getByTestId('sentry-graph-last-run')).toHaveTextContent(
+      /^Last run: succeeded 5 minutes ago/,
+    );
+  });
+
   it('says a stale graph is stale', async () => {
     const api = new FakeSentryGraphApi();
     api.statuses = [idleStatus({ stale: true })];

@@ -4,6 +4,7 @@ import { useSyncStatus, type SyncStatusState } from '../../hooks/useSyncStatus';
 import { isBackendUnreachable } from '../../lib/errors';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { CatalogSummaryView } from './CatalogSummaryView';
+import { FullRunTiming } from './FullRunTiming';
 import { LastRunOutcome } from './LastRunOutcome';
 import { OrganizationSummaryView } from './OrganizationSummaryView';
 import { RunProgress } from './RunProgress';
@@ -65,7 +66,10 @@ export function SentryGraphStatusView(props: { state: SyncStatusState }) {
       {!lastRun && !currentRun ? (
         <FirstSyncPending nextRunAt={status.nextRunAt} />
       ) : (
-        <StatusLine status={status} />
+        <div>
+          <StatusLine status={status} />
+          <FullRunTiming status={status} />
+        </div>
       )}
       {currentRun && (
         <RunProgress run={currentRun} progress={status.progress} />

@@ -1,18 +1,9 @@
 import Typography from '@material-ui/core/Typography';
 import type { SyncStatus } from '@sentry-graph/plugin-sentry-graph-common';
 import { statusHeadline } from '../../lib/cardStatus';
+import { DueTime } from '../common/DueTime';
 import { RelativeTime } from '../common/RelativeTime';
 import { ToneIcon } from '../common/ToneIcon';
-
-function NextRun(props: { iso: string }) {
-  // A start time just past means the scheduler is about to start it.
-  if (Date.parse(props.iso) <= Date.now()) return <>Next sync due now.</>;
-  return (
-    <>
-      Next sync due <RelativeTime iso={props.iso} />.
-    </>
-  );
-}
 
 /** Fresh, stale, running or failed at a glance; when the data is from and when the next sync is due. */
 export function StatusLine(props: { status: SyncStatus }) {
@@ -33,7 +24,7 @@ export function StatusLine(props: { status: SyncStatus }) {
           'No sync has succeeded yet.'
         )}{' '}
         {/* While a run is on, the scheduler's next start is not news yet. */}
-        {nextRunAt && !currentRun && <NextRun iso={nextRunAt} />}
+        {nextRunAt && !currentRun && <DueTime what="sync" iso={nextRunAt} />}
       </Typography>
     </div>
   );
