@@ -10,7 +10,7 @@ import type { NodeSpec } from './spec';
 
 /** Bookkeeping properties on SentryOrganization (docs/graph-schema.md, "Sync state for routine runs"). */
 export const ORGANIZATION_SYNC_STATE = {
-  /** The update tag of the last full run that completed every kind of the organization. */
+  /** The update tag of the last full run whose listings of the organization all completed. */
   fullSynced: 'full_synced',
   /** The graph schema version that run wrote (GRAPH_SCHEMA_VERSION). */
   schemaVersion: 'sync_schema',

@@ -42,6 +42,20 @@ describe('a routine run', () => {
     );
   });
 
+  it('runs full after a full run whose listing of a kind failed', async () => {
+    env.sentry.setFaults([
+      { path: '/teams/acme/ops/members/', kind: 'status', status: 500 },
+    ]);
+    const broken = await runTestSync(env.sentry, graph, {
+      sentry: { maxRetries: 0 },
+    });
+    expect(broken.status).toBe('partial');
+    env.sentry.setFaults([]);
+    const next = await runTestSync(env.sentry, graph, { kind: 'routine' });
+    expect(next.kind).toBe('full');
+    expect(next.kindReason).toContain('no complete full run');
+  });
+
   it('shows the changes made in Sentry, deletes nothing, and costs fewer requests than a full run', async () => {
     const full = await runTestSync(env.sentry, graph);
     expect(full.kind).toBe('full');

@@ -92,8 +92,12 @@ export async function syncOrganization(
   };
   for (const tally of tallies) kinds[tally.kind] = tally.result;
   const status = organizationStatus(context, tallies);
-  if (context.kind === 'full' && status === 'succeeded') {
-    // The base routine runs build on: every kind listed and cleaned up.
+  // The base routine runs build on: every kind listed whole. (Invalid items
+  // or a cleanup held back make the run partial, and leave no gap a routine
+  // run would have to fill.)
+  const listedWhole =
+    !context.signal?.aborted && tallies.every(tally => tally.complete);
+  if (context.kind === 'full' && listedWhole) {
     try {
       await context.store.routine.markFullSynced(
         context.scope,
