@@ -18,11 +18,15 @@ exports.up = async function up(knex) {
     table
       .string('requested_kind', 16)
       .nullable()
-      .comment("'full' | 'routine': the kind asked for; null before there were two kinds (full)");
+      .comment(
+        "'full' | 'routine': the kind asked for; null before there were two kinds (full)",
+      );
     table
       .string('kind', 16)
       .nullable()
-      .comment("'full' | 'routine': the kind the run was, once it ended (else the requested one); null: full");
+      .comment(
+        "'full' | 'routine': the kind the run was, once it ended (else the requested one); null: full",
+      );
   });
 };
 

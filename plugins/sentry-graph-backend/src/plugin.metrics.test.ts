@@ -272,10 +272,7 @@ describe('the metrics of a run that does not succeed', () => {
     const first = await runToTheEnd(backend.server, undefined, 'routine');
     expect([first.requestedKind, first.kind]).toEqual(['routine', 'full']);
     const second = await runToTheEnd(backend.server, undefined, 'routine');
-    expect([second.requestedKind, second.kind]).toEqual([
-      'routine',
-      'routine',
-    ]);
+    expect([second.requestedKind, second.kind]).toEqual(['routine', 'routine']);
     const collected = await meters.collect();
     expect(collected.readings(RUNS)).toEqual(
       expect.arrayContaining([
@@ -294,8 +291,6 @@ describe('the metrics of a run that does not succeed', () => {
       ]),
     );
     expect(collected.readings(RUNS)).toHaveLength(2);
-    expect(
-      collected.histogram(DURATION, { kind: 'routine' }).count,
-    ).toBe(1);
+    expect(collected.histogram(DURATION, { kind: 'routine' }).count).toBe(1);
   });
 });

@@ -9,6 +9,8 @@ import { sentryGraphPlugin } from '../plugin';
 import { setTestOnlyWorkerFault } from '../worker/testOnlyWorkerFault';
 import { pluginTestConfig } from './pluginTestConfig';
 
+type BackendFeatures = Parameters<typeof startTestBackend>[0]['features'];
+
 /**
  * Registers what a test of the plugin under a real test backend needs: a
  * SQLite database of its own for each backend it starts, and no test-only
@@ -18,8 +20,16 @@ export function usePluginBackends() {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   afterEach(() => setTestOnlyWorkerFault(undefined));
   return {
-    /** The plugin and the real scheduler, syncing from `sentryUrl` into the tests' Neo4j. */
-    async start(sentryUrl: string, overrides: JsonObject = {}) {
+    /**
+     * The plugin and the real scheduler, syncing from `sentryUrl` into the
+     * tests' Neo4j; `features` adds (or replaces) services, a mock auditor
+     * or permission policy say.
+     */
+    async start(
+      sentryUrl: string,
+      overrides: JsonObject = {},
+      features: BackendFeatures = [],
+    ) {
       const knex = await databases.init('SQLITE_3');
       const backend = await startTestBackend({
         features: [
@@ -29,6 +39,7 @@ export function usePluginBackends() {
           mockServices.rootConfig.factory({
             data: pluginTestConfig(sentryUrl, overrides),
           }),
+          ...features,
         ],
       });
       return { backend, server: backend.server, knex };

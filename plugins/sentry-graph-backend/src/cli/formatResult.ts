@@ -13,7 +13,8 @@ export function formatResult(result: SyncRunResult): string {
       // Summed over requests waiting in parallel, so it can exceed the run's time.
       `${(result.requests.budgetWaitMs / 1000).toFixed(1)} s of request time spent waiting for the rate budget)`,
   ];
-  if (result.kindReason) lines.push(`  kind: ${result.kind}: ${result.kindReason}`);
+  if (result.kindReason)
+    lines.push(`  kind: ${result.kind}: ${result.kindReason}`);
   const byEndpoint = Object.entries(result.requests.byEndpoint ?? {});
   if (byEndpoint.length > 0) {
     lines.push(
@@ -25,12 +26,12 @@ export function formatResult(result: SyncRunResult): string {
   }
   for (const org of result.organizations) {
     // Only where it differs from the run's own kind: why this one ran full.
-    const kind =
+    const orgKind =
       org.kind && org.kind !== result.kind
         ? ` (${org.kind}${org.kindReason ? `: ${org.kindReason}` : ''})`
         : '';
     lines.push(
-      `  ${org.slug}: ${org.status}${kind}${org.error ? ` (${org.error})` : ''}`,
+      `  ${org.slug}: ${org.status}${orgKind}${org.error ? ` (${org.error})` : ''}`,
     );
     // An organization that could not be read has nothing more to show.
     if (org.error) continue;

@@ -64,7 +64,13 @@ describe('npm run sync', () => {
       /^ {2}requests by endpoint: (.*, )?members \d+/m,
     );
 
-    const json = await runCli(['--config', config, '--mode', 'routine', '--json']);
+    const json = await runCli([
+      '--config',
+      config,
+      '--mode',
+      'routine',
+      '--json',
+    ]);
     expect(JSON.parse(json.stdout)).toMatchObject({
       kind: 'routine',
       kindReason: 'a routine run, as --mode routine asked',
@@ -81,7 +87,9 @@ describe('npm run sync', () => {
     ]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^usage: .*\[--mode full\|routine \(default full\)\]/);
+    expect(stderr).toMatch(
+      /^usage: .*\[--mode full\|routine \(default full\)\]/,
+    );
   });
 
   it('exits 1 with the offending key named when the config is wrong', async () => {

@@ -271,7 +271,10 @@ describe('RunHistoryStore', () => {
         'user:default/alice',
         'routine',
       );
-      expect(queued).toMatchObject({ kind: 'routine', requestedKind: 'routine' });
+      expect(queued).toMatchObject({
+        kind: 'routine',
+        requestedKind: 'routine',
+      });
       // A queued run keeps its own kind, whatever the schedule would run.
       const claimed = await store.claimRun('scheduled', 'full');
       expect(claimed).toMatchObject({
@@ -326,7 +329,10 @@ describe('RunHistoryStore', () => {
         ['full', 'aborted'],
       ] as const) {
         const run = await store.claimRun('scheduled', kind);
-        await store.finishRun(run.id, { status, result: result(status, 3, kind) });
+        await store.finishRun(run.id, {
+          status,
+          result: result(status, 3, kind),
+        });
       }
       await store.claimRun('scheduled', 'full'); // running
       expect((await store.lastFullRun())?.id).toBe(partialFull.id);

@@ -113,7 +113,12 @@ export class RunHistoryStore {
     requestedBy: string,
     kind: SyncRunKind = 'full',
   ): Promise<RunRecord> {
-    return this.insert({ trigger: 'manual', status: 'queued', kind, requestedBy });
+    return this.insert({
+      trigger: 'manual',
+      status: 'queued',
+      kind,
+      requestedBy,
+    });
   }
 
   /**

@@ -374,7 +374,6 @@ function askedKind(run: RunRecord, planned: PlannedKind): PlannedKind {
   };
 }
 
-
 function summarize(errors: string[]): string | undefined {
   if (errors.length === 0) return undefined;
   const text = errors.join('\n');

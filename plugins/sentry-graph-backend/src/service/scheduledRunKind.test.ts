@@ -44,9 +44,7 @@ describe('the kind of a scheduled run', () => {
       reason:
         'a full run was due: the last one started 24 h ago (sentryGraph.schedule.fullEvery: 24 h)',
     });
-    expect(scheduledRunKind(fullRun(DAY - 30_000), DAY, NOW).kind).toBe(
-      'full',
-    );
+    expect(scheduledRunKind(fullRun(DAY - 30_000), DAY, NOW).kind).toBe('full');
     expect(scheduledRunKind(fullRun(DAY - 90_000), DAY, NOW).kind).toBe(
       'routine',
     );
@@ -60,9 +58,7 @@ describe('the kind of a scheduled run', () => {
 describe('durations in words', () => {
   it('are to the second, in the largest units that fit', () => {
     expect(
-      [DAY, DAY - 60_000, 20 * 60_000, 90_000, 45_000, 0].map(
-        describeDuration,
-      ),
+      [DAY, DAY - 60_000, 20 * 60_000, 90_000, 45_000, 0].map(describeDuration),
     ).toEqual(['24 h', '23 h 59 min', '20 min', '1 min 30 s', '45 s', '0 s']);
   });
 });
@@ -81,7 +77,11 @@ describe('when the next full run is due', () => {
       nextFullRunDue({ ...every30min, lastFull: undefined, nextRunAt }),
     ).toBe(nextRunAt);
     expect(
-      nextFullRunDue({ ...every30min, lastFull: fullRun(DAY + HOUR), nextRunAt }),
+      nextFullRunDue({
+        ...every30min,
+        lastFull: fullRun(DAY + HOUR),
+        nextRunAt,
+      }),
     ).toBe(nextRunAt);
   });
 

@@ -106,7 +106,11 @@ export function nextFullRunDue(options: {
 /** e.g. '24 h', '21 h 59 min', '20 min', '1 min 30 s', '45 s' (to the second). */
 export function describeDuration(ms: number): string {
   const total = Math.max(0, Math.round(ms / 1000));
-  const [h, m, s] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
+  const [h, m, s] = [
+    Math.floor(total / 3600),
+    Math.floor(total / 60) % 60,
+    total % 60,
+  ];
   if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
   if (m > 0) return s > 0 ? `${m} min ${s} s` : `${m} min`;
   return `${s} s`;

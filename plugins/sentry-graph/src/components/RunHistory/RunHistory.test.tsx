@@ -188,7 +188,8 @@ describe('the run history', () => {
         result: {
           status: 'succeeded',
           kind: 'routine',
-          kindReason: 'some organizations ran full (beta: the graph holds no complete full run of it yet)',
+          kindReason:
+            'some organizations ran full (beta: the graph holds no complete full run of it yet)',
           skipped: [
             'acme: deletions: at full runs',
             'acme: the archived releases listing: at full runs',
