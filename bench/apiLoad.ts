@@ -91,8 +91,7 @@ async function poll(
   let summaryOfRun: string | undefined | null = null;
   while (!syncEnded.aborted) {
     const status = (await timedGet(backend, '/status', samples)) as
-      | SyncStatus
-      | undefined;
+      SyncStatus | undefined;
     const lastRunId = status?.lastRun?.id;
     if (status && lastRunId !== summaryOfRun) {
       await timedGet(backend, '/summary', samples);

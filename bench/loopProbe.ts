@@ -23,7 +23,10 @@ setInterval(() => {
   const now = performance.now();
   const late = now - lastTick - TICK_MS;
   if (late > STALL_MS)
-    stalls.push({ atMs: Math.round(lastTick - windowStart), ms: Math.round(late) });
+    stalls.push({
+      atMs: Math.round(lastTick - windowStart),
+      ms: Math.round(late),
+    });
   lastTick = now;
 }, TICK_MS).unref();
 

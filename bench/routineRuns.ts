@@ -23,14 +23,21 @@ import {
 const ROUTINE_SHARE_TARGET = 0.1;
 
 interface RoutineBench {
-  settings: { sentryUrl: string; token: string; neo4j: Parameters<typeof SentryGraphStore.createDriver>[0] };
+  settings: {
+    sentryUrl: string;
+    token: string;
+    neo4j: Parameters<typeof SentryGraphStore.createDriver>[0];
+  };
   syncCommand: SyncCommand;
   rateLimit: RateLimitSetting;
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-async function organizationSlugs(url: string, token: string): Promise<string[]> {
+async function organizationSlugs(
+  url: string,
+  token: string,
+): Promise<string[]> {
   const response = await fetch(`${url}/api/0/organizations/`, {
     headers: { Authorization: `Bearer ${token}` },
   });
@@ -47,7 +54,9 @@ async function applyDayOfChanges(url: string, organization: string) {
   });
   const body = (await response.json()) as Record<string, unknown>;
   if (!response.ok)
-    throw new Error(`a day of changes in ${organization}: ${JSON.stringify(body)}`);
+    throw new Error(
+      `a day of changes in ${organization}: ${JSON.stringify(body)}`,
+    );
   say(
     `  ${organization}: ${String(body.applied)} changes applied, ${String(body.auditLogEntries)} audit-log entries`,
   );
@@ -75,7 +84,8 @@ export async function measureRoutineRuns(bench: RoutineBench): Promise<void> {
     await applyDayOfChanges(bench.settings.sentryUrl, slug);
 
   const routine = await sync('routine run', 'routine');
-  for (const line of routine.figures.skipped) say(`             skipped: ${line}`);
+  for (const line of routine.figures.skipped)
+    say(`             skipped: ${line}`);
   await sync('next full', 'full');
 
   const driver = SentryGraphStore.createDriver(bench.settings.neo4j);
@@ -84,7 +94,10 @@ export async function measureRoutineRuns(bench: RoutineBench): Promise<void> {
     const afterRoutine = await graphFingerprint(driver);
     await wipeDatabase(driver);
     await sync('full alone', 'full');
-    differences = fingerprintDifferences(afterRoutine, await graphFingerprint(driver));
+    differences = fingerprintDifferences(
+      afterRoutine,
+      await graphFingerprint(driver),
+    );
   } finally {
     await driver.close();
   }
@@ -110,7 +123,8 @@ export async function measureRoutineRuns(bench: RoutineBench): Promise<void> {
     ],
   ];
   say('targets:');
-  for (const [target, met] of verdicts) say(`  ${met ? 'PASS' : 'FAIL'}: ${target}`);
+  for (const [target, met] of verdicts)
+    say(`  ${met ? 'PASS' : 'FAIL'}: ${target}`);
 }
 
 const requestsOf = (figures: RunFigures) => figures.requests.requests;

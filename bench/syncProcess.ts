@@ -5,7 +5,11 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { formatLoopDelay, LOOP_RESOLUTION_MS, type LoopDelayFigures } from './loopDelay';
+import {
+  formatLoopDelay,
+  LOOP_RESOLUTION_MS,
+  type LoopDelayFigures,
+} from './loopDelay';
 import { rateFloorSeconds, type RateLimitSetting } from './rateFloor';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -113,4 +117,3 @@ export function report(
 export function loadAverage(): string {
   return `${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`;
 }
-

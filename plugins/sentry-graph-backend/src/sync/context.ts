@@ -7,12 +7,7 @@ import {
   type SentryEndpoint,
   type SentryOrganization,
 } from '../sentry';
-import type {
-  KindResult,
-  SyncKind,
-  SyncProgress,
-  SyncRunKind,
-} from './types';
+import type { KindResult, SyncKind, SyncProgress, SyncRunKind } from './types';
 
 /**
  * Where issue alert rules are read from (`sentryGraph.sentry.alertRules.source`):

@@ -3,11 +3,7 @@
  * gathered from its organizations, their kinds and the catalog.
  */
 import type { CatalogResult } from '@sentry-graph/plugin-sentry-graph-common';
-import type {
-  InvalidItem,
-  OrganizationResult,
-  SyncRunKind,
-} from './types';
+import type { InvalidItem, OrganizationResult, SyncRunKind } from './types';
 
 /** Whether the catalog was read and cleaned up completely. */
 export function catalogClean(catalog: CatalogResult): boolean {
@@ -81,9 +77,15 @@ export function runKindOf(
   const full = organizations.filter(org => org.kind === 'full');
   const reasons = full.map(org => `${org.slug}: ${org.kindReason}`).join('; ');
   if (full.length > 0 && full.length === organizations.length)
-    return { kind: 'full', kindReason: `a routine run became full (${reasons})` };
+    return {
+      kind: 'full',
+      kindReason: `a routine run became full (${reasons})`,
+    };
   if (full.length > 0)
-    return { kind: 'routine', kindReason: `some organizations ran full (${reasons})` };
+    return {
+      kind: 'routine',
+      kindReason: `some organizations ran full (${reasons})`,
+    };
   return { kind: 'routine' };
 }
 

@@ -107,7 +107,9 @@ describe('a routine run', () => {
     expect((await nodeProps('6001')).name).toBe('Renamed');
     const dump = await dumpGraph(graph);
     const releases = dump.nodes.filter(n => n.labels.includes('SentryRelease'));
-    expect(releases).toHaveLength(full.organizations[0].kinds.releases!.fetched + 3);
+    expect(releases).toHaveLength(
+      full.organizations[0].kinds.releases!.fetched + 3,
+    );
     expect(edges(dump, 'MEMBER_OF')).toContain('2003->3004 contributor');
     // A new manager is Team Admin of every team, joined or not.
     expect(edges(dump, 'ADMIN_OF').filter(e => e.startsWith('2005->'))).toEqual(
@@ -129,7 +131,7 @@ describe('a routine run', () => {
     });
     expect(next.kind).toBe('full');
     expect(next.errors).toEqual([]);
-    expect(next.status).toBe("succeeded");
+    expect(next.status).toBe('succeeded');
     const afterRoutine = await dumpGraph(graph, next.updateTag);
     expect(afterRoutine.badStamps).toEqual([]);
     await graph.wipe();
@@ -139,7 +141,9 @@ describe('a routine run', () => {
   });
 
   it('reads a team role change within the rotation bound, and no team listing without a sign of change before that', async () => {
-    await runTestSync(env.sentry, graph, { engine: { routineTeamRotation: 2 } });
+    await runTestSync(env.sentry, graph, {
+      engine: { routineTeamRotation: 2 },
+    });
     // Sentry audits no team role edit, and the member count stays.
     env.sentry.applyChanges({
       organization: 'acme',

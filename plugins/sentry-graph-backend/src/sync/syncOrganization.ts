@@ -15,7 +15,10 @@ import { syncReleases } from './kinds/releases';
 import { syncTeamMemberships } from './kinds/teamMemberships';
 import { syncTeams } from './kinds/teams';
 import { regionClient } from './regionClient';
-import { organizationKind, type OrganizationKind } from './routine/routineBasis';
+import {
+  organizationKind,
+  type OrganizationKind,
+} from './routine/routineBasis';
 import { routineTeams } from './routine/routineTeams';
 import type { OrganizationResult, RunStatus, SyncRunKind } from './types';
 

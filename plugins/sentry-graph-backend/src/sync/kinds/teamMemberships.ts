@@ -67,7 +67,11 @@ export async function syncTeamMemberships(
     .then(async members => {
       let written = 0;
       for (const pairs of globalAdminPairs(context, members, teams.teams))
-        written += await writeGlobalTeamAdmins(context, pairs.adminIds, pairs.teams);
+        written += await writeGlobalTeamAdmins(
+          context,
+          pairs.adminIds,
+          pairs.teams,
+        );
       return written;
     })
     .then(

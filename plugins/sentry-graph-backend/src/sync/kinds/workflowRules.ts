@@ -99,7 +99,10 @@ function olderThan(workflow: SentryWorkflow, since: number): boolean {
   return Number.isFinite(updated) && updated < since;
 }
 
-function allOlder(workflows: readonly SentryWorkflow[], since: number): boolean {
+function allOlder(
+  workflows: readonly SentryWorkflow[],
+  since: number,
+): boolean {
   return workflows.every(workflow => olderThan(workflow, since));
 }
 

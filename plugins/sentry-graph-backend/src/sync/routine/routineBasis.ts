@@ -1,6 +1,4 @@
-import {
-  GRAPH_SCHEMA_VERSION,
-} from '../../graph/schema';
+import { GRAPH_SCHEMA_VERSION } from '../../graph/schema';
 import type {
   OrganizationSyncState,
   StoredMember,

@@ -1,7 +1,11 @@
 import type { StoredTeam } from '../../graph/RoutineQueries';
 import { teamsToRelist } from './teamsToRelist';
 
-const team = (id: string, memberCount = 3) => ({ id, slug: `t${id}`, memberCount });
+const team = (id: string, memberCount = 3) => ({
+  id,
+  slug: `t${id}`,
+  memberCount,
+});
 
 describe('teamsToRelist', () => {
   const stored = new Map<string, StoredTeam>([
@@ -28,12 +32,18 @@ describe('teamsToRelist', () => {
 
   it('reads every team again within `rotation` runs', () => {
     const state = new Map(stored);
-    const teams = listed.map(t => ({ ...t, memberCount: state.get(t.id)?.listedCount ?? 3 }));
+    const teams = listed.map(t => ({
+      ...t,
+      memberCount: state.get(t.id)?.listedCount ?? 3,
+    }));
     const readIn = new Map<string, number>();
     for (let run = 1; run <= 4; run++) {
       for (const t of teamsToRelist(teams, state, new Set(), 4).teams) {
         if (!readIn.has(t.id)) readIn.set(t.id, run);
-        state.set(t.id, { listedCount: t.memberCount, membersListed: 1000 + run });
+        state.set(t.id, {
+          listedCount: t.memberCount,
+          membersListed: 1000 + run,
+        });
       }
     }
     expect([...readIn.keys()].sort()).toEqual(listed.map(t => t.id));

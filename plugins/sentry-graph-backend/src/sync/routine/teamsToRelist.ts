@@ -36,7 +36,12 @@ export function teamsToRelist<T extends ListedTeamRef>(
   teamsOfChangedMembers: ReadonlySet<string>,
   rotation: number,
 ): TeamsToRelist<T> {
-  const because = { unlisted: 0, memberCount: 0, changedMember: 0, rotation: 0 };
+  const because = {
+    unlisted: 0,
+    memberCount: 0,
+    changedMember: 0,
+    rotation: 0,
+  };
   const chosen: T[] = [];
   const rest: Array<{ team: T; listedAt: number }> = [];
   for (const team of listed) {
