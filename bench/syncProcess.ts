@@ -3,6 +3,7 @@
  * benchmark prints for it.
  */
 import { spawn } from 'node:child_process';
+import type { SyncRunKind } from '@sentry-graph/plugin-sentry-graph-common';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -16,7 +17,7 @@ const ROOT = path.resolve(__dirname, '..');
 
 export interface RunFigures {
   /** The kind the run was, and what a routine run left out. */
-  kind: 'full' | 'routine';
+  kind: SyncRunKind;
   skipped: string[];
   status: string;
   errors: string[];

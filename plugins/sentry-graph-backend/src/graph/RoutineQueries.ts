@@ -7,9 +7,7 @@ import {
   storedMemberRolesStatement,
   storedTeamsStatement,
   teamsOfMembersStatement,
-  unchangedNodesStatement,
 } from './routineCypher';
-import { toNodeColumns, type NodeSpec } from './spec';
 import type { WriteScope } from './SentryGraphStore';
 
 /** What the graph says about an organization's last runs. */
@@ -50,8 +48,6 @@ const optionalString = (value: unknown) =>
 
 /** The graph side of routine runs (routineCypher.ts). */
 export class RoutineQueries {
-  private readonly unchangedStatements = new Map<string, string>();
-
   constructor(private readonly runner: QueryRunner) {}
 
   async syncState(organizationId: string): Promise<OrganizationSyncState> {
@@ -139,22 +135,5 @@ export class RoutineQueries {
       memberIds,
     });
     return result.records.map(record => String(record.get('id')));
-  }
-
-  /** The ids among `items` whose node is stored with exactly these property values. */
-  async unchangedIds<T>(
-    spec: NodeSpec<T>,
-    items: readonly T[],
-  ): Promise<Set<string>> {
-    if (items.length === 0) return new Set();
-    let statement = this.unchangedStatements.get(spec.label);
-    if (!statement) {
-      statement = unchangedNodesStatement(spec as NodeSpec<never>);
-      this.unchangedStatements.set(spec.label, statement);
-    }
-    const result = await this.runner.read(statement, {
-      ...toNodeColumns(spec, items),
-    });
-    return new Set(result.records.map(record => String(record.get('id'))));
   }
 }

@@ -2,6 +2,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { CleanupQueries } from './CleanupQueries';
 import { LeaseQueries } from './LeaseQueries';
 import { RoutineQueries } from './RoutineQueries';
+import { unchangedNodesStatement } from './routineCypher';
 import { LEASE_LABEL } from './leaseSchema';
 import { Neo4jSessions, type Neo4jConnectionOptions } from './Neo4jSessions';
 import { numberField } from './recordFields';
@@ -186,6 +187,24 @@ export class SentryGraphStore extends Neo4jSessions {
       written += numberField(created.records[0], 'written');
     }
     return written;
+  }
+
+  /**
+   * The ids among `items` whose node is stored with exactly these property
+   * values: nothing there for a write to change (a routine run's stop).
+   */
+  async unchangedIds<T>(
+    spec: NodeSpec<T>,
+    items: readonly T[],
+  ): Promise<Set<string>> {
+    if (items.length === 0) return new Set();
+    const statement = this.statement(`unchanged:${spec.label}`, () =>
+      unchangedNodesStatement(spec as NodeSpec<never>),
+    );
+    const result = await this.read(statement, {
+      ...toNodeColumns(spec, items),
+    });
+    return new Set(result.records.map(record => String(record.get('id'))));
   }
 
   private statement(key: string, build: () => string): string {

@@ -84,7 +84,7 @@ async function syncNewReleases(
     {
       after: projectsWritten,
       changedOnly: async releases => {
-        const unchanged = await context.store.routine.unchangedIds(
+        const unchanged = await context.store.unchangedIds(
           releaseNode,
           releases.map(release => ({ organizationId, release })),
         );

@@ -41,7 +41,7 @@ describe('teamsToRelist', () => {
       for (const t of teamsToRelist(teams, state, new Set(), 4).teams) {
         if (!readIn.has(t.id)) readIn.set(t.id, run);
         state.set(t.id, {
-          listedCount: t.memberCount,
+          listedCount: t.memberCount ?? undefined,
           membersListed: 1000 + run,
         });
       }

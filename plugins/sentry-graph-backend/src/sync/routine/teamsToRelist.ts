@@ -1,13 +1,8 @@
 import type { StoredTeam } from '../../graph/RoutineQueries';
+import type { TeamRef } from '../kinds/teams';
 
-export interface ListedTeamRef {
-  id: string;
-  slug: string;
-  memberCount?: number | null;
-}
-
-export interface TeamsToRelist<T extends ListedTeamRef> {
-  teams: T[];
+export interface TeamsToRelist {
+  teams: TeamRef[];
   /** How many were chosen for each reason, for the run's report. */
   because: {
     /** New to the graph, or never listed whole. */
@@ -30,20 +25,20 @@ export interface TeamsToRelist<T extends ListedTeamRef> {
  * routine runs: each run moves every other team at least teams / rotation
  * places up that queue.
  */
-export function teamsToRelist<T extends ListedTeamRef>(
-  listed: readonly T[],
+export function teamsToRelist(
+  listed: readonly TeamRef[],
   stored: ReadonlyMap<string, StoredTeam>,
   teamsOfChangedMembers: ReadonlySet<string>,
   rotation: number,
-): TeamsToRelist<T> {
+): TeamsToRelist {
   const because = {
     unlisted: 0,
     memberCount: 0,
     changedMember: 0,
     rotation: 0,
   };
-  const chosen: T[] = [];
-  const rest: Array<{ team: T; listedAt: number }> = [];
+  const chosen: TeamRef[] = [];
+  const rest: Array<{ team: TeamRef; listedAt: number }> = [];
   for (const team of listed) {
     const before = stored.get(team.id);
     if (before?.membersListed === undefined) because.unlisted++;
