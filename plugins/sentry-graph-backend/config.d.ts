@@ -106,6 +106,12 @@ export interface Config {
          * a team role change waits. Default 8; 1 to 1000.
          */
         teamRotation?: number;
+        /**
+         * Read Sentry's audit log in routine runs, where the token has
+         * org:write, to re-read exactly the teams its entries name. Without
+         * the scope the run goes on without it. Default true.
+         */
+        auditLog?: boolean;
       };
     };
     /**

@@ -66,6 +66,9 @@ export function corruptItems(
   const how = (which: number) =>
     rule.corruption ?? CORRUPTIONS[which % CORRUPTIONS.length];
   if (!Array.isArray(body)) {
+    // A page whose items sit under `rows` (the audit log): break those.
+    if (isRecord(body) && Array.isArray(body.rows))
+      return { ...body, rows: corruptItems(body.rows, rule) };
     return isRecord(body) ? corruptItem(body, how(0)) : body;
   }
   const corrupted: unknown[] = body.map(item => item);

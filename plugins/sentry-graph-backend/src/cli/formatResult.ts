@@ -35,6 +35,11 @@ export function formatResult(result: SyncRunResult): string {
     );
     // An organization that could not be read has nothing more to show.
     if (org.error) continue;
+    if (org.auditLog?.read) {
+      lines.push(
+        `    audit log: ${org.auditLog.entries} entries since ${org.auditLog.since}`,
+      );
+    }
     for (const [kind, k] of Object.entries(org.kinds)) {
       const kept =
         k.kept.length > 0

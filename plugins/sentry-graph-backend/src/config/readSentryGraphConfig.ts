@@ -196,6 +196,9 @@ export function readSentryGraphConfig(root: Config): SentryGraphConfig {
         1_000,
         defaults.routineTeamRotation,
       ),
+      routineAuditLog:
+        sync?.getOptionalBoolean('routine.auditLog') ??
+        defaults.routineAuditLog,
     },
     worker: {
       maxHeapMb: int(

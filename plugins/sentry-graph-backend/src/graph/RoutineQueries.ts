@@ -1,6 +1,7 @@
 import neo4j, { type QueryResult } from 'neo4j-driver';
 import {
   markAlertRulesListedStatement,
+  markAuditLogReadStatement,
   markFullSyncedStatement,
   markTeamMembersListedStatement,
   readSyncStateStatement,
@@ -16,6 +17,7 @@ export interface OrganizationSyncState {
   schemaVersion?: number;
   alertRulesListed?: number;
   alertRulesSource?: string;
+  auditLogRead?: number;
 }
 
 export interface StoredTeam {
@@ -61,6 +63,7 @@ export class RoutineQueries {
       schemaVersion: optionalNumber(record.get('schemaVersion')),
       alertRulesListed: optionalNumber(record.get('alertRulesListed')),
       alertRulesSource: optionalString(record.get('alertRulesSource')),
+      auditLogRead: optionalNumber(record.get('auditLogRead')),
     };
   }
 
@@ -77,6 +80,13 @@ export class RoutineQueries {
       organizationId: scope.organizationId,
       updateTag: neo4j.int(scope.updateTag),
       source,
+    });
+  }
+
+  async markAuditLogRead(scope: WriteScope) {
+    await this.runner.write(markAuditLogReadStatement, {
+      organizationId: scope.organizationId,
+      updateTag: neo4j.int(scope.updateTag),
     });
   }
 

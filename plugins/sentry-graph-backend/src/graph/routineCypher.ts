@@ -18,6 +18,11 @@ export const ORGANIZATION_SYNC_STATE = {
   alertRulesListed: 'alert_rules_listed',
   /** Where that run read the alert rules from: workflows or rules. */
   alertRulesSource: 'alert_rules_source',
+  /**
+   * The update tag of the last routine run that read the audit log and
+   * every team member listing its entries named: the next read starts there.
+   */
+  auditLogRead: 'audit_log_read',
 } as const;
 
 /** On SentryTeam: the update tag of the run that last read its member listing whole. */
@@ -41,7 +46,8 @@ const S = ORGANIZATION_SYNC_STATE;
 export const readSyncStateStatement = [
   'MATCH (o:SentryOrganization {id: $organizationId})',
   `RETURN o.${S.fullSynced} AS fullSynced, o.${S.schemaVersion} AS schemaVersion,`,
-  `  o.${S.alertRulesListed} AS alertRulesListed, o.${S.alertRulesSource} AS alertRulesSource`,
+  `  o.${S.alertRulesListed} AS alertRulesListed, o.${S.alertRulesSource} AS alertRulesSource,`,
+  `  o.${S.auditLogRead} AS auditLogRead`,
 ].join('\n');
 
 export const markFullSyncedStatement = [
@@ -52,6 +58,11 @@ export const markFullSyncedStatement = [
 export const markAlertRulesListedStatement = [
   'MATCH (o:SentryOrganization {id: $organizationId})',
   `SET o.${S.alertRulesListed} = $updateTag, o.${S.alertRulesSource} = $source`,
+].join('\n');
+
+export const markAuditLogReadStatement = [
+  'MATCH (o:SentryOrganization {id: $organizationId})',
+  `SET o.${S.auditLogRead} = $updateTag`,
 ].join('\n');
 
 /** Each team of the organization: its stored member count and when its members were last listed. */

@@ -168,16 +168,17 @@ export class SentryClient {
   ): Promise<FetchedPage<T>> {
     const { endpoint, itemSchema, signal } = options;
     return this.#guard(async () => {
-      const { body, headers } = await sendWithRetries(
+      const { body: answer, headers } = await sendWithRetries(
         this.#shared,
         url,
         endpoint,
         signal,
       );
+      const body = itemsOf(answer, options.itemsKey);
       if (!Array.isArray(body)) {
         throw new SentryResponseError(
           `Sentry's answer to GET ${url.pathname} (page ${pageIndex + 1}) is ` +
-            `${describeJsonType(body)}, not a list; this Sentry version may not be supported.`,
+            `${describeJsonType(body)}, not a list${options.itemsKey ? ` (nor an object with one under "${options.itemsKey}")` : ''}; this Sentry version may not be supported.`,
           { endpoint, path: url.pathname, problem: 'not-an-array' },
         );
       }
@@ -300,4 +301,12 @@ function pageSizeOf(requested: number | undefined): number {
 function describeJsonType(body: unknown): string {
   if (body === null) return 'null';
   return typeof body === 'object' ? 'an object' : `a ${typeof body}`;
+}
+
+/** The list a page's body holds: the body, or the list under `key` of an object body. */
+function itemsOf(body: unknown, key: string | undefined): unknown {
+  if (key === undefined || Array.isArray(body)) return body;
+  if (typeof body === 'object' && body !== null && key in body)
+    return (body as Record<string, unknown>)[key];
+  return body;
 }

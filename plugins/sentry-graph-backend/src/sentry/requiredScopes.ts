@@ -24,6 +24,8 @@ export const requiredScopes: Readonly<
   workflows: ['org:read', 'org:write', 'org:admin', 'alerts:read'],
   detectors: ['org:read', 'org:write', 'org:admin', 'alerts:read'],
   detector: ['org:read', 'org:write', 'org:admin', 'alerts:read'],
+  // OrganizationAuditPermission: GET needs org:write (org:admin implies it).
+  'audit-logs': ['org:write', 'org:admin'],
   member: ['member:read', 'member:write', 'member:admin'],
   team: ['team:read', 'team:write', 'team:admin'],
   project: ['project:read', 'project:write', 'project:admin'],

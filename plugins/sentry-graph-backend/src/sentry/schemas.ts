@@ -164,3 +164,25 @@ export const SentryLegacyRuleSchema = z.object({
   status: z.string().nullish(),
 });
 export type SentryLegacyRule = z.infer<typeof SentryLegacyRuleSchema>;
+
+/**
+ * A row of the audit log (AuditLogEntrySerializer,
+ * src/sentry/api/serializers/models/auditlogentry.py). Only what names
+ * the change is read: the event's api name, the id of the row it is
+ * about (a member, a team membership, a project) and its `data`, whose
+ * keys differ per event and are read where they are used.
+ */
+export const SentryAuditLogEntrySchema = z.object({
+  id: z.string(),
+  event: z.string(),
+  targetObject: z
+    .union([z.number(), z.string()])
+    .nullish()
+    .transform(id => (id === null || id === undefined ? null : String(id))),
+  data: z
+    .record(z.string(), z.unknown())
+    .nullish()
+    .transform(data => data ?? {}),
+  dateCreated: z.string(),
+});
+export type SentryAuditLogEntry = z.infer<typeof SentryAuditLogEntrySchema>;

@@ -84,6 +84,12 @@ export interface PaginateOptions<T> {
    * for in advance would be requests spent on pages nobody reads.
    */
   sequential?: boolean;
+  /**
+   * Where the body is an object holding the page's items under this key
+   * (the audit log's `{rows, options}`); a bare list is taken as well, as
+   * older Sentry versions answer.
+   */
+  itemsKey?: string;
 }
 
 export interface SentryPage<T> {

@@ -59,6 +59,11 @@ export interface SyncEngineOptions {
    * so that a change no cheaper signal shows (a team role) reaches the graph.
    */
   routineTeamRotation: number;
+  /**
+   * A routine run reads the audit log (where the token has org:write) to
+   * re-read the teams its entries name.
+   */
+  routineAuditLog: boolean;
 }
 
 export const DEFAULT_SYNC_ENGINE_OPTIONS: SyncEngineOptions = {
@@ -72,6 +77,7 @@ export const DEFAULT_SYNC_ENGINE_OPTIONS: SyncEngineOptions = {
   confirmDeletions: 100,
   leaseTtlMs: 60_000,
   routineTeamRotation: 8,
+  routineAuditLog: true,
 };
 
 /** Counts items as they arrive and tells whoever watches the run. */

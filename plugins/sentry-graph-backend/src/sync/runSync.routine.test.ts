@@ -74,10 +74,18 @@ describe('a routine run', () => {
       ],
     });
 
-    const routine = await runTestSync(env.sentry, graph, { kind: 'routine' });
+    // What the listings alone show (the audit log's part: runSync.auditLog.test.ts).
+    const routine = await runTestSync(env.sentry, graph, {
+      kind: 'routine',
+      engine: { routineAuditLog: false },
+    });
     expect(routine.errors).toEqual([]);
     expect(routine.status).toBe('succeeded');
     expect(routine.kind).toBe('routine');
+    expect(routine.organizations[0].auditLog).toEqual({
+      read: false,
+      reason: 'turned off (sentryGraph.sync.routine.auditLog: false)',
+    });
     expect(routine.organizations[0].kind).toBe('routine');
     expect(routine.requests.byEndpoint).toEqual({
       organizations: 1,

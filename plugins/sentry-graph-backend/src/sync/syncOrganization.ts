@@ -19,6 +19,7 @@ import {
   organizationKind,
   type OrganizationKind,
 } from './routine/routineBasis';
+import { readAuditLog } from './routine/auditLog';
 import { routineTeams } from './routine/routineTeams';
 import type { OrganizationResult, RunStatus, SyncRunKind } from './types';
 
@@ -88,7 +89,7 @@ export async function syncOrganization(
     routine: kind.routine,
     skip: line => skipped.push(line),
   };
-  const { tallies, projectsWithoutAccess } = await syncKinds(context);
+  const { tallies, projectsWithoutAccess, auditLog } = await syncKinds(context);
 
   const kinds: OrganizationResult['kinds'] = {
     organization: { ...emptyKindResult(), fetched: 1, written: 1 },
@@ -112,6 +113,7 @@ export async function syncOrganization(
       );
     }
   }
+  if (auditLog?.use.read) await markAuditLogRead(context, tallies);
   return {
     slug,
     id: organization.id,
@@ -121,6 +123,7 @@ export async function syncOrganization(
     kind: context.kind,
     ...(kind.reason ? { kindReason: kind.reason } : {}),
     ...(skipped.length > 0 ? { skipped } : {}),
+    ...(auditLog ? { auditLog: auditLog.use } : {}),
     ...(projectsWithoutAccess ? { projectsWithoutAccess } : {}),
   };
 }
@@ -135,6 +138,7 @@ async function syncKinds(context: OrganizationContext) {
     });
   const teamsDone = syncTeams(context);
   const membersDone = syncMembers(context);
+  const auditLogDone = context.routine ? readAuditLog(context) : undefined;
   // Listings start at once; writes wait for the nodes they link to: HAS_TEAM
   // for the teams, HAS_RELEASE and HAS_RULE for the projects, MEMBER_OF and
   // ADMIN_OF for the members. The team member listings need the teams' list.
@@ -148,8 +152,8 @@ async function syncKinds(context: OrganizationContext) {
           context,
           teams,
           membersDone,
-          context.routine
-            ? await routineTeams(context, teams, membersDone)
+          auditLogDone
+            ? await routineTeams(context, teams, membersDone, auditLogDone)
             : teams.teams,
         ),
       ),
@@ -166,10 +170,37 @@ async function syncKinds(context: OrganizationContext) {
       'deletions: a routine run deletes nothing; the next full run removes what Sentry no longer has',
     );
   const tallies: KindTally[] = await Promise.all(Object.values(kinds));
+  const auditLog = await auditLogDone;
+  if (auditLog && !auditLog.use.read) {
+    context.skip(
+      `the audit log: ${auditLog.use.reason}; changed teams are found from their member counts and the rotation instead`,
+    );
+  }
   return {
     tallies,
     projectsWithoutAccess: (await projectsDone).withoutAccess,
+    auditLog,
   };
+}
+
+/**
+ * The next audit log read starts from this run when every team member
+ * listing it read completed; else the entries are read again next time,
+ * so a team they named and this run failed to list is not forgotten.
+ */
+async function markAuditLogRead(
+  context: OrganizationContext,
+  tallies: readonly KindTally[],
+): Promise<void> {
+  const memberships = tallies.find(tally => tally.kind === 'team-memberships');
+  if (context.signal?.aborted || !memberships?.complete) return;
+  try {
+    await context.store.routine.markAuditLogRead(context.scope);
+  } catch (error) {
+    context.logger.warn(
+      `The graph could not record the audit log read of ${context.organization.slug}, so the next routine run reads those entries again: ${describeError(error)}`,
+    );
+  }
 }
 
 function organizationStatus(

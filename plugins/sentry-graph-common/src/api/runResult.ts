@@ -43,6 +43,7 @@ export type SentryEndpointName =
   | 'workflows'
   | 'detectors'
   | 'legacy-rules'
+  | 'audit-logs'
   /* Details of one item, asked for by id (or release version). */
   | 'detector'
   | 'member'
@@ -159,7 +160,27 @@ export interface OrganizationResult {
   kindReason?: string;
   /** What its routine run left out and why, one line each. */
   skipped?: string[];
+  /** How its routine run used Sentry's audit log; absent in a full run. */
+  auditLog?: AuditLogUse;
 }
+
+/**
+ * How a routine run of one organization used Sentry's audit log
+ * (`GET /organizations/{org}/audit-logs/`, which needs `org:write`): read,
+ * with how many entries since when, or not, and why. Without it the run
+ * finds changed teams from their member counts and the rotation alone.
+ *
+ * @public
+ */
+export type AuditLogUse =
+  | {
+      read: true;
+      /** Entries read: those since `since`. */
+      entries: number;
+      /** The start of the range read (ISO 8601): the last read's run, or the last full run, less a margin. */
+      since: string;
+    }
+  | { read: false; reason: string };
 
 /**
  * Sentry requests of one run.

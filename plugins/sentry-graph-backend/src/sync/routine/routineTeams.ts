@@ -1,28 +1,33 @@
 import type { OrganizationContext } from '../context';
 import type { MembersOutcome } from '../kinds/members';
 import type { TeamRef, TeamsOutcome } from '../kinds/teams';
+import type { AuditLogOutcome, AuditLogSignals } from './auditLog';
 import { teamsToRelist } from './teamsToRelist';
 
 /**
  * The teams a routine run reads the member listings of (teamsToRelist),
- * once the members listing said who changed; a line in the run's
- * `skipped` names how many it left and when they are read.
+ * once the members listing said who changed and the audit log, where it
+ * was read, named what changed; a line in the run's `skipped` names how
+ * many it left and when they are read.
  */
 export async function routineTeams(
   context: OrganizationContext,
   teams: TeamsOutcome,
   membersDone: Promise<MembersOutcome>,
+  auditLogDone: Promise<AuditLogOutcome>,
 ): Promise<TeamRef[]> {
   const routine = context.routine!;
-  const members = await membersDone;
+  const [members, auditLog] = await Promise.all([membersDone, auditLogDone]);
   const rotation = context.options.routineTeamRotation;
-  const teamsOfChanged = new Set(
-    await context.store.routine.teamsOfMembers(members.teamRoleChangedIds),
-  );
   const { teams: relist, because } = teamsToRelist(
     teams.teams,
     routine.teams,
-    teamsOfChanged,
+    {
+      auditLog: await teamsNamed(context, teams.teams, auditLog.signals),
+      changedMember: new Set(
+        await context.store.routine.teamsOfMembers(members.teamRoleChangedIds),
+      ),
+    },
     rotation,
   );
   const left = teams.teams.length - relist.length;
@@ -30,11 +35,32 @@ export async function routineTeams(
     context.skip(
       `member listings of ${left} of ${teams.teams.length} teams: no sign of change ` +
         `(re-read: ${because.unlisted} new, ${because.memberCount} with another member count, ` +
+        (auditLog.signals
+          ? `${because.auditLog} named by the audit log, `
+          : '') +
         `${because.changedMember} with a member whose team role may have changed, ${because.rotation} read longest ago); ` +
         `every team is re-read within ${rotation} routine runs`,
     );
   }
   return relist;
+}
+
+/** The ids of the listed teams the audit log names, by id, by slug, or as an edited member's. */
+async function teamsNamed(
+  context: OrganizationContext,
+  listed: readonly TeamRef[],
+  signals: AuditLogSignals | undefined,
+): Promise<Set<string>> {
+  if (!signals) return new Set();
+  const named = new Set([
+    ...signals.teamIds,
+    ...(await context.store.routine.teamsOfMembers([
+      ...signals.editedMemberIds,
+    ])),
+  ]);
+  for (const team of listed)
+    if (signals.teamSlugs.has(team.slug)) named.add(team.id);
+  return named;
 }
 
 /**

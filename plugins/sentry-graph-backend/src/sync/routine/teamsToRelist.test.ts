@@ -17,17 +17,27 @@ describe('teamsToRelist', () => {
     ['6', { listedCount: 3, membersListed: 100 }],
     ['7', { listedCount: 3, membersListed: 70 }],
   ]);
+  const noSignals = {
+    auditLog: new Set<string>(),
+    changedMember: new Set<string>(),
+  };
   const listed = ['1', '2', '3', '4', '5', '6', '7', '8'].map(id => team(id));
 
   it('takes each team with a sign of change, then the share read longest ago', () => {
-    const { teams, because } = teamsToRelist(listed, stored, new Set(['5']), 4);
+    const { teams, because } = teamsToRelist(
+      listed,
+      stored,
+      { auditLog: new Set(['6']), changedMember: new Set(['5', '6']) },
+      4,
+    );
     expect(because).toEqual({
       unlisted: 1,
       memberCount: 1,
+      auditLog: 1,
       changedMember: 1,
       rotation: 2,
     });
-    expect(teams.map(t => t.id)).toEqual(['4', '5', '8', '7', '3']);
+    expect(teams.map(t => t.id)).toEqual(['4', '5', '6', '8', '7', '3']);
   });
 
   it('reads every team again within `rotation` runs', () => {
@@ -38,7 +48,7 @@ describe('teamsToRelist', () => {
     }));
     const readIn = new Map<string, number>();
     for (let run = 1; run <= 4; run++) {
-      for (const t of teamsToRelist(teams, state, new Set(), 4).teams) {
+      for (const t of teamsToRelist(teams, state, noSignals, 4).teams) {
         if (!readIn.has(t.id)) readIn.set(t.id, run);
         state.set(t.id, {
           listedCount: t.memberCount ?? undefined,

@@ -9,6 +9,8 @@ export interface TeamsToRelist {
     unlisted: number;
     /** Sentry's member count differs from the one at their last listing. */
     memberCount: number;
+    /** Named by an audit log entry since the last read: a member joined, left, was edited or accepted an invite. */
+    auditLog: number;
     /** A member of theirs has an org role that grants another minimum team role now. */
     changedMember: number;
     /** The share read longest ago. */
@@ -16,10 +18,18 @@ export interface TeamsToRelist {
   };
 }
 
+/** Teams with a sign of change besides their listing: by id. */
+export interface TeamSignals {
+  /** Teams named by the audit log. */
+  auditLog: ReadonlySet<string>;
+  /** Teams of a member whose org role now grants another minimum team role. */
+  changedMember: ReadonlySet<string>;
+}
+
 /**
  * The teams whose member listings a routine run reads again: those with a
- * sign of change (new, another member count, a member whose org role now
- * grants another team role),
+ * sign of change (new, another member count, named by the audit log, a
+ * member whose org role now grants another team role),
  * and then 1 / `rotation` of all teams, those read longest ago, so that a
  * change no listing signals (a team role) is read within `rotation`
  * routine runs: each run moves every other team at least teams / rotation
@@ -28,12 +38,13 @@ export interface TeamsToRelist {
 export function teamsToRelist(
   listed: readonly TeamRef[],
   stored: ReadonlyMap<string, StoredTeam>,
-  teamsOfChangedMembers: ReadonlySet<string>,
+  signals: TeamSignals,
   rotation: number,
 ): TeamsToRelist {
   const because = {
     unlisted: 0,
     memberCount: 0,
+    auditLog: 0,
     changedMember: 0,
     rotation: 0,
   };
@@ -44,7 +55,8 @@ export function teamsToRelist(
     if (before?.membersListed === undefined) because.unlisted++;
     else if ((team.memberCount ?? undefined) !== before.listedCount)
       because.memberCount++;
-    else if (teamsOfChangedMembers.has(team.id)) because.changedMember++;
+    else if (signals.auditLog.has(team.id)) because.auditLog++;
+    else if (signals.changedMember.has(team.id)) because.changedMember++;
     else {
       rest.push({ team, listedAt: before.membersListed });
       continue;
