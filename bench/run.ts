@@ -2,7 +2,7 @@
  * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none] [--catalog]
  *   [--latency MS] [--neo4j-latency MS] [--skip-api-latency] [--tsx]
  *   [--sync-heap-mb MB]
- *   [--api-load [--api-load-interval MS]] [--routine]`
+ *   [--api-load [--api-load-interval MS]] [--routine [--without-audit-log]]`
  * Generates a size preset, starts the Sentry sample server and a Neo4j of
  * the benchmark's own (port 7688 unless NEO4J_BENCH_PORT; it is wiped),
  * runs a full sync into the empty graph and again into the full one, and
@@ -18,7 +18,8 @@
  * with jitter); `--neo4j-latency` puts that round trip between the sync and
  * Neo4j. With --api-load it measures the API under load during a sync
  * instead (apiLoad.ts); with --routine, a routine run after a day of
- * changes against a full run (routineRuns.ts). It prints figures; it
+ * changes against a full run (routineRuns.ts; `--without-audit-log` gives
+ * the sample server's token no org:write). It prints figures; it
  * asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -37,6 +38,7 @@ import {
   runSyncProcess,
   type SyncCommand,
 } from './syncProcess';
+import { ALL_SCOPES } from '@sentry-graph/sentry-sample-server';
 import { SentryGraphStore } from '../plugins/sentry-graph-backend/src/graph/SentryGraphStore';
 import { wipeDatabase } from '../plugins/sentry-graph-backend/src/__testUtils__/testGraph';
 
@@ -47,6 +49,7 @@ async function startSampleServer(
   size: string,
   rateLimit: string,
   latencyMs: number,
+  scopes?: readonly string[],
 ): Promise<{ url: string; child: ChildProcess }> {
   const args = [
     'packages/sentry-sample-server/src/cli.ts',
@@ -62,6 +65,7 @@ async function startSampleServer(
       ? ['--no-rate-limit']
       : ['--rate-limit', rateLimit]),
     ...(latencyMs > 0 ? ['--latency', String(latencyMs)] : []),
+    ...(scopes ? ['--scopes', scopes.join(',')] : []),
   );
   // The server has a process of its own, so its memory is not the sync's.
   const child = spawn(TSX, args, {
@@ -96,6 +100,8 @@ async function main() {
       'api-load': { type: 'boolean', default: false },
       // A routine run after a day of changes, against a full run.
       routine: { type: 'boolean', default: false },
+      // With --routine: a token without org:write, so no audit log is read.
+      'without-audit-log': { type: 'boolean', default: false },
       // Each load client's pause between polls: the card's 2 s; 0 for a stress test.
       'api-load-interval': { type: 'string', default: '2000' },
     },
@@ -139,10 +145,18 @@ async function main() {
   const connection = proxy
     ? { ...direct, uri: `bolt://127.0.0.1:${proxy.port}` }
     : direct;
+  const withoutAuditLog = values['without-audit-log'] === true;
+  if (withoutAuditLog && !values.routine)
+    throw new Error('--without-audit-log goes with --routine');
   const sentry = await startSampleServer(
     size,
     values['rate-limit']!,
     latencyMs,
+    withoutAuditLog
+      ? ALL_SCOPES.filter(
+          scope => scope !== 'org:write' && scope !== 'org:admin',
+        )
+      : undefined,
   );
   try {
     process.stdout.write(
@@ -184,7 +198,12 @@ async function main() {
           (await bundleForBench({ syncOnce: 'bench/syncOnce.ts' })).syncOnce,
         ];
     if (values.routine) {
-      await measureRoutineRuns({ settings, syncCommand, rateLimit });
+      await measureRoutineRuns({
+        settings,
+        syncCommand,
+        rateLimit,
+        auditLog: !withoutAuditLog,
+      });
       return;
     }
     for (const label of ['empty graph', 'full graph']) {

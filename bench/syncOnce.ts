@@ -99,6 +99,7 @@ async function main() {
         status: result.status,
         kind: result.kind ?? 'full',
         skipped: result.skipped ?? [],
+        auditLogRead: auditLogReadIn(result.organizations),
         errors: result.errors.slice(0, 5),
         durationMs: result.durationMs,
         fetched,
@@ -129,3 +130,12 @@ main().catch(error => {
   );
   process.exit(1);
 });
+
+/** Whether a routine run read the audit log of every organization, some, or none. */
+function auditLogReadIn(
+  organizations: ReadonlyArray<{ auditLog?: { read: boolean } }>,
+): 'all' | 'some' | 'none' {
+  const read = organizations.filter(org => org.auditLog?.read).length;
+  if (read === 0) return 'none';
+  return read === organizations.length ? 'all' : 'some';
+}

@@ -19,6 +19,8 @@ export interface RunFigures {
   /** The kind the run was, and what a routine run left out. */
   kind: SyncRunKind;
   skipped: string[];
+  /** In how many organizations a routine run read the audit log. */
+  auditLogRead: 'all' | 'some' | 'none';
   status: string;
   errors: string[];
   durationMs: number;

@@ -24,6 +24,8 @@ interface CliOptions {
   port: number;
   host: string;
   tokens: string[];
+  /** The tokens' scopes; default every scope. */
+  scopes: string[];
   rateLimit: RateLimitOptions;
   urlPrefix?: string;
   latency?: LatencyOptions;
@@ -31,7 +33,7 @@ interface CliOptions {
 
 const USAGE =
   'usage: cli.ts [--preset S|M|L|XL] [--seed N] [--data file.json] [--port 9000] [--host 127.0.0.1] ' +
-  '[--token T]... [--rate-limit LIMIT/SECONDS | --no-rate-limit] [--url-prefix https://host] ' +
+  '[--token T]... [--scopes org:read,member:read,...] [--rate-limit LIMIT/SECONDS | --no-rate-limit] [--url-prefix https://host] ' +
   '[--latency MS]';
 
 function parseArguments(argv: string[]): CliOptions {
@@ -41,6 +43,7 @@ function parseArguments(argv: string[]): CliOptions {
     port: 9000,
     host: '127.0.0.1',
     tokens: [],
+    scopes: [...ALL_SCOPES],
     rateLimit: { limit: 40, windowSeconds: 1 },
   };
   for (let index = 0; index < argv.length; index++) {
@@ -76,6 +79,16 @@ function parseArguments(argv: string[]): CliOptions {
       case '--token':
         options.tokens.push(value());
         break;
+      case '--scopes': {
+        const scopes = value().split(',');
+        const unknown = scopes.filter(scope => !ALL_SCOPES.includes(scope));
+        if (unknown.length > 0)
+          throw new Error(
+            `--scopes: unknown scope(s) ${unknown.join(', ')}; known: ${ALL_SCOPES.join(', ')}`,
+          );
+        options.scopes = scopes;
+        break;
+      }
       case '--rate-limit': {
         const match = /^(\d+)\/(\d+)$/.exec(value());
         if (!match)
@@ -149,7 +162,7 @@ async function main(): Promise<void> {
     host: options.host,
     tokens: options.tokens.map(token => ({
       token,
-      scopes: [...ALL_SCOPES],
+      scopes: options.scopes,
       kind: 'user',
     })),
     rateLimit: options.rateLimit,
