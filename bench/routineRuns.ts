@@ -27,6 +27,7 @@ interface RoutineBench {
     sentryUrl: string;
     token: string;
     neo4j: Parameters<typeof SentryGraphStore.createDriver>[0];
+    teamRotation?: number;
   };
   syncCommand: SyncCommand;
   rateLimit: RateLimitSetting;

@@ -2,7 +2,7 @@
  * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none] [--catalog]
  *   [--latency MS] [--neo4j-latency MS] [--skip-api-latency] [--tsx]
  *   [--sync-heap-mb MB]
- *   [--api-load [--api-load-interval MS]] [--routine [--without-audit-log]]`
+ *   [--api-load [--api-load-interval MS]] [--routine [--without-audit-log] [--team-rotation N]]`
  * Generates a size preset, starts the Sentry sample server and a Neo4j of
  * the benchmark's own (port 7688 unless NEO4J_BENCH_PORT; it is wiped),
  * runs a full sync into the empty graph and again into the full one, and
@@ -102,6 +102,8 @@ async function main() {
       routine: { type: 'boolean', default: false },
       // With --routine: a token without org:write, so no audit log is read.
       'without-audit-log': { type: 'boolean', default: false },
+      // With --routine: sentryGraph.sync.routine.teamRotation (default 8).
+      'team-rotation': { type: 'string' },
       // Each load client's pause between polls: the card's 2 s; 0 for a stress test.
       'api-load-interval': { type: 'string', default: '2000' },
     },
@@ -146,6 +148,10 @@ async function main() {
     ? { ...direct, uri: `bolt://127.0.0.1:${proxy.port}` }
     : direct;
   const withoutAuditLog = values['without-audit-log'] === true;
+  const teamRotation =
+    values['team-rotation'] === undefined
+      ? undefined
+      : wholeNumber('--team-rotation', values['team-rotation'], 'runs');
   if (withoutAuditLog && !values.routine)
     throw new Error('--without-audit-log goes with --routine');
   const sentry = await startSampleServer(
@@ -199,7 +205,10 @@ async function main() {
         ];
     if (values.routine) {
       await measureRoutineRuns({
-        settings,
+        settings: {
+          ...settings,
+          ...(teamRotation === undefined ? {} : { teamRotation }),
+        },
         syncCommand,
         rateLimit,
         auditLog: !withoutAuditLog,

@@ -31,6 +31,8 @@ interface BenchSettings {
   catalog?: { preset: SizePreset } & BenchCatalogSizes;
   /** The kind of run asked for; full when absent. */
   kind?: SyncRunKind;
+  /** sentryGraph.sync.routine.teamRotation; the plugin's default when absent. */
+  teamRotation?: number;
 }
 
 async function main() {
@@ -59,7 +61,12 @@ async function main() {
   try {
     const result = await runSyncInWorker({
       sentry: { baseUrl: settings.sentryUrl, token: settings.token },
-      engine: DEFAULT_SYNC_ENGINE_OPTIONS,
+      engine: {
+        ...DEFAULT_SYNC_ENGINE_OPTIONS,
+        ...(settings.teamRotation === undefined
+          ? {}
+          : { routineTeamRotation: settings.teamRotation }),
+      },
       neo4j: settings.neo4j,
       maxHeapMb: settings.maxHeapMb ?? DEFAULT_MAX_HEAP_MB,
       logger: createConsoleLogger('warn'),
