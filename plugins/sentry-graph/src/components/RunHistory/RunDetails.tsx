@@ -21,7 +21,7 @@ import type {
 } from '@sentry-graph/plugin-sentry-graph-common';
 import { useRun } from '../../hooks/useRun';
 import { KIND_LABELS, RUN_KIND_LABELS } from '../../lib/labels';
-import { formatCount, formatDuration } from '../../lib/time';
+import { exactTime, formatCount, formatDuration } from '../../lib/time';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { RunKindLabel } from '../common/RunKindLabel';
 import { RunStatusLabel } from '../common/RunStatusLabel';
@@ -63,6 +63,13 @@ function OrganizationKinds(props: {
       {organization.error && (
         <Typography variant="body2" color="textSecondary">
           {organization.error}
+        </Typography>
+      )}
+      {organization.auditLog?.read && (
+        // When it was not read, the run's skipped lines say why.
+        <Typography variant="body2" color="textSecondary">
+          Audit log: {formatCount(organization.auditLog.entries)} entries since{' '}
+          {exactTime(organization.auditLog.since)}
         </Typography>
       )}
       <TableContainer>

@@ -5,6 +5,7 @@ import { sentryGraphApiRef } from '../../api';
 import { FakeSentryGraphApi } from '../../__testUtils__/FakeSentryGraphApi';
 import { run } from '../../__testUtils__/fixtures';
 import { RunHistory } from './RunHistory';
+import { exactTime } from '../../lib/time';
 
 const id = (n: number) =>
   `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -212,6 +213,11 @@ describe('the run history', () => {
               slug: 'acme',
               status: 'succeeded',
               kind: 'routine',
+              auditLog: {
+                read: true,
+                entries: 1_204,
+                since: '2026-12-07T09:45:00.000Z',
+              },
               kinds: { members: kindResult },
             },
             {
@@ -253,9 +259,13 @@ describe('the run history', () => {
     ).toHaveTextContent(
       'beta: Succeeded · full: the graph holds no complete full run of it yet',
     );
-    expect(
-      within(dialog).getByRole('region', { name: 'Organization acme' }),
-    ).not.toHaveTextContent(/routine/i);
+    const acme = within(dialog).getByRole('region', {
+      name: 'Organization acme',
+    });
+    expect(acme).not.toHaveTextContent(/routine/i);
+    expect(acme).toHaveTextContent(
+      `Audit log: 1,204 entries since ${exactTime('2026-12-07T09:45:00.000Z')}`,
+    );
   });
 
   it('says when there are no runs yet', async () => {
