@@ -144,3 +144,26 @@ describe('workflow action filters', () => {
     );
   });
 });
+
+describe('the detectors listing filtered by id', () => {
+  it('lists those detectors in id order, never the organization-wide one, and answers 400 for an id that is not a number', async () => {
+    const { organization, detector } = withAllProjectsDetector(true);
+    const [first, second] = collectAll<DetectorJson>(organization.detectors);
+    await withServer(
+      { data: { organizations: [organization] } },
+      async server => {
+        const base = '/api/0/organizations/acme/detectors/';
+        const listed = await walkAllPages<DetectorJson>(
+          server,
+          `${base}?id=${second.id}&id=${first.id}&id=${detector.id}&id=424242`,
+        );
+        expect(listed.items.map(d => d.id)).toEqual(
+          [first.id, second.id].sort((a, b) => Number(a) - Number(b)),
+        );
+        const bad = await get(server, `${base}?id=${first.id}&id=x`);
+        expect(bad.status).toBe(400);
+        expect(await bad.json()).toEqual({ id: ['Invalid ID format'] });
+      },
+    );
+  });
+});

@@ -3,12 +3,14 @@ import {
   markAlertRulesListedStatement,
   markAuditLogReadStatement,
   markFullSyncedStatement,
+  listingSizesStatement,
   markTeamMembersListedStatement,
   readSyncStateStatement,
   storedMemberRolesStatement,
   storedTeamsStatement,
   teamsOfMembersStatement,
 } from './routineCypher';
+import { projectNode, teamNode, userNode } from './schema';
 import type { WriteScope } from './SentryGraphStore';
 
 /** What the graph says about an organization's last runs. */
@@ -18,6 +20,14 @@ export interface OrganizationSyncState {
   alertRulesListed?: number;
   alertRulesSource?: string;
   auditLogRead?: number;
+}
+
+/** How many items of each listing the graph holds: what a listing is expected to give. */
+export interface ListingSizes {
+  members?: number;
+  teams?: number;
+  projects?: number;
+  releases: { open?: number; archived?: number };
 }
 
 export interface StoredTeam {
@@ -81,6 +91,24 @@ export class RoutineQueries {
       updateTag: neo4j.int(scope.updateTag),
       source,
     });
+  }
+
+  async listingSizes(organizationId: string): Promise<ListingSizes> {
+    const result = await this.runner.read(listingSizesStatement, {
+      organizationId,
+    });
+    const sizes: ListingSizes = { releases: {} };
+    for (const record of result.records) {
+      const count = optionalNumber(record.get('count'));
+      const label: unknown = record.get('label');
+      const status: unknown = record.get('status');
+      if (label === userNode.label) sizes.members = count;
+      else if (label === teamNode.label) sizes.teams = count;
+      else if (label === projectNode.label) sizes.projects = count;
+      else if (status === 'open' || status === 'archived')
+        sizes.releases[status] = count;
+    }
+    return sizes;
   }
 
   async markAuditLogRead(scope: WriteScope) {

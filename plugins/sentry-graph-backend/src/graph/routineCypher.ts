@@ -1,11 +1,18 @@
 /*
  * What a routine run reads and stamps in the graph (docs/routine-runs.md):
  * the organization's sync state, the stored values a listing's items are
- * compared with, and when each team's member listing was last read. Labels
+ * compared with, how many items each listing gave, and when each team's
+ * member listing was last read. Labels
  * and property names come from the schema; values travel as parameters.
  */
 import { quote } from './cypher';
-import { memberOfRelationship, teamNode, userNode } from './schema';
+import {
+  memberOfRelationship,
+  projectNode,
+  releaseNode,
+  teamNode,
+  userNode,
+} from './schema';
 import type { NodeSpec } from './spec';
 
 /** Bookkeeping properties on SentryOrganization (docs/graph-schema.md, "Sync state for routine runs"). */
@@ -63,6 +70,21 @@ export const markAlertRulesListedStatement = [
 export const markAuditLogReadStatement = [
   'MATCH (o:SentryOrganization {id: $organizationId})',
   `SET o.${S.auditLogRead} = $updateTag`,
+].join('\n');
+
+const LISTED_LABELS = [userNode, teamNode, projectNode, releaseNode].map(
+  node => node.label,
+);
+
+/**
+ * How many of each listing's items the graph holds for the organization
+ * (releases by status): the size each listing is expected to have.
+ */
+export const listingSizesStatement = [
+  'MATCH (:SentryOrganization {id: $organizationId})-[:RESOURCE]->(n)',
+  `WITH [label IN labels(n) WHERE label IN ${JSON.stringify(LISTED_LABELS)}][0] AS label, n`,
+  'WHERE label IS NOT NULL',
+  `RETURN label, CASE WHEN label = ${JSON.stringify(releaseNode.label)} THEN coalesce(n.status, 'open') END AS status, count(*) AS count`,
 ].join('\n');
 
 /** Each team of the organization: its stored member count and when its members were last listed. */

@@ -119,6 +119,10 @@ export class SentryClient {
         per_page: String(perPage),
       }),
       perPage,
+      expectedPages:
+        options.expectedItems === undefined
+          ? undefined
+          : Math.max(1, Math.ceil(options.expectedItems / perPage)),
       signal: options.signal,
       fetchPage: (url, pageIndex, signal) =>
         this.#fetchPage(url, { ...options, signal }, pageIndex),

@@ -42,6 +42,7 @@ interface Listing<T> {
   itemSchema: ZodType<T>;
   query?: SentryQuery;
   perPage?: number;
+  expectedItems?: number;
 }
 
 const releases: Listing<{ version: string }> = {
@@ -147,6 +148,36 @@ describe('SentryClient reading pages concurrently', () => {
     expect(
       sample.stats().byEndpoint['GET /api/0/organizations/{org}/members/'],
     ).toBeLessThanOrEqual(3);
+  });
+
+  it.each([
+    // As large as the graph expects (21 pages), a little smaller or larger
+    // within its last page, much smaller, and much larger.
+    ['of the expected size', 2_050, true],
+    ['that ends within its expected last page', 2_099, true],
+    ['much shorter than expected', 3_000, false],
+    ['much longer than expected', 1_000, false],
+  ])(
+    'with an expected size, reads a listing %s whole',
+    async (_, expectedItems, noPagePastTheEnd) => {
+      const sample = await start();
+      const pages = await read(clientOf(sample), {
+        ...releases,
+        expectedItems,
+      });
+      expect(new Set(versionsOf(pages)).size).toBe(2_050);
+      expect(pageIndices(pages)).toEqual(range(21));
+      // Where the size is right, no request asks for a page that is not there.
+      if (noPagePastTheEnd)
+        expect(sample.stats().byEndpoint[RELEASES]).toBe(21);
+    },
+  );
+
+  it('without an expected size, asks for pages past the end of a listing as its window opens', async () => {
+    const sample = await start();
+    await read(clientOf(sample), releases);
+    // The figure the expected size saves: the window's pages past page 21.
+    expect(sample.stats().byEndpoint[RELEASES]).toBeGreaterThan(21);
   });
 
   it('reads a keyset-paginated listing page after page', async () => {

@@ -24,6 +24,8 @@ export interface ListingSource<T> {
   /** The first page's URL, with per_page and without a cursor. */
   firstUrl: URL;
   perPage: number;
+  /** Pages the listing is expected to have (PageWindowOptions.expectedPages). */
+  expectedPages?: number;
   signal?: AbortSignal;
   /** One page; the signal is the listing's, or a page's own in a concurrent read. */
   fetchPage(
@@ -118,6 +120,7 @@ function readWindow<T>(
     firstIndex: 1,
     signal: source.signal,
     size: window.size,
+    expectedPages: source.expectedPages,
     fetchPage: async (pageIndex, signal) => {
       const url = withCursor(source.firstUrl, offsetCursor(perPage, pageIndex));
       const { next, ...page } = await source.fetchPage(url, pageIndex, signal);

@@ -12,6 +12,14 @@ export interface PageWindowOptions<P> {
   fetchPage(pageIndex: number, signal: AbortSignal): Promise<WindowPage<P>>;
   /** How many pages may be asked for or held at once; read before each request. */
   size(): number;
+  /**
+   * How many pages the listing is expected to have (from its size at the
+   * last read). The window opens up to that page as usual; past it, it
+   * asks only for pages a page before them has shown to exist, and opens
+   * again as the listing proves longer, so that the end of a listing of
+   * the expected size costs no request for a page that is not there.
+   */
+  expectedPages?: number;
   signal?: AbortSignal;
 }
 
@@ -75,12 +83,30 @@ class PageWindow<P> {
       !this.options.signal?.aborted &&
       this.failures.size === 0 &&
       this.nextIndex <= this.lastIndex &&
-      this.nextIndex <= 2 * this.furthestWithMore + 2 &&
+      this.nextIndex <= this.furthestToAsk() &&
       this.inFlight.size + this.arrived.length <
         Math.max(1, this.options.size())
     ) {
       this.ask(this.nextIndex++);
     }
+  }
+
+  /**
+   * The furthest page worth asking for: two past the furthest page known
+   * to exist, doubling as pages say there are more; with an expected
+   * size, no further than its last page until the listing proves longer,
+   * and then as far past it as it has proved longer.
+   */
+  private furthestToAsk(): number {
+    const known = this.furthestWithMore;
+    const opening = 2 * known + 2;
+    if (this.options.expectedPages === undefined) return opening;
+    const expectedLast = this.options.expectedPages - 1;
+    return Math.max(
+      Math.min(opening, expectedLast),
+      known + 1,
+      2 * known + 1 - expectedLast,
+    );
   }
 
   private ask(index: number): void {

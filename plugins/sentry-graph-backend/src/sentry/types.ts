@@ -90,6 +90,12 @@ export interface PaginateOptions<T> {
    * older Sentry versions answer.
    */
   itemsKey?: string;
+  /**
+   * How many items the listing held when last read (the graph's count):
+   * pages past those are not asked for in advance, so that reading to the
+   * end costs no request for a page that is not there.
+   */
+  expectedItems?: number;
 }
 
 export interface SentryPage<T> {

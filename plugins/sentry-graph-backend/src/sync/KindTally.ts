@@ -1,5 +1,4 @@
-import type { ZodType } from 'zod';
-import type { SentryEndpoint, SentryPage } from '../sentry';
+import type { PaginateOptions, SentryEndpoint, SentryPage } from '../sentry';
 import { emptyKindResult, type OrganizationContext } from './context';
 import { describeError } from './describeError';
 import type { KeptReport, KindResult, SyncKind } from './types';
@@ -7,13 +6,12 @@ import type { KeptReport, KindResult, SyncKind } from './types';
 /** How many invalid items a result lists in full; the count covers the rest. */
 const INVALID_ITEMS_REPORTED = 20;
 
-export interface Listing<T> {
+/** One listing to read: its path, and how (PaginateOptions: `sequential` for one that may stop early). */
+export interface Listing<T> extends Pick<
+  PaginateOptions<T>,
+  'endpoint' | 'itemSchema' | 'query' | 'sequential' | 'expectedItems'
+> {
   path: string;
-  endpoint: SentryEndpoint;
-  itemSchema: ZodType<T>;
-  query?: Record<string, string | string[] | undefined>;
-  /** Page after page (PaginateOptions.sequential): for a listing that may stop early. */
-  sequential?: boolean;
 }
 
 /** What a page's handler answers to stop its listing there: nothing after it is needed. */
@@ -63,6 +61,7 @@ export class KindTally {
       itemSchema: listing.itemSchema,
       query: listing.query,
       sequential: listing.sequential,
+      expectedItems: listing.expectedItems,
       signal,
     });
     for await (const page of pages) {

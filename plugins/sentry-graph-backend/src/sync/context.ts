@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SentryGraphStore, WriteScope } from '../graph/SentryGraphStore';
+import type { ListingSizes } from '../graph/RoutineQueries';
 import type { RoutineBasis } from './routine/routineBasis';
 import {
   apiPath,
@@ -126,6 +127,8 @@ export interface OrganizationContext {
   routine?: RoutineBasis;
   /** What this organization's routine run leaves out, and why. */
   skip(line: string): void;
+  /** How many items each listing gave when last read: its pages are not asked for past those in advance. */
+  expectedSizes: ListingSizes;
 }
 
 export function emptyKindResult(): KindResult {

@@ -98,9 +98,10 @@ describe('a routine run', () => {
       'team-members': 3,
       // The open releases, newest first: the first page holds known ones.
       releases: 1,
-      // The workflows by date updated; the changed one's detectors one by one.
+      // The workflows by date updated; the changed one's two detectors in
+      // one listing filtered by id.
       workflows: 1,
-      detector: 2,
+      detectors: 1,
     });
     expect(requests(routine)).toBeLessThan(requests(full));
     expect(routine.skipped).toEqual(

@@ -1,3 +1,4 @@
+import type { ListingSizes } from '../graph/RoutineQueries';
 import { GRAPH_SCHEMA_VERSION, organizationNode } from '../graph/schema';
 import {
   apiPath,
@@ -25,7 +26,13 @@ import type { OrganizationResult, RunStatus, SyncRunKind } from './types';
 
 export type OrganizationRunContext = Omit<
   OrganizationContext,
-  'organization' | 'client' | 'scope' | 'kind' | 'routine' | 'skip'
+  | 'organization'
+  | 'client'
+  | 'scope'
+  | 'kind'
+  | 'routine'
+  | 'skip'
+  | 'expectedSizes'
 > & {
   client: SentryClient;
   updateTag: number;
@@ -45,6 +52,7 @@ export async function syncOrganization(
   const logger = run.logger.child({ organization: slug });
   let organization;
   let kind: OrganizationKind;
+  let expectedSizes: ListingSizes;
   try {
     organization = await run.client.getJson(apiPath`organizations/${slug}/`, {
       endpoint: 'organization',
@@ -53,6 +61,7 @@ export async function syncOrganization(
       signal: run.signal,
     });
     kind = await organizationKind(run.store, organization.id, run.kind);
+    expectedSizes = await run.store.routine.listingSizes(organization.id);
     await run.store.mergeNodes(organizationNode, [organization], {
       updateTag: run.updateTag,
     });
@@ -88,6 +97,7 @@ export async function syncOrganization(
     kind: kind.kind,
     routine: kind.routine,
     skip: line => skipped.push(line),
+    expectedSizes,
   };
   const { tallies, projectsWithoutAccess, auditLog } = await syncKinds(context);
 

@@ -5,8 +5,11 @@ import {
   SentryPermissionError,
   type SentryDetector,
 } from '../../sentry';
-import type { OrganizationContext } from '../context';
+import { orgPath, type OrganizationContext } from '../context';
 import { ISSUE_DETECTOR_TYPES, type RuleTarget } from './alertRuleRecords';
+
+/** Ids per filtered detectors request: one page of the listing. */
+const DETECTORS_PER_REQUEST = 100;
 
 /** Where a detector sends its workflows: a project, every project, or nowhere we sync. */
 type DetectorTarget = { projectId: string } | 'all-projects' | 'not-an-issue';
@@ -22,13 +25,49 @@ type DetectorTarget = { projectId: string } | 'all-projects' | 'not-an-issue';
  */
 export class IssueDetectors {
   private readonly targets = new Map<string, DetectorTarget>();
-  /** Details read this run, for the report. */
-  lookedUp = 0;
 
   constructor(private readonly context: OrganizationContext) {}
 
   learn(detector: SentryDetector): void {
     this.targets.set(detector.id, targetOf(detector));
+  }
+
+  /**
+   * Learns the detectors among these ids not known yet with one listing
+   * request per hundred (`?id=…`, which Sentry's filter_detectors reads
+   * across every accessible project), instead of one detail request each.
+   * Those it does not list (the organization-wide detector, one gone or out
+   * of reach) are then looked up one by one, as are all of them on a Sentry
+   * whose listing ignores `id` or refuses it.
+   */
+  async prefetch(ids: Iterable<string>): Promise<void> {
+    const unknown = [...new Set(ids)].filter(id => !this.targets.has(id));
+    // One unknown detector costs one request either way.
+    if (unknown.length < 2) return;
+    const { client, signal } = this.context;
+    for (let i = 0; i < unknown.length; i += DETECTORS_PER_REQUEST) {
+      const chunk = unknown.slice(i, i + DETECTORS_PER_REQUEST);
+      const asked = new Set(chunk);
+      try {
+        for await (const page of client.paginate(
+          orgPath(this.context, 'detectors/'),
+          {
+            endpoint: 'detectors',
+            itemSchema: SentryDetectorSchema,
+            query: { id: chunk },
+            sequential: true,
+            signal,
+          },
+        )) {
+          // A Sentry that ignores the filter lists every detector: stop there.
+          if (page.items.some(detector => !asked.has(detector.id))) return;
+          page.items.forEach(detector => this.learn(detector));
+        }
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        return;
+      }
+    }
   }
 
   /**
@@ -53,7 +92,6 @@ export class IssueDetectors {
     const { client, organization, signal } = this.context;
     let target: DetectorTarget;
     try {
-      this.lookedUp++;
       target = targetOf(
         await client.getJson(
           apiPath`organizations/${organization.slug}/detectors/${id}/`,

@@ -39,6 +39,7 @@ export async function syncMembers(
         path: orgPath(context, 'members/'),
         endpoint: 'members',
         itemSchema: SentryMemberSchema,
+        expectedItems: context.expectedSizes.members,
       },
     ],
     items => context.store.mergeNodes(userNode, items, context.scope),

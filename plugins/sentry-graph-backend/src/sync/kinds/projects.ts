@@ -40,6 +40,7 @@ export async function syncProjects(
         path: orgPath(context, 'projects/'),
         endpoint: 'projects',
         itemSchema: SentryProjectSchema,
+        expectedItems: context.expectedSizes.projects,
       },
     ],
     projects => writeProjects(context, projects),

@@ -34,6 +34,7 @@ function releaseListing(
     })),
     // Without `project` Sentry lists only the releases of the caller's own projects.
     query: { project: '-1', status },
+    expectedItems: context.expectedSizes.releases[status],
   };
 }
 

@@ -103,6 +103,8 @@ export async function syncTeamMemberships(
             path: apiPath`teams/${context.organization.slug}/${team.slug}/members/`,
             endpoint: 'team-members',
             itemSchema: SentryTeamMemberSchema,
+            // Sentry's count includes pending invites, which the listing shows too.
+            expectedItems: team.memberCount ?? undefined,
           },
           items =>
             writer.add(

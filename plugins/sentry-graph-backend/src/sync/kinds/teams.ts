@@ -32,6 +32,7 @@ export async function syncTeams(
         itemSchema: SentryTeamSchema,
         // The team's projects are not needed here; projects list their teams.
         query: { detailed: '0' },
+        expectedItems: context.expectedSizes.teams,
       },
     ],
     items => context.store.mergeNodes(teamNode, items, context.scope),

@@ -57,11 +57,16 @@ export async function syncFromWorkflows(
           ? {}
           : { query: { sortBy: '-dateUpdated' }, sequential: true }),
       },
-      async workflows => {
+      async page => {
+        // A routine read writes only what changed since the last listing,
+        // and learns those workflows' detectors together.
+        const workflows =
+          updatedSince === undefined
+            ? page
+            : page.filter(workflow => !olderThan(workflow, updatedSince));
+        if (updatedSince !== undefined)
+          await detectors.prefetch(workflows.flatMap(w => w.detectorIds));
         for (const workflow of workflows) {
-          // A routine read writes only what changed since the last listing.
-          if (updatedSince !== undefined && olderThan(workflow, updatedSince))
-            continue;
           const target = await detectors.targetOf(workflow.detectorIds);
           // Metric, uptime and cron workflows, and detached ones, are other kinds of alert.
           if (!target) continue;
@@ -80,7 +85,7 @@ export async function syncFromWorkflows(
             },
           ]);
         }
-        if (updatedSince !== undefined && allOlder(workflows, updatedSince))
+        if (updatedSince !== undefined && workflows.length === 0)
           return STOP_LISTING;
         return undefined;
       },
@@ -97,13 +102,6 @@ export async function syncFromWorkflows(
 function olderThan(workflow: SentryWorkflow, since: number): boolean {
   const updated = Date.parse(workflow.dateUpdated ?? '');
   return Number.isFinite(updated) && updated < since;
-}
-
-function allOlder(
-  workflows: readonly SentryWorkflow[],
-  since: number,
-): boolean {
-  return workflows.every(workflow => olderThan(workflow, since));
 }
 
 function isListing(endpoint: string): boolean {
