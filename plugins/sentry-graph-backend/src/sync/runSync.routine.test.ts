@@ -71,6 +71,8 @@ describe('a routine run', () => {
         // The sample server keeps listing its detectors: the next full run
         // must still link no rule to it.
         { kind: 'project-removed', project: 'web' },
+        { kind: 'project-added', slug: 'mobile', teams: ['ops'] },
+        { kind: 'member-invite', email: 'ivan@acme.test', role: 'member' },
       ],
     });
 
@@ -120,6 +122,15 @@ describe('a routine run', () => {
       full.organizations[0].kinds.releases!.fetched + 3,
     );
     expect(edges(dump, 'MEMBER_OF')).toContain('2003->3004 contributor');
+    // A new project with its team, and a new invite, at the next routine run.
+    const mobile = dump.nodes.find(n => n.props.slug === 'mobile');
+    expect(mobile?.labels).toContain('SentryProject');
+    expect(edges(dump, 'HAS_TEAM')).toContain(
+      `${String(mobile?.props.id)}->3004`,
+    );
+    expect(
+      dump.nodes.find(n => n.props.email === 'ivan@acme.test')?.props.pending,
+    ).toBe(true);
     // A new manager is Team Admin of every team, joined or not.
     expect(edges(dump, 'ADMIN_OF').filter(e => e.startsWith('2005->'))).toEqual(
       ['2005->3001', '2005->3002', '2005->3003', '2005->3004'],
