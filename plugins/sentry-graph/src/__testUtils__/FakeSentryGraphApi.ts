@@ -5,6 +5,7 @@ import type {
   RunRecord,
   SummaryResponse,
   SyncRequestResponse,
+  SyncRunKind,
   SyncStatus,
 } from '@sentry-graph/plugin-sentry-graph-common';
 import type { SentryGraphApi } from '../api';
@@ -48,6 +49,8 @@ export class FakeSentryGraphApi implements SentryGraphApi {
     entity: 0,
   };
   readonly listRunsArgs: Array<{ limit?: number; before?: string }> = [];
+  /** The mode of each sync asked for (undefined: none given, a full run). */
+  readonly syncModes: Array<SyncRunKind | undefined> = [];
 
   async getHealth(): Promise<HealthResponse> {
     this.calls.health++;
@@ -98,8 +101,11 @@ export class FakeSentryGraphApi implements SentryGraphApi {
     return answer(found);
   }
 
-  async requestSync(): Promise<SyncRequestResponse> {
+  async requestSync(
+    options: { mode?: SyncRunKind } = {},
+  ): Promise<SyncRequestResponse> {
     this.calls.sync++;
+    this.syncModes.push(options.mode);
     return answer(this.syncAnswer);
   }
 }

@@ -6,6 +6,7 @@ import type {
   RunRecord,
   SummaryResponse,
   SyncRequestResponse,
+  SyncRunKind,
   SyncStatus,
 } from '@sentry-graph/plugin-sentry-graph-common';
 
@@ -31,10 +32,12 @@ export interface SentryGraphApi {
   /** One run, with the engine's result once it has one. */
   getRun(id: string): Promise<RunRecord>;
   /**
-   * Asks for a sync now (permission `sentry-graph.sync.run`). Refusals are
-   * errors: 403, 409 while a run is queued or running, 429 with Retry-After.
+   * Asks for a sync now (permission `sentry-graph.sync.run`): a full run,
+   * or with `mode: 'routine'` a routine run, which reads only what can have
+   * changed. Refusals are errors: 403, 409 while a run is queued or
+   * running, 429 with Retry-After.
    */
-  requestSync(): Promise<SyncRequestResponse>;
+  requestSync(options?: { mode?: SyncRunKind }): Promise<SyncRequestResponse>;
   /**
    * A catalog entity's Sentry side; a 404 (`ResponseError`) when the caller
    * may not read the entity in the catalog, or it does not exist.

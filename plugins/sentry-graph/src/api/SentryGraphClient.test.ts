@@ -127,6 +127,8 @@ describe('SentryGraphClient against the real backend', () => {
     expect(finished.requestedBy).toBe('user:default/mock');
     expect(finished.result?.organizations.map(o => o.slug)).toEqual(['acme']);
 
+    expect(finished.kind).toBe('full');
+
     const after = await client.getStatus();
     expect(after.lastSuccessfulRun?.id).toBe(runId);
     expect((await client.listRuns({ limit: 5 })).runs.map(r => r.id)).toEqual([
@@ -144,6 +146,15 @@ describe('SentryGraphClient against the real backend', () => {
     expect(
       (await client.getSummary({ organization: 'acme' })).organizations,
     ).toHaveLength(1);
+
+    // After a full run, a routine run is one when asked for.
+    const routine = await client.requestSync({ mode: 'routine' });
+    const routineRun = await waitForRun(client, routine.runId);
+    expect(routineRun).toMatchObject({
+      status: 'succeeded',
+      kind: 'routine',
+      requestedKind: 'routine',
+    });
   });
 
   it('turns refusals into ResponseErrors with the status, the message and Retry-After', async () => {

@@ -7,6 +7,7 @@ import type {
   RunRecord,
   SummaryResponse,
   SyncRequestResponse,
+  SyncRunKind,
   SyncStatus,
 } from '@sentry-graph/plugin-sentry-graph-common';
 import type { SentryGraphApi } from './SentryGraphApi';
@@ -57,8 +58,12 @@ export class SentryGraphClient implements SentryGraphApi {
   }
 
   /** {@inheritDoc SentryGraphApi.requestSync} */
-  requestSync(): Promise<SyncRequestResponse> {
-    return this.request('/sync', { method: 'POST' });
+  requestSync(
+    options: { mode?: SyncRunKind } = {},
+  ): Promise<SyncRequestResponse> {
+    return this.request(`/sync${query({ mode: options.mode })}`, {
+      method: 'POST',
+    });
   }
 
   /** {@inheritDoc SentryGraphApi.getEntity} */

@@ -378,6 +378,9 @@ describe('the status card', () => {
       }),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sync now' })).toBeDisabled();
+    expect(
+      screen.getByRole('button', { name: 'Routine run now' }),
+    ).toBeDisabled();
   });
 
   it('follows a run from queued to running to succeeded, polling every 2 s, and reads the new figures', async () => {
@@ -470,7 +473,20 @@ describe('the status card', () => {
     expect(await screen.findByText('Sync requested.')).toBeInTheDocument();
     expect(await screen.findByText('Sync queued')).toBeInTheDocument();
     expect(api.calls.sync).toBe(1);
+    expect(api.syncModes).toEqual(['full']);
     expect(screen.getByRole('button', { name: 'Sync now' })).toBeDisabled();
+  });
+
+  it('asks for a routine run from its own button, and says so', async () => {
+    const api = new FakeSentryGraphApi();
+    renderCard(api);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Routine run now' }),
+    );
+    expect(
+      await screen.findByText('Routine run requested.'),
+    ).toBeInTheDocument();
+    expect(api.syncModes).toEqual(['routine']);
   });
 
   it('says a sync is already in progress on a 409', async () => {

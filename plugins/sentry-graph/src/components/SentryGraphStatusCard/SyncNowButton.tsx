@@ -2,7 +2,10 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { sentryGraphSyncRunPermission } from '@sentry-graph/plugin-sentry-graph-common';
+import {
+  sentryGraphSyncRunPermission,
+  type SyncRunKind,
+} from '@sentry-graph/plugin-sentry-graph-common';
 import { useState } from 'react';
 import { sentryGraphApiRef } from '../../api';
 import { errorMessage, retryAfterSeconds, statusOf } from '../../lib/errors';
@@ -33,10 +36,34 @@ function refusal(error: unknown): Outcome {
   }
 }
 
+/** What each button asks for, and what it says once the request is taken. */
+const REQUESTS: ReadonlyArray<{
+  mode: SyncRunKind;
+  label: string;
+  title: string;
+  requested: string;
+}> = [
+  {
+    mode: 'full',
+    label: 'Sync now',
+    title:
+      'A full run: reads every listing, and removes what Sentry no longer has',
+    requested: 'Sync requested.',
+  },
+  {
+    mode: 'routine',
+    label: 'Routine run now',
+    title:
+      'A routine run: reads only what can have changed, a fraction of the requests; deletes nothing',
+    requested: 'Routine run requested.',
+  },
+];
+
 /**
- * "Sync now", shown only to people who hold sentry-graph.sync.run. It is
- * disabled while a run is queued or running; `onRequested` lets the card
- * poll at once so the new run's progress shows without a reload.
+ * "Sync now" (a full run) and "Routine run now", shown only to people who
+ * hold sentry-graph.sync.run. They are disabled while a run is queued or
+ * running; `onRequested` lets the card poll at once so the new run's
+ * progress shows without a reload.
  */
 export function SyncNowButton(props: {
   runActive: boolean;
@@ -50,12 +77,12 @@ export function SyncNowButton(props: {
   const [outcome, setOutcome] = useState<Outcome>();
   if (!allowed) return null;
 
-  const requestSync = async () => {
+  const requestSync = async (request: (typeof REQUESTS)[number]) => {
     setSending(true);
     setOutcome(undefined);
     try {
-      await api.requestSync();
-      setOutcome({ tone: 'info', text: 'Sync requested.' });
+      await api.requestSync({ mode: request.mode });
+      setOutcome({ tone: 'info', text: request.requested });
     } catch (error) {
       setOutcome(refusal(error));
     } finally {
@@ -73,15 +100,19 @@ export function SyncNowButton(props: {
         flexWrap: 'wrap',
       }}
     >
-      <Button
-        variant="contained"
-        color="primary"
-        size="small"
-        disabled={props.runActive || sending}
-        onClick={requestSync}
-      >
-        Sync now
-      </Button>
+      {REQUESTS.map((request, index) => (
+        <Button
+          key={request.mode}
+          variant={index === 0 ? 'contained' : 'outlined'}
+          color="primary"
+          size="small"
+          title={request.title}
+          disabled={props.runActive || sending}
+          onClick={() => requestSync(request)}
+        >
+          {request.label}
+        </Button>
+      ))}
       {outcome && (
         <Typography
           variant="body2"
