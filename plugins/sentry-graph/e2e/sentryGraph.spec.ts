@@ -234,6 +234,9 @@ test('a user without sentry-graph.sync.run sees the card but no "Sync now"', asy
   await expect(page.getByTestId('sentry-graph-last-run')).toBeVisible();
   await expect(page.getByTestId('sentry-graph-counts-acme')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sync now' })).toHaveCount(0);
+  await expect(
+    page.getByRole('button', { name: 'Routine run now' }),
+  ).toHaveCount(0);
 });
 
 test("a component's page shows its Sentry project, owners, rules and 2FA flags", async ({

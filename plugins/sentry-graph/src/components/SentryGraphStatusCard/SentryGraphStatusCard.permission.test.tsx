@@ -14,5 +14,8 @@ it('has no "Sync now" for people without sentry-graph.sync.run', async () => {
   expect(
     screen.queryByRole('button', { name: 'Sync now' }),
   ).not.toBeInTheDocument();
+  expect(
+    screen.queryByRole('button', { name: 'Routine run now' }),
+  ).not.toBeInTheDocument();
   expect(api.calls.sync).toBe(0);
 });
