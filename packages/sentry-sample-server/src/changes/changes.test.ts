@@ -301,6 +301,17 @@ describe('changes applied between runs', () => {
   it('add and remove projects in the projects listing and the log', async () => {
     const { data } = acme();
     await withServer({ data }, async server => {
+      const detectorsOf = async (projectId: string) =>
+        (
+          await walkAllPages<{ projectId: string }>(
+            server,
+            '/api/0/organizations/acme/detectors/?project=-1',
+          )
+        ).items.filter(detector => detector.projectId === projectId);
+      const backend = (await (
+        await get(server, '/api/0/projects/acme/backend/')
+      ).json()) as { id: string };
+      expect((await detectorsOf(backend.id)).length).toBeGreaterThan(0);
       server.applyChanges({
         organization: 'acme',
         changes: [
@@ -318,6 +329,8 @@ describe('changes applied between runs', () => {
       expect((await get(server, '/api/0/projects/acme/backend/')).status).toBe(
         404,
       );
+      // Sentry lists the detectors of active projects only.
+      expect(await detectorsOf(backend.id)).toEqual([]);
       const log = await walkAuditLog(
         server,
         '/api/0/organizations/acme/audit-logs/',

@@ -68,8 +68,8 @@ describe('a routine run', () => {
         { kind: 'team-member-added', team: 'ops', memberId: '2003' },
         { kind: 'releases-created', count: 3, projects: ['api'] },
         { kind: 'workflow-changed', workflowId: '6001', name: 'Renamed' },
-        // The sample server keeps listing its detectors: the next full run
-        // must still link no rule to it.
+        // Its detectors leave the listing at once (Sentry lists the detectors
+        // of active projects only); workflows still name them.
         { kind: 'project-removed', project: 'web' },
         { kind: 'project-added', slug: 'mobile', teams: ['ops'] },
         { kind: 'member-invite', email: 'ivan@acme.test', role: 'member' },

@@ -40,8 +40,11 @@ export function listDetectors(context: OrganizationRequest): HandlerResponse {
   const ids = detectorIdFilter(context.query);
   // Filtering by id searches every accessible project (include_all_accessible=True).
   const scope = projectScopeOf(context, ids ? 'accessible' : 'member-projects');
+  // get_projects lists active projects only: a removed project's detectors
+  // leave the listing at once, before their deletion runs.
   const listed = (detector: DetectorJson) =>
     !isAllProjectsDetector(detector) &&
+    view.projectIndex(detector.projectId) !== undefined &&
     (scope.kind === 'all' || scope.ids.has(detector.projectId));
   const listing: Listing<DetectorJson> = ids
     ? detectorsById(view, ids, listed)
