@@ -150,26 +150,34 @@ describe('SentryClient reading pages concurrently', () => {
     ).toBeLessThanOrEqual(3);
   });
 
+  const readWithExpectedSize = async (expectedItems: number) => {
+    const sample = await start();
+    const pages = await read(clientOf(sample), { ...releases, expectedItems });
+    expect(new Set(versionsOf(pages)).size).toBe(2_050);
+    expect(pageIndices(pages)).toEqual(range(21));
+    return sample.stats().byEndpoint[RELEASES];
+  };
+
   it.each([
-    // As large as the graph expects (21 pages), a little smaller or larger
-    // within its last page, much smaller, and much larger.
-    ['of the expected size', 2_050, true],
-    ['that ends within its expected last page', 2_099, true],
-    ['much shorter than expected', 3_000, false],
-    ['much longer than expected', 1_000, false],
+    // As large as the graph expects (21 pages), or ending within its last page.
+    ['of the expected size', 2_050],
+    ['that ends within its expected last page', 2_099],
+  ])(
+    'with an expected size, reads a listing %s whole and asks for no page past its end',
+    async (_, expectedItems) => {
+      expect(await readWithExpectedSize(expectedItems)).toBe(21);
+    },
+  );
+
+  it.each([
+    ['much shorter than expected', 3_000],
+    ['much longer than expected', 1_000],
   ])(
     'with an expected size, reads a listing %s whole',
-    async (_, expectedItems, noPagePastTheEnd) => {
-      const sample = await start();
-      const pages = await read(clientOf(sample), {
-        ...releases,
-        expectedItems,
-      });
-      expect(new Set(versionsOf(pages)).size).toBe(2_050);
-      expect(pageIndices(pages)).toEqual(range(21));
-      // Where the size is right, no request asks for a page that is not there.
-      if (noPagePastTheEnd)
-        expect(sample.stats().byEndpoint[RELEASES]).toBe(21);
+    async (_, expectedItems) => {
+      expect(await readWithExpectedSize(expectedItems)).toBeGreaterThanOrEqual(
+        21,
+      );
     },
   );
 

@@ -32,14 +32,18 @@ export async function routineTeams(
   );
   const left = teams.teams.length - relist.length;
   if (left > 0) {
+    const reasons = [
+      `${because.unlisted} new`,
+      `${because.memberCount} with another member count`,
+      ...(auditLog.signals
+        ? [`${because.auditLog} named by the audit log`]
+        : []),
+      `${because.changedMember} with a member whose team role may have changed`,
+      `${because.rotation} read longest ago`,
+    ];
     context.skip(
       `member listings of ${left} of ${teams.teams.length} teams: no sign of change ` +
-        `(re-read: ${because.unlisted} new, ${because.memberCount} with another member count, ` +
-        (auditLog.signals
-          ? `${because.auditLog} named by the audit log, `
-          : '') +
-        `${because.changedMember} with a member whose team role may have changed, ${because.rotation} read longest ago); ` +
-        `every team is re-read within ${rotation} routine runs`,
+        `(re-read: ${reasons.join(', ')}); every team is re-read within ${rotation} routine runs`,
     );
   }
   return relist;
