@@ -105,6 +105,37 @@ describe('a routine run and the audit log', () => {
     );
   });
 
+  it('reads every page of a long log, and what its last page names', async () => {
+    const sentry = await environment.start({
+      data: { organizations: [acmeOrganization()] },
+    });
+    await runTestSync(sentry, graph, { engine });
+    // A join and a leave, then 120 role edits of a member in no team: newest
+    // first, the join and the leave are on the second page.
+    sentry.applyChanges({
+      organization: 'acme',
+      changes: [
+        { kind: 'team-member-added', team: 'frontend', memberId: '2003' },
+        { kind: 'team-member-removed', team: 'frontend', memberId: '2006' },
+      ],
+    });
+    sentry.applyChanges({
+      organization: 'acme',
+      changes: Array.from({ length: 120 }, (_, i) => ({
+        kind: 'member-role' as const,
+        memberId: '2007',
+        role: i % 2 === 0 ? ('admin' as const) : ('member' as const),
+      })),
+    });
+    const routine = await routineRun(sentry);
+    expect(routine.organizations[0].auditLog).toMatchObject({
+      read: true,
+      entries: 122,
+    });
+    expect(routine.requests.byEndpoint?.['audit-logs']).toBe(2);
+    expect(await memberships()).toContain('2003->3002 contributor');
+  });
+
   it('goes on without the audit log when the token lacks org:write, and says so once', async () => {
     const sentry = await environment.start({
       data: { organizations: [acmeOrganization()] },

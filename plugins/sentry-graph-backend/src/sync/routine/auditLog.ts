@@ -51,7 +51,9 @@ export async function readAuditLog(
   const readFrom = Math.max(state.fullSynced ?? 0, state.auditLogRead ?? 0);
   const sinceMs = readFrom * 1000 - CLOCK_MARGIN_MS;
   const since = new Date(sinceMs).toISOString();
-  const entries: SentryAuditLogEntry[] = [];
+  // What the entries name is kept, not the entries: a busy day's log can be long.
+  const signals = emptySignals();
+  let entries = 0;
   try {
     for await (const page of context.client.paginate(
       orgPath(context, 'audit-logs/'),
@@ -72,29 +74,33 @@ export async function readAuditLog(
       const recent = page.items.filter(
         entry => !(Date.parse(entry.dateCreated) < sinceMs),
       );
-      entries.push(...recent);
+      auditSignals(recent, signals);
+      entries += recent.length;
       // Sentry before the date filter lists the whole log, newest first.
       if (recent.length < page.items.length) break;
     }
   } catch (error) {
     return notRead(whyNotRead(error, context.signal));
   }
-  const signals = auditSignals(entries);
-  return {
-    use: { read: true, entries: entries.length, since },
-    signals,
-  };
+  return { use: { read: true, entries, since }, signals };
 }
 
-/** What the entries name, event by event (src/sentry/audit_log/register.py and their call sites). */
-export function auditSignals(
-  entries: readonly SentryAuditLogEntry[],
-): AuditLogSignals {
-  const signals: AuditLogSignals = {
+function emptySignals(): AuditLogSignals {
+  return {
     teamSlugs: new Set(),
     teamIds: new Set(),
     editedMemberIds: new Set(),
   };
+}
+
+/**
+ * Adds what the entries name to `signals`, event by event
+ * (src/sentry/audit_log/register.py and their call sites).
+ */
+export function auditSignals(
+  entries: readonly SentryAuditLogEntry[],
+  signals: AuditLogSignals = emptySignals(),
+): AuditLogSignals {
   for (const entry of entries) {
     switch (entry.event) {
       case 'member.join-team':
