@@ -1,9 +1,9 @@
 import neo4j, { type QueryResult } from 'neo4j-driver';
 import {
+  listingSizesStatement,
   markAlertRulesListedStatement,
   markAuditLogReadStatement,
   markFullSyncedStatement,
-  listingSizesStatement,
   markTeamMembersListedStatement,
   readSyncStateStatement,
   storedMemberRolesStatement,
@@ -58,7 +58,10 @@ const optionalNumber = (value: unknown) =>
 const optionalString = (value: unknown) =>
   typeof value === 'string' ? value : undefined;
 
-/** The graph side of routine runs (routineCypher.ts). */
+/**
+ * The graph side of routine runs (routineCypher.ts), and the listing sizes
+ * every run reads so as not to ask for pages past them.
+ */
 export class RoutineQueries {
   constructor(private readonly runner: QueryRunner) {}
 

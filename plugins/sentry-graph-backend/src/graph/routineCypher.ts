@@ -1,5 +1,6 @@
 /*
- * What a routine run reads and stamps in the graph (docs/routine-runs.md):
+ * What runs read and stamp in the graph of the runs before them
+ * (docs/routine-runs.md):
  * the organization's sync state, the stored values a listing's items are
  * compared with, how many items each listing gave, and when each team's
  * member listing was last read. Labels
