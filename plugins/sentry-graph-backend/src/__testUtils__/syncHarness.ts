@@ -37,6 +37,7 @@ export interface TestSyncOptions {
   writer?: RunSyncOptions['writer'];
   waitForLeaseMs?: number;
   kind?: RunSyncOptions['kind'];
+  onChanges?: RunSyncOptions['onChanges'];
 }
 
 /** One real sync from a sample server into the test Neo4j, with quick retries. */
@@ -61,6 +62,7 @@ export function runTestSync(
     waitForLeaseMs: options.waitForLeaseMs,
     onProgress: options.onProgress,
     kind: options.kind,
+    onChanges: options.onChanges,
     catalog: options.catalog && {
       read:
         options.catalog.read ??

@@ -13,7 +13,13 @@ import {
 } from './cleanupCypher';
 import type { RelationshipSpec } from './spec';
 import { numberField } from './recordFields';
+import { nodeChangesByLabel } from './schema';
 import type { WriteScope } from './SentryGraphStore';
+import {
+  removedNodeRows,
+  removedRelationshipRows,
+  trackedEnds,
+} from './changeRows';
 
 export interface StaleCount {
   total: number;
@@ -118,19 +124,29 @@ export class CleanupQueries {
     return numberField(result.records[0], 'marked');
   }
 
-  /** Deletes up to `limit` stale nodes in one transaction; returns how many. */
+  /**
+   * Deletes up to `limit` stale nodes in one transaction; returns how many.
+   * A label the change history tracks reports them to the scope's sink.
+   */
   async deleteStaleNodes(
     label: string,
     scope: WriteScope,
     protectedIds: readonly string[],
     limit: number,
   ): Promise<number> {
-    const result = await this.runner.write(deleteStaleNodesStatement(label), {
-      ...scopeParams(scope),
-      protectedIds,
-      limit: neo4j.int(limit),
-    });
-    return numberField(result.records[0], 'deleted');
+    const tracked = scope.changes && nodeChangesByLabel.get(label);
+    const namedBy = tracked && !tracked.counted ? tracked.name : undefined;
+    const result = await this.runner.write(
+      deleteStaleNodesStatement(label, namedBy),
+      { ...scopeParams(scope), protectedIds, limit: neo4j.int(limit) },
+    );
+    const record = result.records[0];
+    const deleted = numberField(record, 'deleted');
+    if (tracked && deleted > 0) {
+      const removed = namedBy ? removedNodeRows(record?.get('removed')) : [];
+      scope.changes?.nodesRemoved(tracked, removed, deleted);
+    }
+    return deleted;
   }
 
   async deleteStaleRelationships(
@@ -139,11 +155,18 @@ export class CleanupQueries {
     protectedIds: readonly string[],
     limit: number,
   ): Promise<number> {
+    const tracked = scope.changes && trackedEnds(spec);
     const result = await this.runner.write(
-      deleteStaleRelationshipsStatement(spec),
+      deleteStaleRelationshipsStatement(spec, tracked),
       { ...scopeParams(scope), protectedIds, limit: neo4j.int(limit) },
     );
-    return numberField(result.records[0], 'deleted');
+    const record = result.records[0];
+    if (tracked)
+      scope.changes?.relationshipsRemoved(
+        spec,
+        removedRelationshipRows(record?.get('removed')),
+      );
+    return numberField(record, 'deleted');
   }
 }
 

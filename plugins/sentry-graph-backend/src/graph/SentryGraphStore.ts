@@ -17,6 +17,12 @@ import {
 import { catalogPropertyIndexes, ENTITY_LABEL } from './catalogSchema';
 import { allNodes, propertyIndexes } from './schema';
 import {
+  trackedEnds,
+  writtenNodeRows,
+  writtenRelationshipRows,
+  type ChangeSink,
+} from './changeRows';
+import {
   toNodeColumns,
   toRelationshipColumns,
   type NodeSpec,
@@ -27,6 +33,8 @@ import {
 export interface WriteScope {
   updateTag: number;
   organizationId: string;
+  /** Where tracked writes and deletions report what they changed; untracked without. */
+  changes?: ChangeSink;
 }
 
 export {
@@ -109,32 +117,49 @@ export class SentryGraphStore extends Neo4jSessions {
   ): Promise<number> {
     if (items.length === 0) return 0;
     const owned = scope.organizationId !== undefined;
+    const tracked = scope.changes && spec.changes;
     const labels = [spec.label, ...spec.extraLabels].join(':');
-    const statement = this.statement(`nodes:${labels}:${owned}`, () =>
-      mergeNodesStatement(spec as NodeSpec<never>, owned),
+    const statement = this.statement(
+      `nodes:${labels}:${owned}:${Boolean(tracked)}`,
+      () => mergeNodesStatement(spec as NodeSpec<never>, owned, tracked),
     );
     const result = await this.write(statement, {
       ...toNodeColumns(spec, items),
       updateTag: neo4j.int(scope.updateTag),
       organizationId: scope.organizationId ?? null,
     });
-    return numberField(result.records[0], 'written');
+    const record = result.records[0];
+    if (tracked)
+      scope.changes?.nodesWritten(
+        tracked,
+        writtenNodeRows(record?.get('changes')),
+      );
+    return numberField(record, 'written');
   }
 
   async mergeRelationships<T>(
     spec: RelationshipSpec<T>,
     items: readonly T[],
-    scope: Pick<WriteScope, 'updateTag'>,
+    scope: Pick<WriteScope, 'updateTag' | 'changes'>,
   ): Promise<number> {
     if (items.length === 0) return 0;
-    const statement = this.statement(`rels:${spec.type}`, () =>
-      mergeRelationshipsStatement(spec as RelationshipSpec<never>),
+    const untyped = spec as RelationshipSpec<never>;
+    const tracked = scope.changes && trackedEnds(untyped);
+    const statement = this.statement(
+      `rels:${spec.type}:${Boolean(tracked)}`,
+      () => mergeRelationshipsStatement(untyped, tracked),
     );
     const result = await this.write(statement, {
       ...toRelationshipColumns(spec, items),
       updateTag: neo4j.int(scope.updateTag),
     });
-    return numberField(result.records[0], 'written');
+    const record = result.records[0];
+    if (tracked)
+      scope.changes?.relationshipsWritten(
+        untyped,
+        writtenRelationshipRows(record?.get('changes')),
+      );
+    return numberField(record, 'written');
   }
 
   /**

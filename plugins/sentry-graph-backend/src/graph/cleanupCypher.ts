@@ -7,6 +7,7 @@
  * in `absent_since`: it is kept, and so are its relationships, until a later
  * complete run misses it again or Sentry confirms it gone.
  */
+import { relationshipEnds, trackedValues } from './changesCypher';
 import { ABSENT_SINCE, quote } from './cypher';
 import type { RelationshipSpec } from './spec';
 
@@ -43,14 +44,26 @@ export function countReplacedNodesStatement(label: string): string {
   ].join('\n');
 }
 
-/** Deletes at most $limit stale nodes; run until it deletes none. */
-export function deleteStaleNodesStatement(label: string): string {
+/**
+ * Deletes at most $limit stale nodes; run until it deletes none. With
+ * `namedBy` (the change history's name property), also returns `removed`:
+ * each one's id and name.
+ */
+export function deleteStaleNodesStatement(
+  label: string,
+  namedBy?: string,
+): string {
   return [
     ownedNodes(label),
     `WHERE ${staleNode}`,
     'WITH n LIMIT $limit',
-    'DETACH DELETE n',
-    'RETURN count(*) AS deleted',
+    ...(namedBy
+      ? [
+          `WITH n, {id: n.id, name: n.${quote(namedBy)}} AS gone`,
+          'DETACH DELETE n',
+          'RETURN count(*) AS deleted, collect(gone) AS removed',
+        ]
+      : ['DETACH DELETE n', 'RETURN count(*) AS deleted']),
   ].join('\n');
 }
 
@@ -105,14 +118,26 @@ export function countRelationshipsStatement(
   ].join('\n');
 }
 
+/**
+ * Deletes at most $limit stale relationships. With `tracked` (the ends'
+ * name properties), also returns `removed`: each one's ends and its
+ * tracked values (`before`).
+ */
 export function deleteStaleRelationshipsStatement(
   spec: RelationshipSpec<never>,
+  tracked?: { fromName: string; toName: string },
 ): string {
+  const names = Object.keys(spec.changes?.tracked ?? {});
   return [
     ownedRelationships(spec),
     `WHERE ${staleRelationship}`,
-    'WITH r LIMIT $limit',
-    'DELETE r',
-    'RETURN count(*) AS deleted',
+    'WITH a, r, b LIMIT $limit',
+    ...(tracked
+      ? [
+          `WITH r, {${relationshipEnds(tracked.fromName, tracked.toName)}, before: ${trackedValues('r', names)}} AS gone`,
+          'DELETE r',
+          'RETURN count(*) AS deleted, collect(gone) AS removed',
+        ]
+      : ['WITH r', 'DELETE r', 'RETURN count(*) AS deleted']),
   ].join('\n');
 }

@@ -3,7 +3,12 @@
  * from our own schema constants, never from Sentry data, so interpolating
  * them (quoted) is safe; every value travels as a parameter.
  */
-import type { NodeSpec, RelationshipSpec } from './spec';
+import {
+  beforeWrite,
+  relationshipEnds,
+  returnWrittenChanges,
+} from './changesCypher';
+import type { NodeChanges, NodeSpec, RelationshipSpec } from './spec';
 
 export const quote = (name: string) => `\`${name.replace(/`/g, '``')}\``;
 
@@ -56,11 +61,13 @@ export function propertyIndex(label: string, property: string): SchemaItem {
  * Upserts a batch of nodes. Nodes an organization owns also get their
  * RESOURCE relationship, through which cleanup is scoped.
  * Parameters: $ids, $props (NodeColumns), $updateTag and, when owned,
- * $organizationId.
+ * $organizationId. `tracked`: also returns `changes`, the rows it created
+ * or changed a tracked property of (changesCypher.ts).
  */
 export function mergeNodesStatement(
   spec: NodeSpec<never>,
   ownedByOrganization: boolean,
+  tracked?: NodeChanges,
 ): string {
   const sets = [
     ...spec.extraLabels.map(label => `n:${quote(label)}`),
@@ -76,8 +83,13 @@ export function mergeNodesStatement(
     eachRow('ids'),
     `MERGE (n:${quote(spec.label)} {id: $ids[i]})`,
     'ON CREATE SET n.firstseen = timestamp()',
-    `SET ${sets.join(', ')}`,
   ];
+  const names = tracked ? Object.keys(tracked.tracked) : [];
+  if (tracked)
+    lines.push(
+      beforeWrite('n', names, ownedByOrganization ? ['o', 'i'] : ['i']),
+    );
+  lines.push(`SET ${sets.join(', ')}`);
   if (ownedByOrganization) {
     lines.push(
       'MERGE (o)-[r:RESOURCE]->(n)',
@@ -85,7 +97,16 @@ export function mergeNodesStatement(
       'SET r.lastupdated = $updateTag',
     );
   }
-  lines.push('RETURN count(n) AS written');
+  if (tracked) {
+    lines.push(
+      ...returnWrittenChanges(
+        'n',
+        names,
+        [],
+        `id: n.id, name: n.${quote(tracked.name)}`,
+      ),
+    );
+  } else lines.push('RETURN count(n) AS written');
   return lines.join('\n');
 }
 
@@ -93,22 +114,34 @@ export function mergeNodesStatement(
  * Upserts a batch of relationships between existing nodes; a row whose ends
  * are not in the graph is skipped (and not counted as written).
  * Parameters: $from, $to, $props (RelationshipColumns) and $updateTag.
+ * `tracked`: the ends' name properties, to return `changes` as well
+ * (changesCypher.ts) by the spec's `changes`.
  */
 export function mergeRelationshipsStatement(
   spec: RelationshipSpec<never>,
+  tracked?: { fromName: string; toName: string },
 ): string {
   const sets = [
     'r.lastupdated = $updateTag',
     ...setProperties('r', Object.keys(spec.properties)),
   ];
+  const names = Object.keys(spec.changes?.tracked ?? {});
   return [
     eachRow('from'),
     `MATCH (a:${quote(spec.fromLabel)} {id: $from[i]})`,
     `MATCH (b:${quote(spec.toLabel)} {id: $to[i]})`,
     `MERGE (a)-[r:${quote(spec.type)}]->(b)`,
     'ON CREATE SET r.firstseen = timestamp()',
+    ...(tracked ? [beforeWrite('r', names, ['a', 'b', 'i'])] : []),
     `SET ${sets.join(', ')}`,
-    'RETURN count(r) AS written',
+    ...(tracked
+      ? returnWrittenChanges(
+          'r',
+          names,
+          ['a', 'b'],
+          relationshipEnds(tracked.fromName, tracked.toName),
+        )
+      : ['RETURN count(r) AS written']),
   ].join('\n');
 }
 

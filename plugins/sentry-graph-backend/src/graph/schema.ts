@@ -10,7 +10,7 @@ import type {
   SentryRelease,
   SentryTeam,
 } from '../sentry/schemas';
-import { defineNode, defineRelationship } from './spec';
+import { defineNode, defineRelationship, type NodeChanges } from './spec';
 
 /**
  * The version of what a full run writes. Raise it when a change to the
@@ -44,6 +44,7 @@ export const teamNode = defineNode<SentryTeam>({
     date_created: t => t.dateCreated,
     member_count: t => t.memberCount,
   },
+  changes: { kind: 'team', name: 'slug', tracked: {} },
 });
 
 export const userNode = defineNode<SentryMember>({
@@ -60,6 +61,25 @@ export const userNode = defineNode<SentryMember>({
     expired: m => m.expired,
     // Absent, not false, when Sentry has no user (a pending invite).
     has_2fa: m => m.user?.has2fa,
+    sso_linked: m => m.flags?.['sso:linked'],
+  },
+  changes: {
+    kind: 'member',
+    name: 'email',
+    tracked: {
+      role: { change: 'role' },
+      has_2fa: { change: '2fa', fromAbsent: false },
+      sso_linked: { change: 'sso', fromAbsent: false },
+      pending: {
+        change: 'invite',
+        shownAs: { true: 'pending', false: 'accepted' },
+      },
+      expired: {
+        change: 'invite',
+        fromAbsent: false,
+        shownAs: { true: 'expired', false: 'pending' },
+      },
+    },
   },
 });
 
@@ -74,6 +94,7 @@ export const projectNode = defineNode<SentryProject>({
     date_created: p => p.dateCreated,
     first_event: p => p.firstEvent,
   },
+  changes: { kind: 'project', name: 'slug', tracked: {} },
 });
 
 /** A release as the graph sees it: versions repeat across organizations. */
@@ -102,6 +123,17 @@ export const releaseNode = defineNode<OrganizationRelease>({
     new_groups: r => r.release.newGroups,
     ref: r => r.release.ref,
     url: r => r.release.url,
+  },
+  changes: {
+    kind: 'release',
+    name: 'version',
+    counted: true,
+    tracked: {
+      status: {
+        change: 'count',
+        shownAs: { archived: 'archived', open: 'unarchived' },
+      },
+    },
   },
 });
 
@@ -140,6 +172,19 @@ export const alertRuleNode = defineNode<AlertRuleRecord>({
     source: r => r.source,
     all_projects: r => r.allProjects,
   },
+  changes: {
+    kind: 'alertRule',
+    name: 'name',
+    tracked: {
+      status: { change: 'status' },
+      name: { change: 'changed' },
+      action_match: { change: 'changed' },
+      filter_match: { change: 'changed' },
+      frequency: { change: 'changed' },
+      environment: { change: 'changed' },
+      all_projects: { change: 'changed' },
+    },
+  },
 });
 
 /** The ends of a relationship, by node id, plus its own properties. */
@@ -158,6 +203,11 @@ export const memberOfRelationship = defineRelationship<Link>({
   from: l => l.from,
   to: l => l.to,
   properties: { role: l => l.role },
+  changes: {
+    change: 'membership',
+    value: 'role',
+    tracked: { role: { change: 'team-role' } },
+  },
 });
 
 export const adminOfRelationship = defineRelationship<Link>({
@@ -176,6 +226,7 @@ export const hasTeamRelationship = defineRelationship<Link>({
   from: l => l.from,
   to: l => l.to,
   properties: noProperties,
+  changes: { change: 'team', tracked: {} },
 });
 
 export const hasRuleRelationship = defineRelationship<Link>({
@@ -206,6 +257,13 @@ export const resourceNodes = [
 ] as const;
 
 export const allNodes = [organizationNode, ...resourceNodes] as const;
+
+/** How the change history records each label's nodes, by label. */
+export const nodeChangesByLabel: ReadonlyMap<string, NodeChanges> = new Map(
+  resourceNodes.flatMap(spec =>
+    spec.changes ? [[spec.label, spec.changes] as const] : [],
+  ),
+);
 
 /** Indexes beyond the id constraints: the summary's newest release per organization. */
 export const propertyIndexes = [

@@ -5,6 +5,11 @@
  */
 
 import { int, type Integer } from 'neo4j-driver';
+import type {
+  GraphChangeKind,
+  GraphChangeName,
+  GraphChangeValue,
+} from '@sentry-graph/plugin-sentry-graph-common';
 
 /** A value a mapper returns. `null`/`undefined` mean "absent". */
 export type SourceValue =
@@ -24,6 +29,43 @@ export interface NodeSpec<T> {
   readonly extraLabels: readonly string[];
   readonly id: (item: T) => string;
   readonly properties: Readonly<Record<string, PropertyMapper<T>>>;
+  /** What the change history records of this label; untracked when absent. */
+  readonly changes?: NodeChanges;
+}
+
+/** A property whose change the change history records. */
+export interface TrackedProperty {
+  readonly change: GraphChangeName;
+  /**
+   * Whether a value set where there was none is a change. Not for a
+   * property new to the contract (every node would change once), nor for a
+   * user's 2FA that an accepted invite brings (the invite is the change).
+   */
+  readonly fromAbsent?: boolean;
+  /** The words recorded for stored values, e.g. pending `true` as `pending`. */
+  readonly shownAs?: Readonly<Record<string, GraphChangeValue>>;
+}
+
+/** How the change history records a label's nodes. */
+export interface NodeChanges {
+  readonly kind: GraphChangeKind;
+  /** The property recorded as the node's name. */
+  readonly name: string;
+  readonly tracked: Readonly<Record<string, TrackedProperty>>;
+  /** Counted per run rather than recorded one by one (releases). */
+  readonly counted?: boolean;
+}
+
+/**
+ * How the change history records a relationship: as a change of its start
+ * node, with the end node as the related entity.
+ */
+export interface RelationshipChanges {
+  /** Recorded when the relationship is made (`after`) or removed (`before`). */
+  readonly change: GraphChangeName;
+  /** The property recorded as that value (MEMBER_OF's role); else the end's name. */
+  readonly value?: string;
+  readonly tracked: Readonly<Record<string, TrackedProperty>>;
 }
 
 export interface RelationshipSpec<T> {
@@ -33,6 +75,7 @@ export interface RelationshipSpec<T> {
   readonly from: (item: T) => string;
   readonly to: (item: T) => string;
   readonly properties: Readonly<Record<string, PropertyMapper<T>>>;
+  readonly changes?: RelationshipChanges;
 }
 
 /**

@@ -49,6 +49,8 @@ export const SentryMemberSchema = z.object({
   expired: z.boolean().optional(),
   /** null for pending invites. */
   user: z.object({ id: z.string(), has2fa: z.boolean().optional() }).nullish(),
+  /** Whether the member's SSO identity is linked (the organization's auth provider). */
+  flags: z.object({ 'sso:linked': z.boolean().optional() }).nullish(),
 });
 export type SentryMember = z.infer<typeof SentryMemberSchema>;
 

@@ -24,6 +24,7 @@ import {
   type UnderLeaseOptions,
 } from './lease/underGraphLease';
 import { syncOrganization } from './syncOrganization';
+import { RunChanges, type RecordedChange } from './changes/RunChanges';
 import type { CatalogJoinOptions } from '../catalog/syncCatalog';
 import type {
   InvalidItem,
@@ -80,6 +81,11 @@ export interface RunSyncOptions {
    * no full run of, or one from another schema version, runs full in it.
    */
   kind?: SyncRunKind;
+  /**
+   * Receives what the run changed in the graph, in small batches as the
+   * writes that made them commit (RunChanges); nothing is recorded without.
+   */
+  onChanges?: (changes: RecordedChange[]) => void;
 }
 
 /**
@@ -213,28 +219,35 @@ async function syncOrganizations(
   }
 
   const progress = new ProgressTracker(options.onProgress);
+  const changes = options.onChanges && new RunChanges(options.onChanges);
   const organizations: OrganizationResult[] = [];
-  await forEachConcurrently(
-    slugs,
-    options.engine.organizationConcurrency,
-    async slug => {
-      organizations.push(
-        await syncOrganization(
-          {
-            client,
-            store: options.store,
-            logger: options.logger,
-            signal: options.signal,
-            options: options.engine,
-            updateTag,
-            progress,
-            kind: options.kind ?? 'full',
-          },
-          slug,
-        ),
-      );
-    },
-  );
+  try {
+    await forEachConcurrently(
+      slugs,
+      options.engine.organizationConcurrency,
+      async slug => {
+        organizations.push(
+          await syncOrganization(
+            {
+              client,
+              store: options.store,
+              logger: options.logger,
+              signal: options.signal,
+              options: options.engine,
+              updateTag,
+              progress,
+              kind: options.kind ?? 'full',
+              changes,
+            },
+            slug,
+          ),
+        );
+      },
+    );
+  } finally {
+    // What committed is recorded, however the run ends.
+    changes?.flush();
+  }
   organizations.sort((a, b) => slugs.indexOf(a.slug) - slugs.indexOf(b.slug));
   const kind = runKindOf(options.kind ?? 'full', organizations);
   const catalog =

@@ -22,6 +22,7 @@ import {
 } from './routine/routineBasis';
 import { readAuditLog } from './routine/auditLog';
 import { routineTeams } from './routine/routineTeams';
+import type { RunChanges } from './changes/RunChanges';
 import type { OrganizationResult, RunStatus, SyncRunKind } from './types';
 
 export type OrganizationRunContext = Omit<
@@ -38,6 +39,8 @@ export type OrganizationRunContext = Omit<
   updateTag: number;
   /** The kind of run asked for; an organization the graph has no full run of runs full. */
   kind: SyncRunKind;
+  /** Where the run records what it changed; nothing is recorded without. */
+  changes?: RunChanges;
 };
 
 /**
@@ -88,12 +91,20 @@ export async function syncOrganization(
     );
   }
   const skipped: string[] = [];
+  const changes = run.changes?.forOrganization(
+    { id: organization.id, slug: organization.slug },
+    kind.importing,
+  );
   const context: OrganizationContext = {
     ...run,
     logger,
     organization,
     client: regionClient(run.client, organization, logger),
-    scope: { updateTag: run.updateTag, organizationId: organization.id },
+    scope: {
+      updateTag: run.updateTag,
+      organizationId: organization.id,
+      changes: changes?.sink,
+    },
     kind: kind.kind,
     routine: kind.routine,
     skip: line => skipped.push(line),
@@ -124,6 +135,9 @@ export async function syncOrganization(
     }
   }
   if (auditLog?.use.read) await markAuditLogRead(context, tallies);
+  const recorded = changes?.finish(
+    tallies.reduce((sum, tally) => sum + tally.result.written, 0),
+  );
   return {
     slug,
     id: organization.id,
@@ -135,6 +149,7 @@ export async function syncOrganization(
     ...(skipped.length > 0 ? { skipped } : {}),
     ...(auditLog ? { auditLog: auditLog.use } : {}),
     ...(projectsWithoutAccess ? { projectsWithoutAccess } : {}),
+    ...(recorded !== undefined ? { changes: recorded } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+export * from './changes';
 export * from './entity';
 export * from './runResult';
 export * from './runs';

@@ -162,6 +162,12 @@ export interface OrganizationResult {
   skipped?: string[];
   /** How its routine run used Sentry's audit log; absent in a full run. */
   auditLog?: AuditLogUse;
+  /**
+   * Changes this run recorded in the change history (GET /changes); absent
+   * where none are recorded (the command line, or
+   * `sentryGraph.changes.enabled: false`).
+   */
+  changes?: number;
 }
 
 /**

@@ -18,6 +18,8 @@ export interface RoutineBasis {
 
 export interface OrganizationKind {
   kind: SyncRunKind;
+  /** No run before completed a full one of it: this run imports it. */
+  importing: boolean;
   /** Why a routine run asked for is full here. */
   reason?: string;
   routine?: RoutineBasis;
@@ -32,17 +34,20 @@ export async function organizationKind(
   organizationId: string,
   asked: SyncRunKind,
 ): Promise<OrganizationKind> {
-  if (asked === 'full') return { kind: 'full' };
   const state = await store.routine.syncState(organizationId);
-  if (state.fullSynced === undefined) {
+  const importing = state.fullSynced === undefined;
+  if (asked === 'full') return { kind: 'full', importing };
+  if (importing) {
     return {
       kind: 'full',
+      importing,
       reason: 'the graph holds no complete full run of it yet',
     };
   }
   if (state.schemaVersion !== GRAPH_SCHEMA_VERSION) {
     return {
       kind: 'full',
+      importing,
       reason: `its last full run wrote graph schema version ${state.schemaVersion ?? 'unknown'}, and this version writes ${GRAPH_SCHEMA_VERSION}`,
     };
   }
@@ -50,5 +55,9 @@ export async function organizationKind(
     store.routine.storedTeams(organizationId),
     store.routine.storedMembers(organizationId),
   ]);
-  return { kind: 'routine', routine: { state, teams, members } };
+  return {
+    kind: 'routine',
+    importing,
+    routine: { state, teams, members },
+  };
 }
