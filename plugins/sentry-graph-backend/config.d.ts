@@ -172,5 +172,18 @@ export interface Config {
       /** Runs kept in the history. Default 100. */
       maxRuns?: number;
     };
+    /**
+     * The change history (docs/change-history.md): what each run changed
+     * in the graph, served by GET /changes and published on the events
+     * service's `sentry-graph.changes` topic.
+     */
+    changes?: {
+      /** Default true; false: runs record no changes. */
+      enabled?: boolean;
+      /** Changes older than this are pruned. Default 90 days. */
+      maxAge?: HumanDuration | string;
+      /** At most this many changes are kept, the newest. Default 1000000. */
+      maxRows?: number;
+    };
   };
 }

@@ -22,18 +22,27 @@ exports.up = async function up(knex) {
     table.increments('seq').comment('Insertion order; ordering and paging');
     table.string('id', 36).notNullable().unique().comment('Run UUID');
     table.string('trigger', 16).notNullable().comment("'scheduled' | 'manual'");
-    table.string('requested_by', 255).nullable().comment('Who requested a manual run: a user entity ref, or a service principal subject');
+    table
+      .string('requested_by', 255)
+      .nullable()
+      .comment(
+        'Who requested a manual run: a user entity ref, or a service principal subject',
+      );
     table
       .string('status', 16)
       .notNullable()
-      .comment("'queued' | 'running' | 'succeeded' | 'partial' | 'failed' | 'aborted'");
+      .comment(
+        "'queued' | 'running' | 'succeeded' | 'partial' | 'failed' | 'aborted'",
+      );
     table.timestamp('created_at', { useTz: true }).notNullable();
     table.timestamp('started_at', { useTz: true }).nullable();
     table.timestamp('finished_at', { useTz: true }).nullable();
     table
       .timestamp('updated_at', { useTz: true })
       .notNullable()
-      .comment('Last write by the process running it; tells live runs from abandoned ones');
+      .comment(
+        'Last write by the process running it; tells live runs from abandoned ones',
+      );
     table.text('progress_json').nullable();
     table.text('result_json').nullable().comment('The whole SyncRunResult');
     table.text('error_summary').nullable();

@@ -8,7 +8,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('sentry_graph_catalog_summary', table => {
-    table.comment('The catalog joined to Sentry, as computed after a run; one row');
+    table.comment(
+      'The catalog joined to Sentry, as computed after a run; one row',
+    );
     table.string('id', 16).primary().comment("Always 'catalog'");
     table.timestamp('computed_at', { useTz: true }).notNullable();
     table.string('run_id', 36).nullable();

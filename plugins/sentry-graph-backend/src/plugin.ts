@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { metrics } from '@opentelemetry/api';
 import { sentryGraphPermissions } from '@sentry-graph/plugin-sentry-graph-common';
 import { catalogReader } from './catalog/catalogReader';
@@ -43,6 +44,7 @@ export const sentryGraphPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const { config, logger, lifecycle } = deps;
@@ -97,6 +99,7 @@ export const sentryGraphPlugin = createBackendPlugin({
                   }
                 : undefined,
               metrics: syncMetrics,
+              events: deps.events,
             }),
           probe: opened => opened.ping(),
           logger,

@@ -7,6 +7,8 @@ import type {
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  GRAPH_CHANGE_KINDS,
+  GRAPH_CHANGE_NAMES,
   SYNC_RUN_KINDS,
   sentryGraphSyncRunPermission,
   type SyncRunKind,
@@ -25,6 +27,7 @@ import type { DatabaseBackedServices } from './service/DatabaseBackedServices';
 import { neo4jUnusableAs503 } from './service/neo4jUnavailable';
 import type { PluginServices } from './service/openPluginServices';
 import { TooManyRunsError } from './service/SyncService';
+import type { ChangeStore } from './service/ChangeStore';
 
 /** @internal */
 export interface RouterOptions {
@@ -78,12 +81,33 @@ function syncMode(value: unknown): SyncRunKind {
     `Invalid query: mode must be one of ${SYNC_RUN_KINDS.join(', ')} (default full)`,
   );
 }
-const summaryQuery = z.object({
-  organization: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be an organization slug')
-    .optional(),
-});
+const organizationSlug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be an organization slug');
+const summaryQuery = z.object({ organization: organizationSlug.optional() });
+const instant = z
+  .string()
+  .datetime({ offset: true, message: 'must be an ISO 8601 date and time' })
+  .transform(value => new Date(value));
+const changesPage = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(64).optional(),
+};
+const changesQuery = z
+  .object({
+    since: instant.optional(),
+    until: instant.optional(),
+    organization: organizationSlug.optional(),
+    kind: z.enum(GRAPH_CHANGE_KINDS).optional(),
+    entity: z.string().min(1).max(255).optional(),
+    change: z.enum(GRAPH_CHANGE_NAMES).optional(),
+    ...changesPage,
+  })
+  .refine(q => !q.since || !q.until || q.since < q.until, {
+    message: 'since must be before until',
+    path: ['since'],
+  });
+const runChangesQuery = z.object(changesPage);
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
@@ -159,6 +183,32 @@ export async function createRouter(
       throw new NotFoundError(`No organization ${organization} in the graph`);
     }
     res.json(summary);
+  });
+
+  router.get('/changes', async (req, res) => {
+    await httpAuth.credentials(req);
+    const { limit, cursor, ...filters } = parse(
+      changesQuery,
+      req.query,
+      'query',
+    );
+    res.json(
+      await services.use(s => changeStore(s).list(filters, { limit, cursor })),
+    );
+  });
+
+  router.get('/runs/:id/changes', async (req, res) => {
+    await httpAuth.credentials(req);
+    const { id } = parse(runParams, req.params, 'run id');
+    const page = parse(runChangesQuery, req.query, 'query');
+    const changes = await services.use(async s => {
+      const store = changeStore(s);
+      // A run's changes outlive its line in the run history (pruned sooner).
+      if (!(await s.history.getRun(id)) && !(await store.hasRun(id)))
+        throw new NotFoundError(`No run with id ${id}`);
+      return store.list({ runId: id }, page);
+    });
+    res.json(changes);
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
@@ -237,6 +287,8 @@ export async function createRouter(
     ['/status', 'GET, HEAD'],
     ['/runs', 'GET, HEAD'],
     ['/runs/:id', 'GET, HEAD'],
+    ['/runs/:id/changes', 'GET, HEAD'],
+    ['/changes', 'GET, HEAD'],
     ['/summary', 'GET, HEAD'],
     ['/entities/:kind/:namespace/:name', 'GET, HEAD'],
     ['/sync', 'POST'],
@@ -251,6 +303,15 @@ export async function createRouter(
   }
 
   return router;
+}
+
+/** The change history, or a 404 that says it is turned off. */
+function changeStore(services: PluginServices): ChangeStore {
+  if (!services.changes)
+    throw new NotFoundError(
+      'The change history is turned off here (sentryGraph.changes.enabled is false)',
+    );
+  return services.changes;
 }
 
 /**

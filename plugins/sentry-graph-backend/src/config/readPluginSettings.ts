@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig, type Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
+import type { ChangeRetention } from '../service/ChangeStore';
 import {
   CONFIG_ROOT,
   readUrl,
@@ -24,7 +25,15 @@ export interface PluginSettings {
   historyMaxRuns: number;
   /** Sentry's web UI, for links to what the summary lists (no trailing slash). */
   sentryWebUrl: string;
+  /** The change history (`sentryGraph.changes`); off: runs record none. */
+  changes: { enabled: boolean } & ChangeRetention;
 }
+
+/** The change history's default bound: 90 days, a million rows. */
+export const DEFAULT_CHANGE_RETENTION: ChangeRetention = {
+  maxAgeMs: 90 * 24 * 60 * 60_000,
+  maxRows: 1_000_000,
+};
 
 export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 30 },
@@ -88,7 +97,31 @@ export function readPluginSettings(root: Config): PluginSettings {
     manualRunMinimumIntervalMs,
     historyMaxRuns,
     sentryWebUrl: readSentryWebUrl(config),
+    changes: readChangeSettings(config),
   };
+}
+
+function readChangeSettings(config: Config): PluginSettings['changes'] {
+  const enabled = config.getOptionalBoolean('changes.enabled') ?? true;
+  const maxAgeMs = config.has('changes.maxAge')
+    ? readDuration(config, 'changes.maxAge', "{ days: 90 } or 'P90D'")
+    : DEFAULT_CHANGE_RETENTION.maxAgeMs;
+  if (!(maxAgeMs > 0)) {
+    throw new SentryGraphConfigError(
+      'changes.maxAge',
+      `expected a duration above 0, got ${maxAgeMs} ms`,
+    );
+  }
+  const maxRows =
+    config.getOptionalNumber('changes.maxRows') ??
+    DEFAULT_CHANGE_RETENTION.maxRows;
+  if (!Number.isInteger(maxRows) || maxRows < 1 || maxRows > 100_000_000) {
+    throw new SentryGraphConfigError(
+      'changes.maxRows',
+      `expected a whole number from 1 to 100000000, got ${maxRows}`,
+    );
+  }
+  return { enabled, maxAgeMs, maxRows };
 }
 
 /**

@@ -3,7 +3,11 @@ import type {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
-import type { SyncRunKind } from '@sentry-graph/plugin-sentry-graph-common';
+import type { EventsService } from '@backstage/plugin-events-node';
+import {
+  GRAPH_CHANGES_TOPIC,
+  type SyncRunKind,
+} from '@sentry-graph/plugin-sentry-graph-common';
 import type { SentryGraphConfig } from '../config/readSentryGraphConfig';
 import {
   scheduleIntervalMs,
@@ -26,6 +30,12 @@ import {
   type PlannedKind,
 } from './scheduledRunKind';
 import type { EndedRun, SyncMetrics } from './syncMetrics';
+import type { ChangeStore } from './ChangeStore';
+import {
+  runChangesEvent,
+  RunChangeWriter,
+  type WrittenChanges,
+} from './RunChangeWriter';
 
 export const SYNC_TASK_ID = 'sentry-graph:sync';
 
@@ -54,6 +64,10 @@ export class TooManyRunsError extends Error {
 
 export interface SyncServiceOptions {
   config: SentryGraphConfig;
+  /** The change history; absent when `sentryGraph.changes.enabled` is false. */
+  changes?: ChangeStore;
+  /** Where each run's changes are published (GRAPH_CHANGES_TOPIC). */
+  events?: EventsService;
   settings: PluginSettings;
   history: RunHistoryStore;
   /** Refreshed after each run, before it is recorded as finished. */
@@ -68,6 +82,8 @@ export interface SyncServiceOptions {
 /** How a sync ended, and what its worker handed back besides the result. */
 type EndedSync = Pick<EndedRun, 'memory' | 'requests'> & {
   outcome: RunOutcome;
+  /** What the change history stored of the run, when it records one. */
+  changes?: WrittenChanges;
 };
 
 /**
@@ -252,6 +268,16 @@ export class SyncService {
         ...handedBack,
       });
       await this.outcomes.record(run.id, outcome, runLogger);
+      if (handedBack.changes)
+        await this.publishChanges(
+          run.id,
+          handedBack.changes,
+          {
+            runKind: outcome.result?.kind ?? asked.kind,
+            finishedAt: outcome.result?.finishedAt ?? new Date().toISOString(),
+          },
+          runLogger,
+        );
     } finally {
       clearInterval(heartbeat);
       await history
@@ -281,6 +307,9 @@ export class SyncService {
   ): Promise<EndedSync> {
     const { config } = this.options;
     const handedBack: Omit<EndedSync, 'outcome'> = {};
+    const changes =
+      this.options.changes &&
+      new RunChangeWriter(this.options.changes, runId, runLogger);
     try {
       // In a worker thread: the backend's other plugins keep the event
       // loop, and a run that runs out of memory fails alone.
@@ -299,9 +328,15 @@ export class SyncService {
           writer: { kind: 'plugin', runId },
           endedRunIds: await endedRunIds(this.options.history, runId),
           kind: asked.kind,
+          onChanges: changes && (batch => changes.add(batch)),
         },
         signal,
       );
+      if (changes) {
+        handedBack.changes = await changes.close();
+        const lost = handedBack.changes.error;
+        if (lost) result.warnings = [...(result.warnings ?? []), lost];
+      }
       // The engine says why a routine run became full; the plugin why it asked.
       if (result.kind !== undefined && result.kindReason === undefined)
         result.kindReason = asked.reason;
@@ -326,12 +361,38 @@ export class SyncService {
       };
       return { outcome, ...handedBack };
     } catch (error) {
+      if (changes) handedBack.changes = await changes.close();
       runLogger.error(`Sentry sync failed: ${describeError(error)}`);
       const outcome: RunOutcome = {
         status: signal.aborted ? 'aborted' : 'failed',
         errorSummary: describeError(error),
       };
       return { outcome, ...handedBack };
+    }
+  }
+
+  /**
+   * Tells other plugins what the run changed, on the events service: one
+   * event per run that recorded changes. A failure is logged, not thrown:
+   * the run and its history are recorded already.
+   */
+  private async publishChanges(
+    runId: string,
+    written: WrittenChanges,
+    run: { runKind: SyncRunKind; finishedAt: string },
+    runLogger: LoggerService,
+  ): Promise<void> {
+    const { events, changes } = this.options;
+    if (!events || !changes || written.recorded === 0) return;
+    try {
+      await events.publish({
+        topic: GRAPH_CHANGES_TOPIC,
+        eventPayload: await runChangesEvent(changes, runId, written, run),
+      });
+    } catch (error) {
+      runLogger.warn(
+        `The run's changes could not be published on ${GRAPH_CHANGES_TOPIC}: ${describeError(error)}`,
+      );
     }
   }
 

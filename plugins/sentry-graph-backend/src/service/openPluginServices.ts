@@ -15,6 +15,9 @@ import { RunHistoryStore } from './RunHistoryStore';
 import { SummaryStore } from './SummaryStore';
 import type { SyncMetrics } from './syncMetrics';
 import { SyncService } from './SyncService';
+import { ChangeStore } from './ChangeStore';
+import { scheduleChangePruning } from './changePruning';
+import type { EventsService } from '@backstage/plugin-events-node';
 
 /**
  * How long a /status answer is served from memory. This replica's writes
@@ -27,6 +30,8 @@ const STATUS_READ_TTL_MS = 1_000;
 export interface PluginServices {
   history: RunHistoryStore;
   summaries: GraphSummaries;
+  /** The change history; absent when `sentryGraph.changes.enabled` is false. */
+  changes?: ChangeStore;
   syncService: SyncService;
   readStatus(): Promise<SyncStatus>;
   /** Resolves when the database answers a trivial query. */
@@ -44,6 +49,7 @@ export interface PluginServicesOptions {
   /** The catalog to join, when sentryGraph.catalog.enabled. */
   catalog?: WorkerSyncOptions['catalog'];
   metrics: SyncMetrics;
+  events?: EventsService;
 }
 
 /**
@@ -56,6 +62,9 @@ export async function openPluginServices(
 ): Promise<PluginServices> {
   const { database, settings, graph, logger } = options;
   const history = await RunHistoryStore.create({ database });
+  const changes = settings.changes.enabled
+    ? await ChangeStore.create({ database })
+    : undefined;
   const knex = await database.getClient();
   const summaries = new GraphSummaries({
     graph,
@@ -73,11 +82,20 @@ export async function openPluginServices(
     logger,
     catalog: options.catalog,
     metrics: options.metrics,
+    changes,
+    events: options.events,
   });
   await syncService.schedule({
     // With SQLite, replicas cannot share a database (nor a lock).
     sharedDatabase: !/sqlite/i.test(String(knex.client.config.client)),
   });
+  if (changes)
+    await scheduleChangePruning({
+      scheduler: options.scheduler,
+      store: changes,
+      retention: settings.changes,
+      logger,
+    });
   const statusReads = new SharedReads(
     () => readStatus(history, settings, knex),
     STATUS_READ_TTL_MS,
@@ -86,6 +104,7 @@ export async function openPluginServices(
   return {
     history,
     summaries,
+    changes,
     syncService,
     // Every open card polls it: callers within a second share one read.
     readStatus: () => statusReads.get(),

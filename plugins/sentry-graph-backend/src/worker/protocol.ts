@@ -10,6 +10,7 @@ import type { CatalogOptions } from '../catalog/catalogOptions';
 import type { Neo4jConnectionOptions } from '../graph/SentryGraphStore';
 import type { SentryRequestTallies } from '../sentry/requestTally';
 import type { RunSyncOptions } from '../sync/runSync';
+import type { RecordedChange } from '../sync/changes/RunChanges';
 import type { SyncProgress, SyncRunResult } from '../sync/types';
 import type { TestOnlyWorkerFault } from './testOnlyWorkerFault';
 
@@ -23,7 +24,7 @@ export const SYNC_WORKER_KIND = 'sentry-graph-sync';
  */
 export type WorkerRunOptions = Omit<
   RunSyncOptions,
-  'store' | 'logger' | 'signal' | 'onProgress' | 'catalog'
+  'store' | 'logger' | 'signal' | 'onProgress' | 'catalog' | 'onChanges'
 >;
 
 /**
@@ -38,6 +39,8 @@ export interface SyncWorkerData {
   neo4j: Neo4jConnectionOptions;
   /** Set when the catalog is joined: its pages are asked of the plugin's thread. */
   catalog?: CatalogOptions;
+  /** Whether the run hands on what it changed ('changes' messages). */
+  recordChanges?: boolean;
   /** Only ever set by tests, through setTestOnlyWorkerFault; never from config. */
   testOnlyFault?: TestOnlyWorkerFault;
 }
@@ -66,6 +69,7 @@ export interface WorkerMemory {
 export type WorkerMessage =
   | { type: 'log'; level: LogLevel; message: string; fields: JsonObject }
   | { type: 'progress'; progress: SyncProgress }
+  | { type: 'changes'; changes: RecordedChange[] }
   | { type: 'catalog-open'; readerId: number; request: EncodedCatalogRequest }
   | { type: 'catalog-next'; readerId: number }
   | { type: 'catalog-close'; readerId: number }

@@ -6,6 +6,7 @@ import type { Neo4jConnectionOptions } from '../graph/SentryGraphStore';
 import type { SentryRequestTallies } from '../sentry/requestTally';
 import { describeError } from '../sync/describeError';
 import type { SyncProgress, SyncRunResult } from '../sync/types';
+import type { RecordedChange } from '../sync/changes/RunChanges';
 import { CatalogPages } from './catalogPages';
 import type { WorkerMemory, WorkerMessage, WorkerRunOptions } from './protocol';
 import { redactSecrets } from './redactSecrets';
@@ -33,6 +34,8 @@ export interface WorkerSyncOptions extends WorkerRunOptions {
   /** Receives the worker's log records, with their fields. */
   logger: LoggerService;
   onProgress?: (progress: SyncProgress) => void;
+  /** Receives what the run changed in the graph, as the worker hands it on. */
+  onChanges?: (changes: RecordedChange[]) => void;
   /** The catalog to join: read here, on the plugin's thread, page by page as the worker asks. */
   catalog?: { read: CatalogReader; options: CatalogOptions };
   /** The worker's old-generation cap (sentryGraph.sync.maxHeapMb). */
@@ -75,6 +78,7 @@ export function runSyncInWorker(
     deadline,
     onMemory,
     onRequests,
+    onChanges,
     ...run
   } = options;
   const secrets = [run.sentry.token, neo4j.password];
@@ -83,6 +87,7 @@ export function runSyncInWorker(
     run,
     neo4j,
     catalog: catalogRead?.options,
+    recordChanges: onChanges !== undefined,
     testOnlyFault: testOnlyWorkerFault(),
   });
   const entry = workerEntry(__filename);
@@ -146,6 +151,7 @@ export function runSyncInWorker(
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'log') replayLog(logger, message);
       else if (message.type === 'progress') onProgress?.(message.progress);
+      else if (message.type === 'changes') onChanges?.(message.changes);
       else if (message.type === 'result') {
         result = message.result;
         onMemory?.(message.memory);

@@ -69,6 +69,9 @@ async function work(port: MessagePort, data: SyncWorkerData): Promise<void> {
         post({ type: 'progress', progress }),
       ),
       catalog: data.catalog && (await catalogJoin(catalog, data)),
+      onChanges: data.recordChanges
+        ? changes => post({ type: 'changes', changes })
+        : undefined,
     });
     post({
       type: 'result',

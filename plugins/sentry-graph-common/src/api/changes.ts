@@ -117,7 +117,7 @@ export interface GraphChangesEvent {
   counts: Partial<
     Record<GraphChangeKind, Partial<Record<GraphChangeName, number>>>
   >;
-  /** The first changes of the run, oldest first, at most `GRAPH_CHANGES_EVENT_LIMIT`. */
+  /** The run's changes, oldest first: its newest `GRAPH_CHANGES_EVENT_LIMIT` where it has more. */
   changes: GraphChange[];
   /** More changes than `changes` holds: read them from GET /runs/{runId}/changes. */
   truncated: boolean;
