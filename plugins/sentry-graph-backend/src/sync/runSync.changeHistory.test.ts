@@ -129,6 +129,37 @@ describe('the change history of a run', () => {
       expect(seenByFull).not.toContain(line);
   });
 
+  it('records no change a failed listing did not write, nor a deletion it held back', async () => {
+    await syncRecording();
+    env.sentry.setData({ organizations: [dayAfter()] });
+    env.sentry.setFaults([
+      { path: '/organizations/acme/members/', kind: 'status', status: 500 },
+      { path: '/teams/acme/frontend/members/', kind: 'status', status: 500 },
+    ]);
+    const { result, changes } = await syncRecording({
+      sentry: { maxRetries: 1 },
+    });
+    expect(result.status).toBe('partial');
+    const recorded = lines(changes);
+    // Nothing of the members listing, nor of the frontend team's members.
+    expect(recorded.filter(line => line.startsWith('member '))).toEqual([
+      'member dave@acme.test: team-role.role "contributor" -> "admin" [team backend]',
+    ]);
+    // The rest was written, and recorded.
+    expect(recorded).toEqual(
+      expect.arrayContaining([
+        'alertRule Web only: removed',
+        'project orphan: team null -> "ops" [team ops]',
+        'team platform: added',
+      ]),
+    );
+    // Each recorded value is what the graph now holds.
+    const carol = await graph.query<{ role: string }>(
+      "MATCH (u:SentryUser {id: '2003'}) RETURN u.role AS role",
+    );
+    expect(carol).toEqual([{ role: 'member' }]);
+  });
+
   it('records no deletion that the mass-deletion guard held back', async () => {
     await syncRecording();
     const acme = acmeOrganization();
