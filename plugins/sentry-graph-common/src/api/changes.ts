@@ -1,4 +1,4 @@
-/* The change history: GET /changes, GET /runs/{id}/changes, and the events. */
+/* The change history: GET /changes, GET /runs/:id/changes, and the events. */
 
 /**
  * What a change is about. A membership is recorded on the member, with
@@ -92,7 +92,7 @@ export interface GraphChange {
 }
 
 /**
- * GET /changes and GET /runs/{id}/changes: newest first.
+ * GET /changes and GET /runs/:id/changes: newest first.
  *
  * @public
  */
@@ -113,13 +113,13 @@ export interface GraphChangesEvent {
   /** The kind of run: a routine run records what it saw, a full run deletions too. */
   runKind: 'full' | 'routine';
   finishedAt: string;
-  /** Changes recorded, by kind and change, e.g. `{ member: { role: 2 } }`. */
+  /** Changes recorded, by kind and then by change: two role changes are `member.role` 2. */
   counts: Partial<
     Record<GraphChangeKind, Partial<Record<GraphChangeName, number>>>
   >;
   /** The run's changes, oldest first: its newest `GRAPH_CHANGES_EVENT_LIMIT` where it has more. */
   changes: GraphChange[];
-  /** More changes than `changes` holds: read them from GET /runs/{runId}/changes. */
+  /** More changes than `changes` holds: read them from GET /runs/:runId/changes. */
   truncated: boolean;
 }
 
