@@ -168,9 +168,9 @@ describe('the change history', () => {
     const bad = [
       'since=yesterday',
       'until=2026-13-01T00:00:00Z',
-      'since=2026-12-02T00:00:00Z&until=2026-12-01T00:00:00Z',
       'cursor=not-a-cursor',
-      `cursor=${Buffer.from('c1:0').toString('base64url')}`,
+      'cursor=c1-0',
+      `cursor=${Buffer.from('c1:7').toString('base64url')}`,
       'kind=user',
       'change=everything',
       'limit=0',
@@ -199,6 +199,24 @@ describe('the change history', () => {
       '/runs/{id}/changes',
     );
     expect(notUuid.status).toBe(400);
+    // The query is read before the run is looked up: a malformed cursor is a
+    // 400 even for a run that does not exist.
+    const badCursor = await getChanges(
+      server,
+      '/runs/00000000-0000-4000-8000-000000000000/changes?cursor=null',
+      '/runs/{id}/changes',
+    );
+    expect(badCursor.status).toBe(400);
+  });
+
+  it('gives an empty page for a window whose since is not before its until', async () => {
+    const { server } = await backends.start(env.sentry.url);
+    expect((await runToTheEnd(server)).status).toBe('succeeded');
+    const all = await getChanges(server, '/changes');
+    expect(all.body.changes.length).toBeGreaterThan(0);
+    const at = encodeURIComponent(all.body.changes[0].recordedAt);
+    const empty = await getChanges(server, `/changes?since=${at}&until=${at}`);
+    expect([empty.status, empty.body.changes]).toEqual([200, []]);
   });
 
   it('records nothing, and says the history is off, with sentryGraph.changes.enabled false', async () => {

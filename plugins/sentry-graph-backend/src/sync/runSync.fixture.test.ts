@@ -175,6 +175,7 @@ describe('a sync of the fixture organization', () => {
         pending: false,
         expired: false,
         has_2fa: true,
+        sso_linked: false,
       }),
       user({
         id: '2002',
@@ -185,6 +186,7 @@ describe('a sync of the fixture organization', () => {
         pending: false,
         expired: false,
         has_2fa: false,
+        sso_linked: false,
       }),
       user({
         id: '2003',
@@ -195,6 +197,7 @@ describe('a sync of the fixture organization', () => {
         pending: false,
         expired: false,
         has_2fa: true,
+        sso_linked: false,
       }),
       user({
         id: '2004',
@@ -205,6 +208,7 @@ describe('a sync of the fixture organization', () => {
         pending: false,
         expired: false,
         has_2fa: false,
+        sso_linked: false,
       }),
       user({
         id: '2005',
@@ -215,6 +219,7 @@ describe('a sync of the fixture organization', () => {
         pending: false,
         expired: false,
         has_2fa: true,
+        sso_linked: false,
       }),
       user({
         id: '2006',
@@ -225,6 +230,7 @@ describe('a sync of the fixture organization', () => {
         pending: false,
         expired: false,
         has_2fa: false,
+        sso_linked: false,
       }),
       user({
         id: '2007',
@@ -234,6 +240,7 @@ describe('a sync of the fixture organization', () => {
         date_created: '2021-07-06T21:13:01.120263Z',
         pending: true,
         expired: false,
+        sso_linked: false,
       }),
       user({
         id: '2008',
@@ -243,6 +250,7 @@ describe('a sync of the fixture organization', () => {
         date_created: '2021-07-06T21:13:01.120263Z',
         pending: true,
         expired: true,
+        sso_linked: false,
       }),
     ]);
 
