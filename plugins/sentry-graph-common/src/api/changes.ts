@@ -67,6 +67,10 @@ export interface GraphChangeEntity {
   id: string;
   /** A name to show: a member's email, a team's or project's slug, a rule's name. */
   name?: string;
+  /** Its page in Sentry's web UI, where one can be built (added when read). */
+  url?: string;
+  /** The catalog entity linked to it now, by the catalog join (added when read). */
+  entityRef?: string;
 }
 
 /**
@@ -136,3 +140,53 @@ export const GRAPH_CHANGES_EVENT_LIMIT = 500;
  * @public
  */
 export const GRAPH_CHANGES_TOPIC = 'sentry-graph.changes';
+
+/**
+ * The card's "since yesterday" groups (GET /changes/highlights):
+ * - `newOwnersAndManagers`: members whose organization role became owner
+ *   or manager, or who were added as one;
+ * - `lost2fa`: members who lost two-factor authentication;
+ * - `projectsWithoutTeams`: projects that lost a team and have none now;
+ * - `alertRulesRemovedOrDisabled`: rules deleted, or disabled;
+ * - `membersAdded`, `membersRemoved`.
+ *
+ * @public
+ */
+export const CHANGE_HIGHLIGHT_KEYS = [
+  'newOwnersAndManagers',
+  'lost2fa',
+  'projectsWithoutTeams',
+  'alertRulesRemovedOrDisabled',
+  'membersAdded',
+  'membersRemoved',
+] as const;
+
+/** @public */
+export type ChangeHighlightKey = (typeof CHANGE_HIGHLIGHT_KEYS)[number];
+
+/** @public */
+export interface ChangeHighlight {
+  /** How many changes of the window are in the group. */
+  count: number;
+  /** Its newest changes, at most `CHANGE_HIGHLIGHT_ITEMS`, each with its links. */
+  items: GraphChange[];
+}
+
+/**
+ * The most items a highlight lists.
+ *
+ * @public
+ */
+export const CHANGE_HIGHLIGHT_ITEMS = 10;
+
+/**
+ * GET /changes/highlights: what the window (`since` to `until`, by default
+ * the last 24 hours) changed that a security engineer asks about first.
+ *
+ * @public
+ */
+export interface ChangeHighlightsResponse {
+  since: string;
+  until: string;
+  highlights: Record<ChangeHighlightKey, ChangeHighlight>;
+}
