@@ -14,11 +14,20 @@ import {
   massDeletionReason,
   type GuardOptions,
 } from '../sync/cleanup';
-import { CATALOG_LINKS } from '../graph/catalogLinks';
+import {
+  CATALOG_LINKS,
+  linkChangeRow,
+  type CatalogLink,
+} from '../graph/catalogLinks';
+import {
+  pushLinkChanges,
+  type CatalogChangeHandoff,
+} from './catalogLinkChanges';
 import { ENTITY_LABEL } from '../graph/catalogSchema';
 
 interface StaleSet {
   what: string;
+  link?: CatalogLink;
   count: string;
   delete: string;
 }
@@ -37,13 +46,21 @@ const nodes: StaleSet = {
 
 const links: StaleSet[] = CATALOG_LINKS.map(link => ({
   what: link.type,
+  link,
   count: [
     `MATCH (:${link.fromLabel})-[r:${link.type}]->(:${link.toLabel})`,
     'RETURN count(r) AS total, count(CASE WHEN r.lastupdated <> $updateTag THEN 1 END) AS stale',
   ].join('\n'),
   delete: [
-    `MATCH (:${link.fromLabel})-[r:${link.type}]->(:${link.toLabel}) WHERE r.lastupdated <> $updateTag`,
-    'WITH r LIMIT $limit DELETE r RETURN count(*) AS deleted',
+    `MATCH (e:${link.fromLabel})-[r:${link.type}]->(x:${link.toLabel}) WHERE r.lastupdated <> $updateTag`,
+    'WITH e, r, x LIMIT $limit',
+    // A recorded link says what it linked before it goes.
+    ...(link.recorded
+      ? [
+          ...linkChangeRow(link),
+          'DELETE r RETURN count(*) AS deleted, collect(change) AS removed',
+        ]
+      : ['DELETE r RETURN count(*) AS deleted']),
   ].join('\n'),
 }));
 
@@ -51,6 +68,8 @@ export interface CatalogCleanupOptions extends GuardOptions {
   deleteBatchSize: number;
   updateTag: number;
   signal?: AbortSignal;
+  /** The change history's hand-off: the links broken are recorded. */
+  changes?: CatalogChangeHandoff;
 }
 
 /** Links first (deleted nodes take theirs along), then entities; returns what was deleted and kept. */
@@ -86,6 +105,8 @@ export async function cleanupCatalog(
         limit: neo4j.int(options.deleteBatchSize),
       });
       const batch = numberField(result.records[0], 'deleted');
+      if (set.link)
+        pushLinkChanges(options.changes, set.link, result.records[0], 'broken');
       deleted += batch;
       if (batch < options.deleteBatchSize || options.signal?.aborted) break;
     }

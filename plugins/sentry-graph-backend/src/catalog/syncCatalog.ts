@@ -15,6 +15,10 @@ import {
   SENTRY_TEAM_ANNOTATION,
 } from './annotations';
 import { cleanupCatalog } from './catalogCleanup';
+import {
+  pushLinkChanges,
+  type CatalogChangeHandoff,
+} from './catalogLinkChanges';
 import { CATALOG_LINKS, linkStatement } from '../graph/catalogLinks';
 import type { CatalogOptions } from './catalogOptions';
 import { CATALOG_FIELDS, toCatalogRecord } from './catalogRecord';
@@ -56,6 +60,8 @@ export interface SyncCatalogContext {
   signal?: AbortSignal;
   /** Called with the entities read so far. */
   onProgress?: (entities: number) => void;
+  /** The change history's hand-off: catalog links made and broken. */
+  changes?: CatalogChangeHandoff;
 }
 
 const UNMATCHED_LIMIT = 50;
@@ -113,13 +119,18 @@ export async function syncCatalog(
   }
 
   try {
+    // The first join links everything: that is the import, not news.
+    const recordChanges =
+      context.changes !== undefined && (await anyRecordedLink(store));
     // Links of what was written, even after an incomplete read: they only add.
     for (const link of CATALOG_LINKS) {
       const linked = await store.write(linkStatement(link), {
         updateTag: neo4j.int(updateTag),
         matchTeamsByName: context.options.teamMatch === 'name',
+        recordChanges,
       });
       result.written += numberField(linked.records[0], 'written');
+      pushLinkChanges(context.changes, link, linked.records[0], 'made');
     }
     Object.assign(result, await unmatchedAnnotations(store, updateTag));
   } catch (error) {
@@ -141,6 +152,7 @@ export async function syncCatalog(
       ...context.engine,
       updateTag,
       signal: context.signal,
+      changes: context.changes,
     });
     result.deleted = cleaned.deleted;
     result.kept.push(...cleaned.kept);
@@ -151,6 +163,15 @@ export async function syncCatalog(
     });
   }
   return result;
+}
+
+/** Whether the graph holds any link the change history records. */
+async function anyRecordedLink(store: SentryGraphStore): Promise<boolean> {
+  const types = CATALOG_LINKS.filter(link => link.recorded).map(l => l.type);
+  const found = await store.read(
+    `RETURN EXISTS { ()-[:${types.join('|')}]->() } AS any`,
+  );
+  return found.records[0]?.get('any') === true;
 }
 
 async function writePage(

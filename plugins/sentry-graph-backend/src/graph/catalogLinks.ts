@@ -6,7 +6,10 @@
  * Values come from Neo4j, labels and types from here: nothing is
  * interpolated from the catalog.
  */
+import type { GraphChangeKind } from '@sentry-graph/plugin-sentry-graph-common';
 import { ENTITY_LABEL, KIND_LABELS } from './catalogSchema';
+import { quote } from './cypher';
+import { nodeChangesByLabel } from './schema';
 
 export interface CatalogLink {
   type: string;
@@ -17,6 +20,11 @@ export interface CatalogLink {
   match: string;
   /** What it means, for the contract. */
   meaning: string;
+  /**
+   * Links the change history records, as a `catalog` change of the Sentry
+   * end (a catalog's own links, ownership and groups, are not Sentry's).
+   */
+  recorded?: boolean;
 }
 
 const written = (variable: string, label: string) =>
@@ -53,6 +61,7 @@ export const CATALOG_LINKS: readonly CatalogLink[] = [
       'MATCH (x:SentryProject {slug: e.sentry_project_slug})<-[:RESOURCE]-(o:SentryOrganization)',
       'WHERE e.sentry_organization_slug IS NULL OR o.slug = e.sentry_organization_slug',
     ].join('\n'),
+    recorded: true,
     meaning:
       "the project the entity's sentry.io/project-slug annotation names (`project`, any synced organization's, or `organization/project`)",
   },
@@ -67,6 +76,7 @@ export const CATALOG_LINKS: readonly CatalogLink[] = [
       'WHERE slug IS NOT NULL',
       'MATCH (x:SentryTeam {slug: slug})',
     ].join('\n'),
+    recorded: true,
     meaning:
       "the Sentry team of the group: its sentry.io/team-slug annotation, else (by default) the team whose slug is the group's name",
   },
@@ -80,6 +90,7 @@ export const CATALOG_LINKS: readonly CatalogLink[] = [
       `MATCH (e:${KIND_LABELS.user} {email: toLower(x.email)})`,
       'WHERE e.lastupdated = $updateTag',
     ].join('\n'),
+    recorded: true,
     meaning:
       "the Sentry membership whose email is the user's profile email (case-insensitive)",
   },
@@ -87,11 +98,46 @@ export const CATALOG_LINKS: readonly CatalogLink[] = [
 
 /** Creates or refreshes one kind of link for everything this run wrote. */
 export function linkStatement(link: CatalogLink): string {
-  return [
+  const lines = [
     link.match,
     `MERGE (e)-[r:${link.type}]->(x)`,
     'ON CREATE SET r.firstseen = timestamp()',
+  ];
+  if (!link.recorded)
+    return [
+      ...lines,
+      'SET r.lastupdated = $updateTag',
+      'RETURN count(r) AS written',
+    ].join('\n');
+  // Only a new link lacks lastupdated; $recordChanges is false at the first join.
+  return [
+    ...lines,
+    'WITH e, x, r, r.lastupdated IS NULL AS created',
     'SET r.lastupdated = $updateTag',
-    'RETURN count(r) AS written',
+    'WITH e, x, r, created',
+    ...linkChangeRow(link, 'CASE WHEN created AND $recordChanges THEN', 'END'),
+    'RETURN count(r) AS written, collect(change) AS changes',
   ].join('\n');
+}
+
+/**
+ * Binds `change`: a recorded link's Sentry end, its organization and the
+ * catalog entity, for the change history (null where `open`…`close` says).
+ */
+export function linkChangeRow(
+  link: CatalogLink,
+  open = '',
+  close = '',
+): string[] {
+  const name = nodeChangesByLabel.get(link.toLabel)?.name ?? 'id';
+  return [
+    'OPTIONAL MATCH (o:SentryOrganization)-[:RESOURCE]->(x)',
+    `WITH e, x, r, ${open} {id: x.id, name: x.${quote(name)}, entityRef: e.id, ` +
+      `organizationId: o.id, organizationSlug: o.slug} ${close} AS change`,
+  ];
+}
+
+/** The kind of change a recorded link is, by its Sentry end. */
+export function linkChangeKind(link: CatalogLink): GraphChangeKind {
+  return nodeChangesByLabel.get(link.toLabel)?.kind ?? 'organization';
 }

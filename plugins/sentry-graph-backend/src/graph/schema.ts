@@ -66,6 +66,8 @@ export const userNode = defineNode<SentryMember>({
   changes: {
     kind: 'member',
     name: 'email',
+    // An owner added is a new owner: the card's first question.
+    addedValue: 'role',
     tracked: {
       role: { change: 'role' },
       has_2fa: { change: '2fa', fromAbsent: false },

@@ -54,6 +54,8 @@ export interface NodeChanges {
   readonly tracked: Readonly<Record<string, TrackedProperty>>;
   /** Counted per run rather than recorded one by one (releases). */
   readonly counted?: boolean;
+  /** The tracked property an added node's change carries as `after` (a member's role). */
+  readonly addedValue?: string;
 }
 
 /**

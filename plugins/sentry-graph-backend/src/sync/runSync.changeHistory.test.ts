@@ -45,7 +45,7 @@ const SEEN_BY_EVERY_RUN = [
   'member erin@acme.test: sso.sso_linked false -> true',
   'member grace@acme.test: invite.pending "pending" -> "accepted"',
   'member heidi@acme.test: invite.expired "expired" -> "pending"',
-  'member ivan@acme.test: added',
+  'member ivan@acme.test: added.role null -> "member"',
   'project orphan: team null -> "ops" [team ops]',
   'release acme: count.added null -> 1',
   'team platform: added',
@@ -110,7 +110,7 @@ describe('the change history of a run', () => {
     expect(lines(routine.changes)).toEqual(
       expect.arrayContaining([
         'member carol@acme.test: role.role "member" -> "owner"',
-        'member ivan@acme.test: added',
+        'member ivan@acme.test: added.role null -> "member"',
         'release acme: count.added null -> 1',
       ]),
     );

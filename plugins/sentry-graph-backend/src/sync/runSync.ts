@@ -26,6 +26,7 @@ import {
 import { syncOrganization } from './syncOrganization';
 import { RunChanges, type RecordedChange } from './changes/RunChanges';
 import type { CatalogJoinOptions } from '../catalog/syncCatalog';
+import type { CatalogResult } from '@sentry-graph/plugin-sentry-graph-common';
 import type {
   InvalidItem,
   OrganizationResult,
@@ -250,19 +251,25 @@ async function syncOrganizations(
   }
   organizations.sort((a, b) => slugs.indexOf(a.slug) - slugs.indexOf(b.slug));
   const kind = runKindOf(options.kind ?? 'full', organizations);
-  const catalog =
-    options.catalog && !options.signal?.aborted && kind.kind === 'full'
-      ? await options.catalog.join({
-          read: options.catalog.read,
-          options: options.catalog.options,
-          store: options.store,
-          engine: options.engine,
-          updateTag,
-          logger: options.logger,
-          signal: options.signal,
-          onProgress: entities => progress.recordCatalog(entities),
-        })
-      : undefined;
+  let catalog: CatalogResult | undefined;
+  try {
+    catalog =
+      options.catalog && !options.signal?.aborted && kind.kind === 'full'
+        ? await options.catalog.join({
+            read: options.catalog.read,
+            options: options.catalog.options,
+            store: options.store,
+            engine: options.engine,
+            updateTag,
+            logger: options.logger,
+            signal: options.signal,
+            onProgress: entities => progress.recordCatalog(entities),
+            changes,
+          })
+        : undefined;
+  } finally {
+    changes?.flush();
+  }
   const skipped = collectSkipped(organizations);
   if (options.catalog && kind.kind === 'routine')
     skipped.push(

@@ -35,7 +35,9 @@ export type GraphChangeKind = (typeof GRAPH_CHANGE_KINDS)[number];
  * - `status`: an alert rule enabled (`active`) or disabled (`disabled`);
  * - `changed`: another setting of an alert rule, named by `field`;
  * - `count`: releases, counted per run: `field` is `added`, `archived`,
- *   `unarchived` or `removed`, `after` how many.
+ *   `unarchived` or `removed`, `after` how many;
+ * - `catalog`: the catalog join linked a member, team or project to a
+ *   catalog entity (`after` its entity ref) or broke that link (`before`).
  *
  * @public
  */
@@ -53,6 +55,7 @@ export const GRAPH_CHANGE_NAMES = [
   'status',
   'changed',
   'count',
+  'catalog',
 ] as const;
 
 /** @public */

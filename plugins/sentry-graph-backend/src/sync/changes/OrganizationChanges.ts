@@ -51,32 +51,32 @@ export class OrganizationChanges implements ChangeSink {
   }
 
   nodesWritten(changes: NodeChanges, rows: WrittenNodeRow[]): void {
-    const names = Object.keys(changes.tracked);
     for (const row of rows) {
       if (changes.counted) {
-        this.countRelease(changes, names, row);
+        this.countRelease(changes, row);
         continue;
       }
       const entity = { id: row.id, name: row.name };
       if (row.created) {
-        this.push({ kind: changes.kind, entity, change: 'added' });
+        this.push({
+          kind: changes.kind,
+          entity,
+          change: 'added',
+          ...addedValue(changes, row),
+        });
         continue;
       }
-      names.forEach((name, k) => {
-        const shown = shownChange(
-          changes.tracked[name],
-          row.before[k],
-          row.after[k],
-        );
-        if (shown)
-          this.push({
-            kind: changes.kind,
-            entity,
-            change: changes.tracked[name].change,
-            field: name,
-            ...shown,
-          });
-      });
+      for (const { name, property, shown } of trackedChanges(
+        changes.tracked,
+        row,
+      ))
+        this.push({
+          kind: changes.kind,
+          entity,
+          change: property.change,
+          field: name,
+          ...shown,
+        });
     }
   }
 
@@ -103,7 +103,6 @@ export class OrganizationChanges implements ChangeSink {
   ): void {
     const changes = spec.changes;
     if (!changes) return;
-    const names = Object.keys(changes.tracked);
     for (const row of rows) {
       if (row.created) {
         this.push({
@@ -114,20 +113,16 @@ export class OrganizationChanges implements ChangeSink {
         });
         continue;
       }
-      names.forEach((name, k) => {
-        const shown = shownChange(
-          changes.tracked[name],
-          row.before[k],
-          row.after[k],
-        );
-        if (shown)
-          this.push({
-            ...this.relationshipChange(spec, row),
-            change: changes.tracked[name].change,
-            field: name,
-            ...shown,
-          });
-      });
+      for (const { name, property, shown } of trackedChanges(
+        changes.tracked,
+        row,
+      ))
+        this.push({
+          ...this.relationshipChange(spec, row),
+          change: property.change,
+          field: name,
+          ...shown,
+        });
     }
   }
 
@@ -174,23 +169,13 @@ export class OrganizationChanges implements ChangeSink {
     return this.recordedCount;
   }
 
-  private countRelease(
-    changes: NodeChanges,
-    names: string[],
-    row: WrittenNodeRow,
-  ): void {
+  private countRelease(changes: NodeChanges, row: WrittenNodeRow): void {
     if (row.created) {
       this.count('added', 1);
       return;
     }
-    names.forEach((name, k) => {
-      const shown = shownChange(
-        changes.tracked[name],
-        row.before[k],
-        row.after[k],
-      );
-      if (shown && typeof shown.after === 'string') this.count(shown.after, 1);
-    });
+    for (const { shown } of trackedChanges(changes.tracked, row))
+      if (typeof shown.after === 'string') this.count(shown.after, 1);
   }
 
   private count(what: ReleaseCount, by: number): void {
@@ -228,6 +213,34 @@ function relationshipValue(
   if (!property) return row.toName ?? row.to;
   const k = Object.keys(spec.changes?.tracked ?? {}).indexOf(property);
   return k >= 0 ? (values[k] ?? null) : null;
+}
+
+/** The tracked properties a written row changed, each as recorded. */
+function* trackedChanges(
+  tracked: Readonly<Record<string, TrackedProperty>>,
+  row: { before: GraphChangeValue[]; after: GraphChangeValue[] },
+) {
+  const names = Object.keys(tracked);
+  for (const [k, name] of names.entries()) {
+    const property = tracked[name];
+    const shown = shownChange(property, row.before[k], row.after[k]);
+    if (shown) yield { name, property, shown };
+  }
+}
+
+/** An added node's `addedValue` property (a member's role), as `field` and `after`. */
+function addedValue(
+  changes: NodeChanges,
+  row: WrittenNodeRow,
+): Pick<RecordedChange, 'field' | 'before' | 'after'> {
+  const name = changes.addedValue;
+  if (!name) return {};
+  const k = Object.keys(changes.tracked).indexOf(name);
+  return {
+    field: name,
+    before: null,
+    after: k >= 0 ? (row.after[k] ?? null) : null,
+  };
 }
 
 /**
