@@ -14,6 +14,7 @@ import {
 } from '@backstage/plugin-events-node';
 import {
   GRAPH_CHANGES_TOPIC,
+  type ChangeHighlightsResponse,
   type ChangesResponse,
   type GraphChange,
   type GraphChangesEvent,
@@ -99,7 +100,11 @@ describe('the change history', () => {
         runId: imported.id,
         kind: 'organization',
         change: 'initial-import',
-        entity: { id: '1001', name: 'acme' },
+        entity: {
+          id: '1001',
+          name: 'acme',
+          url: expect.stringMatching(/\/organizations\/acme\/$/),
+        },
       }),
     ]);
 
@@ -161,6 +166,84 @@ describe('the change history', () => {
     expect(event.changes.map(c => c.id)).toEqual(
       [...ofRun].reverse().map(c => c.id),
     );
+  });
+
+  it('serves the day’s highlights, each item linked to its page in Sentry while the graph has it', async () => {
+    const { server } = await backends.start(env.sentry.url);
+    expect((await runToTheEnd(server)).status).toBe('succeeded');
+    const day = acmeDayAfter();
+    // web loses both its teams, so it has none now; api keeps its own.
+    day.projects = day.projects.map(p =>
+      p.slug === 'web' ? { ...p, teams: [] } : p,
+    );
+    env.sentry.setData({ organizations: [day] });
+    expect((await runToTheEnd(server)).status).toBe('succeeded');
+
+    const res = await getChanges(
+      server,
+      '/changes/highlights?organization=acme',
+      '/changes/highlights',
+    );
+    expect(res.status).toBe(200);
+    const body = res.body as ChangeHighlightsResponse;
+    const shown = Object.fromEntries(
+      Object.entries(body.highlights).map(([key, h]) => [
+        key,
+        [h.count, h.items.map(describeChange)],
+      ]),
+    );
+    expect(shown).toEqual({
+      newOwnersAndManagers: [
+        1,
+        ['member carol@acme.test: role "member" -> "owner"'],
+      ],
+      lost2fa: [1, ['member alice@acme.test: 2fa true -> false']],
+      // The newest of web's two lost teams stands for it.
+      projectsWithoutTeams: [
+        1,
+        [expect.stringMatching(/^project web: team "/)],
+      ],
+      alertRulesRemovedOrDisabled: [
+        1,
+        [
+          expect.stringMatching(
+            /^alertRule .*: removed undefined -> undefined$/,
+          ),
+        ],
+      ],
+      membersAdded: [1, ['member ivan@acme.test: added null -> "member"']],
+      membersRemoved: [
+        1,
+        ['member frank@acme.test: removed undefined -> undefined'],
+      ],
+    });
+    expect(Date.parse(body.until) - Date.parse(body.since)).toBe(
+      24 * 60 * 60 * 1000,
+    );
+    const [carol] = body.highlights.newOwnersAndManagers.items;
+    expect(carol.entity.url).toMatch(/\/settings\/acme\/members\/2003\/$/);
+    const [web] = body.highlights.projectsWithoutTeams.items;
+    expect(web.entity.url).toMatch(/\/settings\/acme\/projects\/web\/$/);
+    expect(web.related?.url).toMatch(/\/settings\/acme\/teams\/\w+\/$/);
+    // Gone from the graph: nothing to link to.
+    const [rule] = body.highlights.alertRulesRemovedOrDisabled.items;
+    expect(rule.entity).not.toHaveProperty('url');
+    const [frank] = body.highlights.membersRemoved.items;
+    expect(frank.entity).not.toHaveProperty('url');
+
+    // A window of other days has nothing; a bad one is a 400.
+    const old = await getChanges(
+      server,
+      '/changes/highlights?until=2020-01-01T00:00:00Z',
+      '/changes/highlights',
+    );
+    expect(old.body.highlights.lost2fa).toEqual({ count: 0, items: [] });
+    const bad = await getChanges(
+      server,
+      '/changes/highlights?since=yesterday',
+      '/changes/highlights',
+    );
+    expect([bad.status, bad.body.error?.name]).toEqual([400, 'InputError']);
   });
 
   it('answers 400 in Backstage’s shape for a bad since, until, cursor or filter, and 404 for an unknown run', async () => {

@@ -28,6 +28,7 @@ import { neo4jUnusableAs503 } from './service/neo4jUnavailable';
 import type { PluginServices } from './service/openPluginServices';
 import { TooManyRunsError } from './service/SyncService';
 import { CHANGE_CURSOR, type ChangeStore } from './service/ChangeStore';
+import type { ChangeReader } from './service/ChangeReader';
 
 /** @internal */
 export interface RouterOptions {
@@ -109,6 +110,11 @@ const changesQuery = z.object({
   ...changesPage,
 });
 const runChangesQuery = z.object(changesPage);
+const highlightsQuery = z.object({
+  since: instant.optional(),
+  until: instant.optional(),
+  organization: organizationSlug.optional(),
+});
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
@@ -194,7 +200,21 @@ export async function createRouter(
       'query',
     );
     res.json(
-      await services.use(s => changeStore(s).list(filters, { limit, cursor })),
+      await services.use(s =>
+        changeHistory(s).reader.list(filters, { limit, cursor }),
+      ),
+    );
+  });
+
+  router.get('/changes/highlights', async (req, res) => {
+    await httpAuth.credentials(req);
+    const window = parse(highlightsQuery, req.query, 'query');
+    res.json(
+      await services.use(s =>
+        neo4jUnusableAs503(graph, () =>
+          changeHistory(s).reader.highlights(window),
+        ),
+      ),
     );
   });
 
@@ -203,11 +223,11 @@ export async function createRouter(
     const { id } = parse(runParams, req.params, 'run id');
     const page = parse(runChangesQuery, req.query, 'query');
     const changes = await services.use(async s => {
-      const store = changeStore(s);
+      const { store, reader } = changeHistory(s);
       // A run's changes outlive its line in the run history (pruned sooner).
       if (!(await s.history.getRun(id)) && !(await store.hasRun(id)))
         throw new NotFoundError(`No run with id ${id}`);
-      return store.list({ runId: id }, page);
+      return reader.list({ runId: id }, page);
     });
     res.json(changes);
   });
@@ -290,6 +310,7 @@ export async function createRouter(
     ['/runs/:id', 'GET, HEAD'],
     ['/runs/:id/changes', 'GET, HEAD'],
     ['/changes', 'GET, HEAD'],
+    ['/changes/highlights', 'GET, HEAD'],
     ['/summary', 'GET, HEAD'],
     ['/entities/:kind/:namespace/:name', 'GET, HEAD'],
     ['/sync', 'POST'],
@@ -307,12 +328,15 @@ export async function createRouter(
 }
 
 /** The change history, or a 404 that says it is turned off. */
-function changeStore(services: PluginServices): ChangeStore {
-  if (!services.changes)
+function changeHistory(services: PluginServices): {
+  store: ChangeStore;
+  reader: ChangeReader;
+} {
+  if (!services.changes || !services.changeReader)
     throw new NotFoundError(
       'The change history is turned off here (sentryGraph.changes.enabled is false)',
     );
-  return services.changes;
+  return { store: services.changes, reader: services.changeReader };
 }
 
 /**

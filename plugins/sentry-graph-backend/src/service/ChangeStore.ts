@@ -47,6 +47,12 @@ export interface ChangeFilters {
   runId?: string;
 }
 
+/** One kind of change a highlight counts: its name, and the values `after` may be. */
+export interface ChangeMatch {
+  change: GraphChangeName;
+  after?: readonly GraphChangeValue[];
+}
+
 /** The change history's bound (sentryGraph.changes). */
 export interface ChangeRetention {
   maxAgeMs: number;
@@ -110,6 +116,45 @@ export class ChangeStore {
       changes,
       ...(more && last ? { nextCursor: writeCursor(last.id) } : {}),
     };
+  }
+
+  /**
+   * The window's changes of `kind` that match any of `matches` (a change,
+   * and where given the values its `after` must be one of): how many, and
+   * the newest `limit`.
+   */
+  async matching(
+    window: { since: Date; until: Date; organization?: string },
+    kind: GraphChangeKind,
+    matches: readonly ChangeMatch[],
+    limit: number,
+  ): Promise<{ count: number; changes: GraphChange[] }> {
+    const query = () => {
+      const q = this.knex<ChangeRow>(TABLE)
+        .where('kind', kind)
+        .where('recorded_at', '>=', window.since)
+        .where('recorded_at', '<', window.until)
+        .where(any => {
+          for (const match of matches)
+            any.orWhere(one => {
+              one.where('change', match.change);
+              if (match.after)
+                one.whereIn(
+                  'after_json',
+                  match.after.map(v => JSON.stringify(v)),
+                );
+            });
+        });
+      if (window.organization)
+        q.where('organization_slug', window.organization);
+      return q;
+    };
+    const [counted] = await query().count({ n: '*' });
+    const rows: ChangeRow[] = await query()
+      .select('*')
+      .orderBy('id', 'desc')
+      .limit(limit);
+    return { count: Number(counted?.n ?? 0), changes: rows.map(fromRow) };
   }
 
   /** Whether any change of `runId` is stored. */

@@ -16,6 +16,7 @@ import { SummaryStore } from './SummaryStore';
 import type { SyncMetrics } from './syncMetrics';
 import { SyncService } from './SyncService';
 import { ChangeStore } from './ChangeStore';
+import { ChangeReader } from './ChangeReader';
 import { scheduleChangePruning } from './changePruning';
 import type { EventsService } from '@backstage/plugin-events-node';
 
@@ -32,6 +33,8 @@ export interface PluginServices {
   summaries: GraphSummaries;
   /** The change history; absent when `sentryGraph.changes.enabled` is false. */
   changes?: ChangeStore;
+  /** The change history as the API serves it, with links and highlights. */
+  changeReader?: ChangeReader;
   syncService: SyncService;
   readStatus(): Promise<SyncStatus>;
   /** Resolves when the database answers a trivial query. */
@@ -105,6 +108,9 @@ export async function openPluginServices(
     history,
     summaries,
     changes,
+    changeReader:
+      changes &&
+      new ChangeReader(changes, graph.requestReads, options.links, logger),
     syncService,
     // Every open card polls it: callers within a second share one read.
     readStatus: () => statusReads.get(),
