@@ -18,5 +18,6 @@ export { isSentryProjectAnnotated } from './components/EntityCards/isSentryProje
 export {
   SentryGraphClient,
   sentryGraphApiRef,
+  type ChangesQuery,
   type SentryGraphApi,
 } from './api';

@@ -21,7 +21,7 @@ import sentryGraphFrontendPlugin, {
 import { FakeSentryGraphApi } from './__testUtils__/FakeSentryGraphApi';
 
 describe('the new frontend system plugin', () => {
-  it('serves the page at /sentry-graph with the card and the run history', async () => {
+  it('serves the page at /sentry-graph with the card, the run history and the change list', async () => {
     renderTestApp({
       features: [sentryGraphFrontendPlugin],
       initialRouteEntries: ['/sentry-graph'],
@@ -32,6 +32,10 @@ describe('the new frontend system plugin', () => {
     });
     expect(await screen.findByText('Fresh')).toBeInTheDocument();
     expect(await screen.findByText('Run history')).toBeInTheDocument();
+    expect(await screen.findByText('Change history')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('sentry-graph-since-yesterday'),
+    ).toBeInTheDocument();
   });
 
   it('offers the status card as a home page widget', async () => {
@@ -61,7 +65,7 @@ describe('the legacy frontend system exports', () => {
     ],
   ] as const;
 
-  it('renders SentryGraphPage with its header, the card and the history', async () => {
+  it('renders SentryGraphPage with its header, the card, the history and the change list', async () => {
     await renderInLegacyTestApp(
       <TestApiProvider apis={apis}>
         <Routes>
@@ -75,6 +79,10 @@ describe('the legacy frontend system exports', () => {
     ).toBeInTheDocument();
     expect(await screen.findByText('Fresh')).toBeInTheDocument();
     expect(await screen.findByText('Run history')).toBeInTheDocument();
+    expect(await screen.findByText('Change history')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('sentry-graph-since-yesterday'),
+    ).toBeInTheDocument();
   });
 
   it('renders SentryGraphStatusCard on its own', async () => {

@@ -1,5 +1,8 @@
 import type {
+  ChangeHighlightsResponse,
+  ChangesResponse,
   EntitySentryData,
+  GraphChange,
   HealthResponse,
   RunListResponse,
   RunRecord,
@@ -8,7 +11,8 @@ import type {
   SyncRunKind,
   SyncStatus,
 } from '@sentry-graph/plugin-sentry-graph-common';
-import type { SentryGraphApi } from '../api';
+import type { ChangesQuery, SentryGraphApi } from '../api';
+import { highlights } from './changeFixtures';
 import { acmeSummary, healthy, idleStatus } from './fixtures';
 import { responseError } from './responseError';
 
@@ -39,6 +43,14 @@ export class FakeSentryGraphApi implements SentryGraphApi {
   };
   /** Per entity ref, its answer; an entity not listed is a 404. */
   entities: Record<string, Answer<EntitySentryData>> = {};
+  /**
+   * The change history, newest first, which getChanges filters and pages
+   * as the backend does; `changesAnswer`, when set, answers instead (a
+   * failure, the history turned off).
+   */
+  changes: GraphChange[] = [];
+  changesAnswer?: Answer<ChangesResponse>;
+  highlights: Answer<ChangeHighlightsResponse> = highlights();
   readonly calls = {
     status: 0,
     health: 0,
@@ -47,7 +59,13 @@ export class FakeSentryGraphApi implements SentryGraphApi {
     run: 0,
     sync: 0,
     entity: 0,
+    changes: 0,
+    runChanges: 0,
+    highlights: 0,
   };
+  readonly changesArgs: ChangesQuery[] = [];
+  readonly highlightsArgs: Array<{ since?: string; organization?: string }> =
+    [];
   readonly listRunsArgs: Array<{ limit?: number; before?: string }> = [];
   /** The mode of each sync asked for (undefined: none given, a full run). */
   readonly syncModes: Array<SyncRunKind | undefined> = [];
@@ -101,6 +119,33 @@ export class FakeSentryGraphApi implements SentryGraphApi {
     return answer(found);
   }
 
+  async getChanges(query: ChangesQuery = {}): Promise<ChangesResponse> {
+    this.calls.changes++;
+    this.changesArgs.push(query);
+    if (this.changesAnswer) return answer(this.changesAnswer);
+    return page(this.changes.filter(matches(query)), query);
+  }
+
+  async getRunChanges(
+    runId: string,
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<ChangesResponse> {
+    this.calls.runChanges++;
+    if (this.changesAnswer) return answer(this.changesAnswer);
+    return page(
+      this.changes.filter(c => c.runId === runId),
+      options,
+    );
+  }
+
+  async getChangeHighlights(
+    options: { since?: string; organization?: string } = {},
+  ): Promise<ChangeHighlightsResponse> {
+    this.calls.highlights++;
+    this.highlightsArgs.push(options);
+    return answer(this.highlights);
+  }
+
   async requestSync(
     options: { mode?: SyncRunKind } = {},
   ): Promise<SyncRequestResponse> {
@@ -108,4 +153,30 @@ export class FakeSentryGraphApi implements SentryGraphApi {
     this.syncModes.push(options.mode);
     return answer(this.syncAnswer);
   }
+}
+
+/** Whether a change passes the filters of GET /changes. */
+function matches(query: ChangesQuery) {
+  return (c: GraphChange) =>
+    (!query.since || c.recordedAt >= query.since) &&
+    (!query.until || c.recordedAt < query.until) &&
+    (!query.organization || c.organization.slug === query.organization) &&
+    (!query.kind || c.kind === query.kind) &&
+    (!query.change || c.change === query.change) &&
+    (!query.entity ||
+      c.entity.id === query.entity ||
+      c.related?.id === query.entity);
+}
+
+/** A page of `limit` (50 by default); the cursor is where the next one starts. */
+function page(
+  changes: GraphChange[],
+  options: { limit?: number; cursor?: string },
+): ChangesResponse {
+  const start = Number(options.cursor ?? 0);
+  const end = start + (options.limit ?? 50);
+  return {
+    changes: changes.slice(start, end),
+    nextCursor: end < changes.length ? String(end) : undefined,
+  };
 }

@@ -1,6 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  ChangeHighlightsResponse,
+  ChangesResponse,
   EntitySentryData,
+  GraphChangeKind,
+  GraphChangeName,
   HealthResponse,
   RunListResponse,
   RunRecord,
@@ -9,6 +13,24 @@ import type {
   SyncRunKind,
   SyncStatus,
 } from '@sentry-graph/plugin-sentry-graph-common';
+
+/**
+ * The filters and page of GET /changes; every one optional. `since` and
+ * `until` are ISO 8601 instants, `entity` a node id (the changed entity's
+ * or the related one's), `cursor` the `nextCursor` of the page before.
+ *
+ * @public
+ */
+export interface ChangesQuery {
+  since?: string;
+  until?: string;
+  organization?: string;
+  kind?: GraphChangeKind;
+  entity?: string;
+  change?: GraphChangeName;
+  limit?: number;
+  cursor?: string;
+}
 
 /**
  * The sentry-graph backend's REST API, as the card and page use it. Every
@@ -38,6 +60,26 @@ export interface SentryGraphApi {
    * running, 429 with Retry-After.
    */
   requestSync(options?: { mode?: SyncRunKind }): Promise<SyncRequestResponse>;
+  /**
+   * The change history, newest first, filtered; a 404 (`ResponseError`)
+   * when the history is turned off (`sentryGraph.changes.enabled: false`).
+   */
+  getChanges(query?: ChangesQuery): Promise<ChangesResponse>;
+  /** The changes one run recorded, newest first, paged as getChanges pages. */
+  getRunChanges(
+    runId: string,
+    page?: { limit?: number; cursor?: string },
+  ): Promise<ChangesResponse>;
+  /**
+   * What changed since `since` (by default the last 24 hours) that a
+   * security engineer asks about first: new owners, 2FA lost, projects
+   * left without a team, alert rules removed or disabled, members added
+   * and removed. A 404 when the history is turned off.
+   */
+  getChangeHighlights(options?: {
+    since?: string;
+    organization?: string;
+  }): Promise<ChangeHighlightsResponse>;
   /**
    * A catalog entity's Sentry side; a 404 (`ResponseError`) when the caller
    * may not read the entity in the catalog, or it does not exist.

@@ -1,6 +1,8 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  ChangeHighlightsResponse,
+  ChangesResponse,
   EntitySentryData,
   HealthResponse,
   RunListResponse,
@@ -10,7 +12,7 @@ import type {
   SyncRunKind,
   SyncStatus,
 } from '@sentry-graph/plugin-sentry-graph-common';
-import type { SentryGraphApi } from './SentryGraphApi';
+import type { ChangesQuery, SentryGraphApi } from './SentryGraphApi';
 
 /**
  * The default SentryGraphApi: the backend plugin's URL from the discovery
@@ -64,6 +66,28 @@ export class SentryGraphClient implements SentryGraphApi {
     return this.request(`/sync${query({ mode: options.mode })}`, {
       method: 'POST',
     });
+  }
+
+  /** {@inheritDoc SentryGraphApi.getChanges} */
+  getChanges(changesQuery: ChangesQuery = {}): Promise<ChangesResponse> {
+    return this.request(`/changes${query({ ...changesQuery })}`);
+  }
+
+  /** {@inheritDoc SentryGraphApi.getRunChanges} */
+  getRunChanges(
+    runId: string,
+    page: { limit?: number; cursor?: string } = {},
+  ): Promise<ChangesResponse> {
+    return this.request(
+      `/runs/${encodeURIComponent(runId)}/changes${query(page)}`,
+    );
+  }
+
+  /** {@inheritDoc SentryGraphApi.getChangeHighlights} */
+  getChangeHighlights(
+    options: { since?: string; organization?: string } = {},
+  ): Promise<ChangeHighlightsResponse> {
+    return this.request(`/changes/highlights${query(options)}`);
   }
 
   /** {@inheritDoc SentryGraphApi.getEntity} */

@@ -1,2 +1,6 @@
-export { sentryGraphApiRef, type SentryGraphApi } from './SentryGraphApi';
+export {
+  sentryGraphApiRef,
+  type ChangesQuery,
+  type SentryGraphApi,
+} from './SentryGraphApi';
 export { SentryGraphClient } from './SentryGraphClient';

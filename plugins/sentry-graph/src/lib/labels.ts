@@ -1,6 +1,9 @@
 /* The words the card uses for the API's keys. */
 import type {
   CatalogFinding,
+  ChangeHighlightKey,
+  GraphChangeKind,
+  GraphChangeName,
   EntityFinding,
   ListedFinding,
   RunStatus,
@@ -74,4 +77,42 @@ export const CATALOG_FINDING_LABELS: Record<CatalogFinding, string> = {
     "Components whose owner's team is not on their project",
   groupMembersAdminWithout2fa:
     'Group members who administer Sentry without 2FA',
+};
+
+/** What a change is about, as a word (the change list's Kind column and filter). */
+export const CHANGE_KIND_LABELS: Record<GraphChangeKind, string> = {
+  organization: 'Organization',
+  member: 'Member',
+  team: 'Team',
+  project: 'Project',
+  alertRule: 'Alert rule',
+  release: 'Releases',
+};
+
+/** What changed, as words (the change list's Change column and filter). */
+export const CHANGE_NAME_LABELS: Record<GraphChangeName, string> = {
+  'initial-import': 'Initial import',
+  added: 'Added',
+  removed: 'Removed',
+  role: 'Organization role',
+  '2fa': '2FA',
+  sso: 'SSO',
+  invite: 'Invite',
+  membership: 'Team membership',
+  'team-role': 'Team role',
+  team: 'Project team',
+  status: 'Enabled or disabled',
+  changed: 'Setting',
+  count: 'Release count',
+  catalog: 'Catalog link',
+};
+
+/** The card's "since yesterday" groups. */
+export const HIGHLIGHT_LABELS: Record<ChangeHighlightKey, string> = {
+  newOwnersAndManagers: 'New owners and managers',
+  lost2fa: 'Members who lost 2FA',
+  projectsWithoutTeams: 'Projects left without a team',
+  alertRulesRemovedOrDisabled: 'Alert rules removed or disabled',
+  membersAdded: 'Members added',
+  membersRemoved: 'Members removed',
 };

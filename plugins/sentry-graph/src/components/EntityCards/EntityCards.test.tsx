@@ -4,12 +4,13 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { sentryGraphApiRef } from '../../api';
 import {
   FakeSentryGraphApi,
   failWith,
 } from '../../__testUtils__/FakeSentryGraphApi';
+import { change } from '../../__testUtils__/changeFixtures';
 import {
   backendGroup,
   catalogEntity,
@@ -198,5 +199,112 @@ describe("a group's Sentry card", () => {
     expect(
       await screen.findByRole('list', { name: 'Findings' }),
     ).toHaveTextContent('No Sentry team matches this group');
+  });
+});
+
+describe("the entity cards' recent changes", () => {
+  it("shows the last five changes of a component's project, asking by its node id", async () => {
+    const api = new FakeSentryGraphApi();
+    api.entities['component:default/checkout-api'] = checkoutApi;
+    const ofApi = (n: number) =>
+      change({
+        kind: 'project',
+        entity: { id: '4001', name: 'api' },
+        change: 'team',
+        field: undefined,
+        before: null,
+        after: `team-${n}`,
+        related: { kind: 'team', id: `30${n}`, name: `team-${n}` },
+      });
+    api.changes = [1, 2, 3, 4, 5, 6].map(ofApi);
+    renderOnEntityPage(<EntitySentryGraphCard />, checkout, api);
+    const list = await screen.findByRole('list', {
+      name: 'Recent changes of api',
+    });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map(item => item.textContent?.replace(/ 1 hour ago.*$/, '')),
+    ).toEqual([
+      'Project api gained team #team-1',
+      'Project api gained team #team-2',
+      'Project api gained team #team-3',
+      'Project api gained team #team-4',
+      'Project api gained team #team-5',
+    ]);
+    expect(api.changesArgs).toEqual([{ entity: '4001', limit: 5 }]);
+  });
+
+  it("shows a group's team's changes, members who joined it among them", async () => {
+    const api = new FakeSentryGraphApi();
+    api.entities['group:default/backend'] = backendGroup;
+    api.changes = [
+      change({
+        entity: {
+          id: '2004',
+          name: 'dave@acme.test',
+          entityRef: 'user:default/dave',
+        },
+        change: 'membership',
+        field: undefined,
+        before: null,
+        after: 'admin',
+        related: { kind: 'team', id: '3001', name: 'backend' },
+      }),
+      // Another team's: not asked for.
+      change({ related: { kind: 'team', id: '3002', name: 'frontend' } }),
+    ];
+    renderOnEntityPage(
+      <EntitySentryGraphGroupCard />,
+      catalogEntity('Group', 'backend'),
+      api,
+    );
+    const list = await screen.findByRole('list', {
+      name: 'Recent changes of #backend',
+    });
+    expect(within(list).getByRole('listitem')).toHaveTextContent(
+      /^dave@acme\.test joined #backend as admin/,
+    );
+    expect(
+      within(list).getByRole('link', { name: 'dave@acme.test' }),
+    ).toHaveAttribute('href', '/catalog/default/user/dave');
+  });
+
+  it('says none are recorded when the project has none', async () => {
+    const api = new FakeSentryGraphApi();
+    api.entities['component:default/checkout-api'] = checkoutApi;
+    renderOnEntityPage(<EntitySentryGraphCard />, checkout, api);
+    const project = await screen.findByTestId('sentry-graph-entity-project');
+    expect(await within(project).findByText('None recorded.')).toBeVisible();
+  });
+
+  it('leaves the section out when the history is turned off', async () => {
+    const api = new FakeSentryGraphApi();
+    api.entities['component:default/checkout-api'] = checkoutApi;
+    api.changesAnswer = failWith(
+      await responseError(404, 'The change history is turned off'),
+    );
+    renderOnEntityPage(<EntitySentryGraphCard />, checkout, api);
+    const project = await screen.findByTestId('sentry-graph-entity-project');
+    await waitFor(() => expect(api.calls.changes).toBe(1));
+    await waitFor(() =>
+      expect(project).not.toHaveTextContent('Recent changes'),
+    );
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows an error reading the changes by its message, and the rest of the card', async () => {
+    const api = new FakeSentryGraphApi();
+    api.entities['component:default/checkout-api'] = checkoutApi;
+    api.changesAnswer = failWith(
+      await responseError(503, "The plugin's database does not answer"),
+    );
+    renderOnEntityPage(<EntitySentryGraphCard />, checkout, api);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "The changes could not be readThe plugin's database does not answer (HTTP 503)",
+    );
+    expect(screen.getByTestId('sentry-graph-entity-project')).toHaveTextContent(
+      'Alert rules: 3, 1 disabled',
+    );
   });
 });

@@ -4,7 +4,7 @@ import { ProjectDetails } from './ProjectDetails';
 /**
  * A component's Sentry project on its entity page: the teams on it, its
  * alert rules, the newest release, who can administer it and their 2FA,
- * and what looks wrong.
+ * its last changes, and what looks wrong.
  *
  * @public
  */

@@ -6,6 +6,7 @@ import type {
 import { formatCount } from '../../lib/time';
 import { EntitySentryCardFrame } from './EntitySentryCardFrame';
 import { PersonLabel } from './PersonLabel';
+import { RecentChanges } from './RecentChanges';
 import { SentryItemSection } from './SentryItemSection';
 
 function PeopleList(props: {
@@ -67,13 +68,14 @@ function TeamComparison(props: { team: EntityTeam }) {
         people={team.onlyInSentry}
         empty="Nobody."
       />
+      <RecentChanges nodeId={team.id} name={`#${team.slug}`} />
     </SentryItemSection>
   );
 }
 
 /**
  * A group compared with its Sentry team on the group's page: who is in one
- * and not the other, and the team's admins.
+ * and not the other, the team's admins, and its last changes.
  *
  * @public
  */

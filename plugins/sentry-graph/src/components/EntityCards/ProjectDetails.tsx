@@ -5,6 +5,7 @@ import type { EntityProject } from '@sentry-graph/plugin-sentry-graph-common';
 import { formatCount } from '../../lib/time';
 import { RelativeTime } from '../common/RelativeTime';
 import { PersonLabel } from './PersonLabel';
+import { RecentChanges } from './RecentChanges';
 import { SentryItemSection } from './SentryItemSection';
 
 const VIA_LABELS = {
@@ -15,7 +16,10 @@ const VIA_LABELS = {
 /** Admins listed on the card; the rest are counted (those without 2FA come first). */
 const SHOWN_ADMINS = 10;
 
-/** One Sentry project of a component: teams and their groups, rules, newest release, who administers it. */
+/**
+ * One Sentry project of a component: teams and their groups, rules, newest
+ * release, who administers it, and its last changes.
+ */
 export function ProjectDetails(props: { project: EntityProject }) {
   const { project } = props;
   const { alertRules, admins } = project;
@@ -98,6 +102,7 @@ export function ProjectDetails(props: { project: EntityProject }) {
           </Typography>
         )}
       </Typography>
+      <RecentChanges nodeId={project.id} name={project.slug} />
     </SentryItemSection>
   );
 }

@@ -25,6 +25,7 @@ import { exactTime, formatCount, formatDuration } from '../../lib/time';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { RunKindLabel } from '../common/RunKindLabel';
 import { RunStatusLabel } from '../common/RunStatusLabel';
+import { RunChanges } from './RunChanges';
 
 function keptText(result: KindResult): string {
   if (result.kept.length === 0) return '—';
@@ -207,8 +208,8 @@ function RunKindPart(props: { run: RunRecord }) {
 }
 
 /**
- * One run in full, in a dialog: per organization and kind, what was read,
- * written, deleted or kept, and why.
+ * One run in full, in a dialog: what it changed, and per organization and
+ * kind, what was read, written, deleted or kept, and why.
  */
 export function RunDetails(props: { runId: string; onClose: () => void }) {
   const run = useRun(props.runId);
@@ -255,6 +256,7 @@ function RunDetailsBody(props: { run: ReturnType<typeof useRun> }) {
             </Typography>
           )}
           <RunKindPart run={run.value} />
+          <RunChanges runId={run.value.id} />
           {run.value.result ? (
             <>
               <RequestFigures result={run.value.result} />

@@ -1,12 +1,14 @@
 import { InfoCard } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import { useSyncStatus } from '../../hooks/useSyncStatus';
+import { ChangeList } from '../ChangeHistory';
 import { RunHistory } from '../RunHistory';
 import { SentryGraphStatusView } from '../SentryGraphStatusCard';
 
 /**
- * The page's content: the status card, then the run history. One status
- * poll serves both, so the history shows a new run as soon as the card does.
+ * The page's content: the status card, the run history, then the change
+ * list. One status poll serves them all, so the history shows a new run,
+ * and the list its changes, as soon as the card does.
  */
 export function SentryGraphContent() {
   const state = useSyncStatus();
@@ -21,6 +23,9 @@ export function SentryGraphContent() {
       </Grid>
       <Grid item xs={12} lg={7}>
         <RunHistory version={historyVersion} />
+      </Grid>
+      <Grid item xs={12}>
+        <ChangeList version={lastRun?.id} />
       </Grid>
     </Grid>
   );

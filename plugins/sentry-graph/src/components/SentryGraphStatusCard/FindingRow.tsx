@@ -1,16 +1,11 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Accordion from '@material-ui/core/Accordion';
-import AccordionDetails from '@material-ui/core/AccordionDetails';
-import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
-import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import type {
   Finding,
   FindingItem,
 } from '@sentry-graph/plugin-sentry-graph-common';
-import { formatCount } from '../../lib/time';
-import { ToneIcon } from '../common/ToneIcon';
+import { CountedAccordion } from '../common/CountedAccordion';
 
 function itemText(item: FindingItem): string {
   const name = item.name ?? item.slug ?? item.email ?? item.id;
@@ -46,39 +41,22 @@ export function FindingRow(props: {
   flagged?: boolean;
 }) {
   const { label, finding, flagged } = props;
-  const rest = finding.count - finding.items.length;
   return (
-    <Accordion
-      disabled={finding.count === 0}
-      TransitionProps={{ unmountOnExit: true }}
+    <CountedAccordion
+      label={label}
+      count={finding.count}
+      shown={finding.items.length}
+      flagged={flagged}
+      flagNote="(the organization requires 2FA)"
+      moreHint="query Neo4j for the full list"
     >
-      <AccordionSummary
-        expandIcon={finding.count > 0 ? <ExpandMoreIcon /> : undefined}
-      >
-        <Typography variant="body2">
-          {flagged && <ToneIcon tone="warning" />} {label}:{' '}
-          <strong>{formatCount(finding.count)}</strong>
-          {flagged && ' (the organization requires 2FA)'}
-        </Typography>
-      </AccordionSummary>
-      <AccordionDetails>
-        <div>
-          <ul style={{ margin: 0, paddingLeft: 20 }} aria-label={label}>
-            {finding.items.map(item => (
-              <li key={item.id}>
-                <Typography variant="body2" component="span">
-                  <ItemLink item={item} />
-                </Typography>
-              </li>
-            ))}
-          </ul>
-          {rest > 0 && (
-            <Typography variant="caption" color="textSecondary">
-              and {formatCount(rest)} more (query Neo4j for the full list)
-            </Typography>
-          )}
-        </div>
-      </AccordionDetails>
-    </Accordion>
+      {finding.items.map(item => (
+        <li key={item.id}>
+          <Typography variant="body2" component="span">
+            <ItemLink item={item} />
+          </Typography>
+        </li>
+      ))}
+    </CountedAccordion>
   );
 }

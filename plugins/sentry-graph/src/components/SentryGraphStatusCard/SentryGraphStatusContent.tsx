@@ -8,6 +8,7 @@ import { FullRunTiming } from './FullRunTiming';
 import { LastRunOutcome } from './LastRunOutcome';
 import { OrganizationSummaryView } from './OrganizationSummaryView';
 import { RunProgress } from './RunProgress';
+import { SinceYesterday } from './SinceYesterday';
 import { StatusLine } from './StatusLine';
 import { BackendUnreachable } from './states/BackendUnreachable';
 import { DatabaseUnreachable } from './states/DatabaseUnreachable';
@@ -36,8 +37,8 @@ export function SentryGraphStatusContent() {
 
 /**
  * The card's body for a polled status: the sync's status, the run in
- * progress, the last run's outcome, "Sync now" and, per organization, the
- * graph's figures and findings.
+ * progress, the last run's outcome, "Sync now", what changed since
+ * yesterday and, per organization, the graph's figures and findings.
  */
 export function SentryGraphStatusView(props: { state: SyncStatusState }) {
   const { status, health, error, loading, refresh } = props.state;
@@ -81,6 +82,12 @@ export function SentryGraphStatusView(props: { state: SyncStatusState }) {
           onRequested={refresh}
         />
       </div>
+      {lastRun && (
+        <div>
+          <Divider style={{ marginBottom: 12 }} />
+          <SinceYesterday version={lastRun.id} />
+        </div>
+      )}
       {summary.error && (
         <ErrorMessage
           title="The graph summary could not be read"
