@@ -184,6 +184,18 @@ export interface Config {
       maxAge?: HumanDuration | string;
       /** At most this many changes are kept, the newest. Default 1000000. */
       maxRows?: number;
+      /**
+       * Backstage notifications for critical changes, through the
+       * notifications plugin where the app has it. Default off.
+       */
+      notifications?: {
+        /** Default false. */
+        enabled?: boolean;
+        /** Who is notified: group or user entity refs (group:default/security). */
+        recipients?: string[];
+        /** Which changes: newOwner, adminLost2fa, alertRuleDeleted (default all three). */
+        changes?: Array<'newOwner' | 'adminLost2fa' | 'alertRuleDeleted'>;
+      };
     };
   };
 }

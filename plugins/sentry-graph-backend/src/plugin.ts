@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { activeNotifications } from './service/activeNotifications';
 import { metrics } from '@opentelemetry/api';
 import { sentryGraphPermissions } from '@sentry-graph/plugin-sentry-graph-common';
 import { catalogReader } from './catalog/catalogReader';
@@ -45,6 +47,8 @@ export const sentryGraphPlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
+        notifications: notificationService,
+        instanceMetadata: coreServices.rootInstanceMetadata,
       },
       async init(deps) {
         const { config, logger, lifecycle } = deps;
@@ -78,6 +82,7 @@ export const sentryGraphPlugin = createBackendPlugin({
         );
 
         const links = new SentryLinks(settings.sentryWebUrl);
+        const notifications = await activeNotifications(deps, settings, logger);
         // Taken now: the host registers its OpenTelemetry SDK before the backend starts.
         const meter = metrics.getMeter(METER_NAME);
         const syncMetrics = SyncMetrics.create(meter);
@@ -100,6 +105,7 @@ export const sentryGraphPlugin = createBackendPlugin({
                 : undefined,
               metrics: syncMetrics,
               events: deps.events,
+              notifications,
             }),
           probe: opened => opened.ping(),
           logger,

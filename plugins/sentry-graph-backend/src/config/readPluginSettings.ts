@@ -26,7 +26,27 @@ export interface PluginSettings {
   /** Sentry's web UI, for links to what the summary lists (no trailing slash). */
   sentryWebUrl: string;
   /** The change history (`sentryGraph.changes`); off: runs record none. */
-  changes: { enabled: boolean } & ChangeRetention;
+  changes: {
+    enabled: boolean;
+    notifications: ChangeNotificationSettings;
+  } & ChangeRetention;
+}
+
+/** The changes an operator may have sent as Backstage notifications. */
+export const CRITICAL_CHANGES = [
+  'newOwner',
+  'adminLost2fa',
+  'alertRuleDeleted',
+] as const;
+
+export type CriticalChange = (typeof CRITICAL_CHANGES)[number];
+
+/** `sentryGraph.changes.notifications`: off unless asked for. */
+export interface ChangeNotificationSettings {
+  enabled: boolean;
+  /** Group or user entity refs, as Backstage's notifications take them. */
+  recipients: string[];
+  changes: CriticalChange[];
 }
 
 /** The change history's default bound: 90 days, a million rows. */
@@ -121,7 +141,57 @@ function readChangeSettings(config: Config): PluginSettings['changes'] {
       `expected a whole number from 1 to 100000000, got ${maxRows}`,
     );
   }
-  return { enabled, maxAgeMs, maxRows };
+  return {
+    enabled,
+    maxAgeMs,
+    maxRows,
+    notifications: readNotificationSettings(config, enabled),
+  };
+}
+
+function readNotificationSettings(
+  config: Config,
+  historyEnabled: boolean,
+): ChangeNotificationSettings {
+  const key = 'changes.notifications';
+  const enabled = config.getOptionalBoolean(`${key}.enabled`) ?? false;
+  const recipients = config.getOptionalStringArray(`${key}.recipients`) ?? [];
+  const changes = config.getOptionalStringArray(`${key}.changes`) ?? [
+    ...CRITICAL_CHANGES,
+  ];
+  for (const recipient of recipients) {
+    const ref = /^(group|user):(?:[A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]+$/i;
+    if (!ref.test(recipient))
+      throw new SentryGraphConfigError(
+        `${key}.recipients`,
+        'expected group or user entity refs, such as group:default/security',
+      );
+  }
+  const critical = changes.map(change => {
+    const known = CRITICAL_CHANGES.find(c => c === change);
+    if (!known)
+      throw new SentryGraphConfigError(
+        `${key}.changes`,
+        `expected some of ${CRITICAL_CHANGES.join(', ')}`,
+      );
+    return known;
+  });
+  if (enabled && !historyEnabled)
+    throw new SentryGraphConfigError(
+      `${key}.enabled`,
+      'notifications need the change history: set changes.enabled to true, or turn them off',
+    );
+  if (enabled && recipients.length === 0)
+    throw new SentryGraphConfigError(
+      `${key}.recipients`,
+      'expected at least one group or user entity ref to notify',
+    );
+  if (enabled && critical.length === 0)
+    throw new SentryGraphConfigError(
+      `${key}.changes`,
+      `expected at least one of ${CRITICAL_CHANGES.join(', ')}`,
+    );
+  return { enabled, recipients, changes: critical };
 }
 
 /**

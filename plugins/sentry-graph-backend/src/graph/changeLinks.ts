@@ -137,20 +137,45 @@ function ends(
     : [[change.kind, change.entity]];
 }
 
-/** Of `projectIds`, those the graph has with no team now. */
-export async function projectsWithoutTeams(
+/** Of `ids`, those of nodes of `label` for which `where` (on `n`) holds now. */
+async function idsWhere(
   graph: GraphReader,
-  projectIds: string[],
+  label: string,
+  ids: string[],
+  where: string,
+  params: Record<string, unknown> = {},
 ): Promise<Set<string>> {
-  if (projectIds.length === 0) return new Set();
+  if (ids.length === 0) return new Set();
   const result = await graph.read(
     [
       'UNWIND $ids AS id',
-      'MATCH (n:SentryProject {id: id})',
-      'WHERE NOT EXISTS { (n)-[:HAS_TEAM]->() }',
+      `MATCH (n:${label} {id: id})`,
+      `WHERE ${where}`,
       'RETURN n.id AS id',
     ].join('\n'),
-    { ids: projectIds },
+    { ...params, ids },
   );
   return new Set(result.records.map(r => String(r.get('id'))));
 }
+
+/** Of `projectIds`, those the graph has with no team now. */
+export const projectsWithoutTeams = (
+  graph: GraphReader,
+  projectIds: string[],
+) =>
+  idsWhere(
+    graph,
+    'SentryProject',
+    projectIds,
+    'NOT EXISTS { (n)-[:HAS_TEAM]->() }',
+  );
+
+/** Of `memberIds`, those whose organization role is now one of `roles`. */
+export const membersWithRoles = (
+  graph: GraphReader,
+  memberIds: string[],
+  roles: readonly string[],
+) =>
+  idsWhere(graph, 'SentryUser', memberIds, 'n.role IN $roles', {
+    roles: [...roles],
+  });

@@ -14,10 +14,20 @@ import {
   type GraphChange,
   type GraphChangeKind,
 } from '@sentry-graph/plugin-sentry-graph-common';
-import { projectsWithoutTeams, withLinks } from '../graph/changeLinks';
+import {
+  membersWithRoles,
+  projectsWithoutTeams,
+  withLinks,
+} from '../graph/changeLinks';
+import type { CriticalChange } from '../config/readPluginSettings';
 import type { GraphReader } from '../graph/Neo4jSessions';
 import type { SentryLinks } from '../graph/sentryLinks';
-import type { ChangeFilters, ChangeMatch, ChangeStore } from './ChangeStore';
+import type {
+  ChangeFilters,
+  ChangeMatch,
+  ChangeStore,
+  ChangeWindow,
+} from './ChangeStore';
 
 interface HighlightQuery {
   kind: GraphChangeKind;
@@ -27,6 +37,8 @@ interface HighlightQuery {
 }
 
 const HIGH_ROLES = ['owner', 'manager'];
+/** Organization roles that administer: Sentry's owner, manager and admin. */
+const ADMIN_ROLES = ['owner', 'manager', 'admin'];
 
 const HIGHLIGHTS: Record<ChangeHighlightKey, HighlightQuery> = {
   newOwnersAndManagers: {
@@ -48,6 +60,23 @@ const HIGHLIGHTS: Record<ChangeHighlightKey, HighlightQuery> = {
   },
   membersAdded: { kind: 'member', matches: [{ change: 'added' }] },
   membersRemoved: { kind: 'member', matches: [{ change: 'removed' }] },
+};
+
+/** The changes `sentryGraph.changes.notifications` may send, as data. */
+const CRITICAL: Record<CriticalChange, HighlightQuery> = {
+  newOwner: {
+    kind: 'member',
+    matches: [
+      { change: 'role', after: ['owner'] },
+      { change: 'added', after: ['owner'] },
+    ],
+  },
+  adminLost2fa: {
+    kind: 'member',
+    matches: [{ change: '2fa', after: [false] }],
+    stillTrue: (graph, ids) => membersWithRoles(graph, ids, ADMIN_ROLES),
+  },
+  alertRuleDeleted: { kind: 'alertRule', matches: [{ change: 'removed' }] },
 };
 
 /**
@@ -82,6 +111,31 @@ export class ChangeReader {
     return { ...listed, changes: await this.linked(listed.changes) };
   }
 
+  /** One run's critical changes of the `kinds` asked for, each linked, at most `limit` of each. */
+  async critical(
+    runId: string,
+    kinds: readonly CriticalChange[],
+    limit: number,
+  ): Promise<
+    Array<{ kind: CriticalChange; change: GraphChange; more: number }>
+  > {
+    const found: Array<{
+      kind: CriticalChange;
+      change: GraphChange;
+      more: number;
+    }> = [];
+    for (const kind of kinds) {
+      const { count, items } = await this.highlight(
+        { runId },
+        CRITICAL[kind],
+        limit,
+      );
+      for (const change of await this.linked(items))
+        found.push({ kind, change, more: count - items.length });
+    }
+    return found;
+  }
+
   async highlights(window: HighlightWindow): Promise<ChangeHighlightsResponse> {
     const until = window.until ?? new Date();
     const since = window.since ?? new Date(until.getTime() - DAY_MS);
@@ -112,8 +166,9 @@ export class ChangeReader {
   }
 
   private async highlight(
-    range: { since: Date; until: Date; organization?: string },
+    range: ChangeWindow,
     query: HighlightQuery,
+    limit = CHANGE_HIGHLIGHT_ITEMS,
   ): Promise<ChangeHighlight> {
     const { stillTrue } = query;
     if (!stillTrue) {
@@ -121,7 +176,7 @@ export class ChangeReader {
         range,
         query.kind,
         query.matches,
-        CHANGE_HIGHLIGHT_ITEMS,
+        limit,
       );
       return { count, items: changes };
     }

@@ -47,6 +47,12 @@ export interface ChangeFilters {
   runId?: string;
 }
 
+/** Which changes a highlight reads: a time window, or one run's. */
+export type ChangeWindow = Pick<
+  ChangeFilters,
+  'since' | 'until' | 'organization' | 'runId'
+>;
+
 /** One kind of change a highlight counts: its name, and the values `after` may be. */
 export interface ChangeMatch {
   change: GraphChangeName;
@@ -124,7 +130,7 @@ export class ChangeStore {
    * the newest `limit`.
    */
   async matching(
-    window: { since: Date; until: Date; organization?: string },
+    window: ChangeWindow,
     kind: GraphChangeKind,
     matches: readonly ChangeMatch[],
     limit: number,
@@ -132,8 +138,6 @@ export class ChangeStore {
     const query = () => {
       const q = this.knex<ChangeRow>(TABLE)
         .where('kind', kind)
-        .where('recorded_at', '>=', window.since)
-        .where('recorded_at', '<', window.until)
         .where(any => {
           for (const match of matches)
             any.orWhere(one => {
@@ -145,8 +149,11 @@ export class ChangeStore {
                 );
             });
         });
+      if (window.since) q.where('recorded_at', '>=', window.since);
+      if (window.until) q.where('recorded_at', '<', window.until);
       if (window.organization)
         q.where('organization_slug', window.organization);
+      if (window.runId) q.where('run_id', window.runId);
       return q;
     };
     const [counted] = await query().count({ n: '*' });

@@ -4,6 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import type { EventsService } from '@backstage/plugin-events-node';
+import type { ChangeNotifier } from './ChangeNotifier';
 import {
   GRAPH_CHANGES_TOPIC,
   type SyncRunKind,
@@ -68,6 +69,8 @@ export interface SyncServiceOptions {
   changes?: ChangeStore;
   /** Where each run's changes are published (GRAPH_CHANGES_TOPIC). */
   events?: EventsService;
+  /** Sends the run's critical changes as notifications, when that is on. */
+  notifier?: ChangeNotifier;
   settings: PluginSettings;
   history: RunHistoryStore;
   /** Refreshed after each run, before it is recorded as finished. */
@@ -278,6 +281,8 @@ export class SyncService {
           },
           runLogger,
         );
+      if (handedBack.changes?.recorded)
+        await this.options.notifier?.notifyRun(run.id, runLogger);
     } finally {
       clearInterval(heartbeat);
       await history

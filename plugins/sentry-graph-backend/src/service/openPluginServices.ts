@@ -17,6 +17,8 @@ import type { SyncMetrics } from './syncMetrics';
 import { SyncService } from './SyncService';
 import { ChangeStore } from './ChangeStore';
 import { ChangeReader } from './ChangeReader';
+import { ChangeNotifier } from './ChangeNotifier';
+import type { ActiveNotifications } from './activeNotifications';
 import { scheduleChangePruning } from './changePruning';
 import type { EventsService } from '@backstage/plugin-events-node';
 
@@ -53,6 +55,8 @@ export interface PluginServicesOptions {
   catalog?: WorkerSyncOptions['catalog'];
   metrics: SyncMetrics;
   events?: EventsService;
+  /** Where critical changes are sent, when the option is on and can work. */
+  notifications?: ActiveNotifications;
 }
 
 /**
@@ -68,6 +72,18 @@ export async function openPluginServices(
   const changes = settings.changes.enabled
     ? await ChangeStore.create({ database })
     : undefined;
+  const changeReader =
+    changes &&
+    new ChangeReader(changes, graph.requestReads, options.links, logger);
+  const notifier =
+    changeReader && options.notifications
+      ? new ChangeNotifier({
+          settings: options.notifications.settings,
+          notifications: options.notifications.service,
+          reader: changeReader,
+          pageUrl: options.notifications.pageUrl,
+        })
+      : undefined;
   const knex = await database.getClient();
   const summaries = new GraphSummaries({
     graph,
@@ -87,6 +103,7 @@ export async function openPluginServices(
     metrics: options.metrics,
     changes,
     events: options.events,
+    notifier,
   });
   await syncService.schedule({
     // With SQLite, replicas cannot share a database (nor a lock).
@@ -108,9 +125,7 @@ export async function openPluginServices(
     history,
     summaries,
     changes,
-    changeReader:
-      changes &&
-      new ChangeReader(changes, graph.requestReads, options.links, logger),
+    changeReader,
     syncService,
     // Every open card polls it: callers within a second share one read.
     readStatus: () => statusReads.get(),
