@@ -52,8 +52,10 @@ export type {
   SampleChangeKind,
   TeamMemberAddedChange,
   TeamMemberRemovedChange,
+  ProjectTeamRemovedChange,
   TeamRoleChange,
   WorkflowChangedChange,
+  WorkflowRemovedChange,
 } from './types/sampleChange';
 export type {
   Collection,

@@ -1,6 +1,7 @@
 import type {
   LegacyRuleChangedChange,
   WorkflowChangedChange,
+  WorkflowRemovedChange,
 } from '../types/sampleChange';
 import type { WorkflowJson } from '../types/alertJson';
 import { audit, type ChangeContext } from './audit';
@@ -36,6 +37,36 @@ export function changeWorkflow(
   changed.dateUpdated =
     draft.auditEntries[draft.auditEntries.length - 1].dateCreated;
   draft.workflows.set(changed);
+}
+
+/**
+ * A workflow DELETE (OrganizationWorkflowDetailsEndpoint): `workflow.remove` with
+ * Workflow.get_audit_log_data(), the workflow scheduled for deletion, so gone from the
+ * listing and its details at once, and its DetectorWorkflow rows with it: no detector names
+ * it in workflowIds any more.
+ */
+export function removeWorkflow(
+  context: ChangeContext,
+  change: WorkflowRemovedChange,
+): void {
+  const { draft } = context;
+  const workflow = draft.workflows.get(change.workflowId);
+  if (!workflow)
+    throw new SampleChangeError(`workflow ${change.workflowId} does not exist`);
+  for (const detectorId of workflow.detectorIds) {
+    const detector = draft.detectors.get(detectorId);
+    if (detector?.workflowIds.includes(workflow.id))
+      draft.detectors.set({
+        ...detector,
+        workflowIds: detector.workflowIds.filter(id => id !== workflow.id),
+      });
+  }
+  draft.workflows.remove(workflow.id);
+  audit(context, 'workflow.remove', {
+    targetObject: workflow.id,
+    targetUser: null,
+    data: { name: workflow.name },
+  });
 }
 
 /**

@@ -6,7 +6,11 @@ import type {
   SampleChange,
 } from '../types/sampleChange';
 import type { SampleData } from '../types/sampleData';
-import { changeLegacyRule, changeWorkflow } from './alertChanges';
+import {
+  changeLegacyRule,
+  changeWorkflow,
+  removeWorkflow,
+} from './alertChanges';
 import type { ChangeContext } from './audit';
 import {
   acceptInvite,
@@ -23,7 +27,7 @@ import {
   OrganizationDraft,
   SampleChangeError,
 } from './organizationDraft';
-import { addProject, removeProject } from './projectChanges';
+import { addProject, removeProject, removeProjectTeam } from './projectChanges';
 import { archiveRelease, createReleases } from './releaseChanges';
 import { validateBatch } from './validateBatch';
 
@@ -53,12 +57,16 @@ function applyOne(context: ChangeContext, change: SampleChange): void {
       return archiveRelease(context, change);
     case 'workflow-changed':
       return changeWorkflow(context, change);
+    case 'workflow-removed':
+      return removeWorkflow(context, change);
     case 'legacy-rule-changed':
       return changeLegacyRule(context, change);
     case 'project-added':
       return addProject(context, change);
     case 'project-removed':
       return removeProject(context, change);
+    case 'project-team-removed':
+      return removeProjectTeam(context, change);
     default: {
       const unknown: never = change;
       throw new SampleChangeError(`unknown change ${JSON.stringify(unknown)}`);

@@ -4,7 +4,11 @@ import {
   compareReleasesNewestFirst,
   type OrganizationView,
 } from '../server/organizationView';
-import type { LegacyRuleJson, WorkflowJson } from '../types/alertJson';
+import type {
+  DetectorJson,
+  LegacyRuleJson,
+  WorkflowJson,
+} from '../types/alertJson';
 import type { AuditLogEntryJson } from '../types/auditLogJson';
 import type { SampleOrganization, TeamMembership } from '../types/sampleData';
 import type {
@@ -29,6 +33,7 @@ export class OrganizationDraft {
   readonly projects: ListingDraft<ProjectJson>;
   readonly releases: ListingDraft<ReleaseJson>;
   readonly workflows: ListingDraft<WorkflowJson>;
+  readonly detectors: ListingDraft<DetectorJson>;
   readonly auditEntries: AuditLogEntryJson[] = [];
   private readonly teamMembers: Record<string, ReadonlyArray<TeamMembership>>;
   private readonly touchedTeams = new Set<string>();
@@ -75,6 +80,13 @@ export class OrganizationDraft {
       view.workflows,
       id => view.workflowIndex(id),
       workflow => workflow.id,
+      (a, b) => compareNumericIds(a.id, b.id),
+    );
+    this.detectors = new ListingDraft(
+      source.detectors,
+      view.detectors,
+      id => view.detectorIndex(id),
+      detector => detector.id,
       (a, b) => compareNumericIds(a.id, b.id),
     );
     this.teamMembers = { ...source.teamMembers };
@@ -179,6 +191,7 @@ export class OrganizationDraft {
       projects: this.projects.commit(),
       releases: this.releases.commit(),
       workflows: this.workflows.commit(),
+      detectors: this.detectors.commit(),
     };
     if (this.legacyRules) organization.legacyRules = this.legacyRules;
     if (this.auditEntries.length > 0) {

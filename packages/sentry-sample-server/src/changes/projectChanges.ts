@@ -1,6 +1,7 @@
 import type {
   ProjectAddedChange,
   ProjectRemovedChange,
+  ProjectTeamRemovedChange,
 } from '../types/sampleChange';
 import type { ProjectJson } from '../types/sentryJson';
 import { audit, type ChangeContext } from './audit';
@@ -89,5 +90,30 @@ export function removeProject(
     targetObject: project.id,
     targetUser: null,
     data: projectAuditData(project),
+  });
+}
+
+/**
+ * DELETE /projects/{org}/{project}/teams/{team}/ (ProjectTeamDetailsEndpoint): the team
+ * leaves the project's teams, and `team` (the first of them) follows; `project-team.remove`
+ * names both slugs. The last team can go: the project then has none.
+ */
+export function removeProjectTeam(
+  context: ChangeContext,
+  change: ProjectTeamRemovedChange,
+): void {
+  const { draft } = context;
+  const project = draft.project(change.project);
+  const team = draft.team(change.team);
+  if (!project.teams.some(ref => ref.id === team.id))
+    throw new SampleChangeError(
+      `team ${team.slug} is not on project ${project.slug}`,
+    );
+  const teams = project.teams.filter(ref => ref.id !== team.id);
+  draft.projects.set({ ...project, teams, team: teams[0] ?? null });
+  audit(context, 'project-team.remove', {
+    targetObject: project.id,
+    targetUser: null,
+    data: { team_slug: team.slug, project_slug: project.slug },
   });
 }

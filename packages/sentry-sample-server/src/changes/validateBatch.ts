@@ -49,6 +49,7 @@ const FIELDS: Record<
     enabled: ['boolean', false],
     frequency: ['minutes', false],
   },
+  'workflow-removed': { workflowId: ['string', true] },
   'legacy-rule-changed': {
     project: ['string', true],
     ruleId: ['string', true],
@@ -62,6 +63,7 @@ const FIELDS: Record<
     teams: ['slugs', false],
   },
   'project-removed': { project: ['string', true] },
+  'project-team-removed': { project: ['string', true], team: ['string', true] },
 };
 
 const MAX_RELEASES_PER_CHANGE = 100_000;

@@ -125,7 +125,9 @@ export type SampleAuditEvent =
   | 'member.leave-team'
   | 'project.create'
   | 'project.remove'
+  | 'project-team.remove'
   | 'workflow.edit'
+  | 'workflow.remove'
   | 'rule.edit';
 
 /** Who the note names: the email in the data, else the target user's display name. */
@@ -177,8 +179,12 @@ export function renderAuditNote(
       return `created project ${text('slug')}`;
     case 'project.remove':
       return `removed project ${text('slug')}`;
+    case 'project-team.remove':
+      return `removed team ${text('team_slug')} from project ${text('project_slug')}`;
     case 'workflow.edit':
       return `edited workflow ${text('name')}`;
+    case 'workflow.remove':
+      return `removed workflow ${text('name')}`;
     case 'rule.edit':
       return `edited rule "${text('label')}"`;
     default: {

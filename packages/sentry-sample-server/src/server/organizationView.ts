@@ -107,14 +107,19 @@ export class OrganizationView {
     return this.source.workflowsApi !== false;
   }
 
-  /** A detector by its numeric id (detail routes take `\d+`). */
-  detectorById(detectorId: string): DetectorJson | undefined {
+  /** A detector's serving index by its numeric id (detail routes take `\d+`). */
+  detectorIndex(detectorId: string): number | undefined {
     this.detectorIndexById ??= indexBy(this.detectors, detector => [
       detector.id,
     ]);
-    const index = /^\d+$/.test(detectorId)
+    return /^\d+$/.test(detectorId)
       ? this.detectorIndexById.get(detectorId)
       : undefined;
+  }
+
+  /** A detector by its numeric id. */
+  detectorById(detectorId: string): DetectorJson | undefined {
+    const index = this.detectorIndex(detectorId);
     return index === undefined ? undefined : this.detectors.get(index);
   }
 

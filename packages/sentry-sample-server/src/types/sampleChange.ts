@@ -93,6 +93,15 @@ export interface WorkflowChangedChange {
   frequency?: number;
 }
 
+/**
+ * DELETE /organizations/{org}/workflows/{id}/: `workflow.remove`. The workflow leaves the
+ * listing, and its detectors' workflowIds (the DetectorWorkflow rows go with it).
+ */
+export interface WorkflowRemovedChange {
+  kind: 'workflow-removed';
+  workflowId: string;
+}
+
 /** PUT /projects/{org}/{project}/rules/{id}/: `rule.edit`. A Rule has no date_updated. */
 export interface LegacyRuleChangedChange {
   kind: 'legacy-rule-changed';
@@ -119,6 +128,18 @@ export interface ProjectRemovedChange {
   project: string;
 }
 
+/**
+ * DELETE /projects/{org}/{project}/teams/{team}/: `project-team.remove`. The team leaves the
+ * project's `teams` (and `team`, the first of them).
+ */
+export interface ProjectTeamRemovedChange {
+  kind: 'project-team-removed';
+  /** Project slug. */
+  project: string;
+  /** Team slug. */
+  team: string;
+}
+
 export type SampleChange =
   | MemberRoleChange
   | MemberTwoFactorChange
@@ -131,9 +152,11 @@ export type SampleChange =
   | ReleasesCreatedChange
   | ReleaseArchivedChange
   | WorkflowChangedChange
+  | WorkflowRemovedChange
   | LegacyRuleChangedChange
   | ProjectAddedChange
-  | ProjectRemovedChange;
+  | ProjectRemovedChange
+  | ProjectTeamRemovedChange;
 
 export type SampleChangeKind = SampleChange['kind'];
 
