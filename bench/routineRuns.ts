@@ -37,7 +37,7 @@ interface RoutineBench {
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-async function organizationSlugs(
+export async function organizationSlugs(
   url: string,
   token: string,
 ): Promise<string[]> {
@@ -49,11 +49,15 @@ async function organizationSlugs(
   return ((await response.json()) as Array<{ slug: string }>).map(o => o.slug);
 }
 
-async function applyDayOfChanges(url: string, organization: string) {
+export async function applyDayOfChanges(
+  url: string,
+  organization: string,
+  seed = 1,
+) {
   const response = await fetch(`${url}/__sample/day-of-changes`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ organization, seed: 1 }),
+    body: JSON.stringify({ organization, seed }),
   });
   const body = (await response.json()) as Record<string, unknown>;
   if (!response.ok)

@@ -2,7 +2,7 @@
  * `npm run bench -- [--size S|M|L|XL] [--rate-limit 40/1|none] [--catalog]
  *   [--latency MS] [--neo4j-latency MS] [--skip-api-latency] [--tsx]
  *   [--sync-heap-mb MB]
- *   [--api-load [--api-load-interval MS]] [--routine [--without-audit-log] [--team-rotation N]]`
+ *   [--api-load [--api-load-interval MS]] [--routine [--without-audit-log] [--team-rotation N]] [--changes]`
  * Generates a size preset, starts the Sentry sample server and a Neo4j of
  * the benchmark's own (port 7688 unless NEO4J_BENCH_PORT; it is wiped),
  * runs a full sync into the empty graph and again into the full one, and
@@ -19,8 +19,10 @@
  * Neo4j. With --api-load it measures the API under load during a sync
  * instead (apiLoad.ts); with --routine, a routine run after a day of
  * changes against a full run (routineRuns.ts; `--without-audit-log` gives
- * the sample server's token no org:write). It prints figures; it
- * asserts nothing.
+ * the sample server's token no org:write); with --changes, what the
+ * change history adds to full and routine runs and GET /changes' latency
+ * on 90 days of it (changeHistory.ts). It prints figures; it asserts
+ * nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -32,6 +34,7 @@ import { startLatencyProxy } from './latencyProxy';
 import type { RateLimitSetting } from './rateFloor';
 import { measureApiLoad } from './apiLoad';
 import { measureRoutineRuns } from './routineRuns';
+import { measureChangeHistory } from './changeHistory';
 import {
   loadAverage,
   report,
@@ -100,6 +103,8 @@ async function main() {
       'api-load': { type: 'boolean', default: false },
       // A routine run after a day of changes, against a full run.
       routine: { type: 'boolean', default: false },
+      // What the change history costs: runs with and without it, and GET /changes on 90 days of it.
+      changes: { type: 'boolean', default: false },
       // With --routine: a token without org:write, so no audit log is read.
       'without-audit-log': { type: 'boolean', default: false },
       // With --routine: sentryGraph.sync.routine.teamRotation (default 8).
@@ -203,6 +208,10 @@ async function main() {
           process.execPath,
           (await bundleForBench({ syncOnce: 'bench/syncOnce.ts' })).syncOnce,
         ];
+    if (values.changes) {
+      await measureChangeHistory({ settings, syncCommand, rateLimit });
+      return;
+    }
     if (values.routine) {
       await measureRoutineRuns({
         settings: {

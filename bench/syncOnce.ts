@@ -33,6 +33,8 @@ interface BenchSettings {
   kind?: SyncRunKind;
   /** sentryGraph.sync.routine.teamRotation; the plugin's default when absent. */
   teamRotation?: number;
+  /** Record the run's changes, as the plugin does, into this SQLite file's history. */
+  changesFile?: string;
 }
 
 async function main() {
@@ -58,6 +60,13 @@ async function main() {
   let memory: WorkerMemory | undefined;
   // The backend's loop: every other plugin's requests wait on it.
   const loop = watchEventLoop();
+  // As the plugin records them: each batch stored as the worker hands it on.
+  const changes =
+    settings.changesFile === undefined
+      ? undefined
+      : await (
+          await import('./changeHistoryStore')
+        ).openBenchChangeWriter(settings.changesFile);
   try {
     const result = await runSyncInWorker({
       sentry: { baseUrl: settings.sentryUrl, token: settings.token },
@@ -74,7 +83,10 @@ async function main() {
       catalog,
       writer: { kind: 'bench' },
       kind: settings.kind,
+      ...(changes ? { onChanges: batch => changes.writer.add(batch) } : {}),
     });
+    // The run ends when its last change is stored, as the plugin's does.
+    const recorded = changes && (await changes.close());
     const kindSeconds: Record<string, number> = {};
     for (const org of result.organizations) {
       for (const [kind, value] of Object.entries(org.kinds)) {
@@ -124,6 +136,8 @@ async function main() {
         peakExternalMb: memory?.peakExternalMb ?? 0,
         heapLimitMb: memory?.heapLimitMb ?? 0,
         mainLoopDelayMs: loopDelayFigures(loop),
+        changesRecorded: recorded?.recorded,
+        changesError: recorded?.error,
       })}\n`,
     );
   } finally {

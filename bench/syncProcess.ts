@@ -35,6 +35,9 @@ export interface RunFigures {
     byEndpoint?: Record<string, number>;
   };
   peakRssMb: number;
+  /** With a change history: the changes stored, and why some were not. */
+  changesRecorded?: number;
+  changesError?: string;
   /** The process before the sync started (Node, tsx, the code). */
   startRssMb: number;
   /** The worker's heap: used at most, memory outside it at most, its limit. */
