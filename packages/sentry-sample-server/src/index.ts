@@ -88,6 +88,7 @@ export {
 export { PRESETS } from './generator/presets';
 export { applyChanges, SampleChangeError } from './changes/applyChanges';
 export { dayOfChanges, type DayOfChangesOptions } from './changes/dayOfChanges';
+export { dayAfter, type DayAfterOptions } from './changes/dayAfter';
 export { AUDIT_LOG_API_NAMES } from './server/auditLogEvents';
 export { loadSampleData } from './loadSampleData';
 export { ALL_SCOPES } from './server/scopes';

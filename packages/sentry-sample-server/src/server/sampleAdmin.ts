@@ -4,6 +4,7 @@ import {
   dayOfChangesIn,
   type DayOfChangesOptions,
 } from '../changes/dayOfChanges';
+import { dayAfterIn, type DayAfterOptions } from '../changes/dayAfter';
 import { SampleChangeError } from '../changes/organizationDraft';
 import type { SampleStore } from './sampleStore';
 import type { OutgoingResponse } from './responseWriter';
@@ -12,6 +13,7 @@ import type { OutgoingResponse } from './responseWriter';
 export const SAMPLE_ADMIN_PREFIX = '/__sample/';
 const CHANGES_PATH = '/__sample/changes';
 const DAY_PATH = '/__sample/day-of-changes';
+const DAY_AFTER_PATH = '/__sample/day-after';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -52,11 +54,20 @@ function dayOptions(input: unknown): DayOfChangesOptions {
   };
 }
 
+/** The options of POST /__sample/day-after, checked. */
+function dayAfterOptions(input: unknown): DayAfterOptions {
+  const { organization, at } = dayOptions(input);
+  if (typeof input === 'object' && input !== null && 'seed' in input)
+    throw new SampleChangeError('the day after takes no seed');
+  return { organization, at };
+}
+
 /**
- * POST /__sample/changes with a ChangeBatch as JSON, or POST /__sample/day-of-changes with
- * dayOfChanges' options ({seed?, organization?, at?}), drawn from the data served now: 200 with
- * what was applied, or 400 with what is wrong (nothing applied). Other paths under /__sample/
- * are 404s.
+ * POST /__sample/changes with a ChangeBatch as JSON, POST /__sample/day-of-changes with
+ * dayOfChanges' options ({seed?, organization?, at?}), or POST /__sample/day-after with
+ * dayAfter's ({organization?, at?}), drawn from the data served now: 200 with what was
+ * applied (the day after also with its `changes`, to know what to look for), or 400 with
+ * what is wrong (nothing applied). Other paths under /__sample/ are 404s.
  */
 export async function answerSampleAdmin(
   store: () => SampleStore,
@@ -65,7 +76,8 @@ export async function answerSampleAdmin(
   req: IncomingMessage,
 ): Promise<OutgoingResponse> {
   const day = isPath(pathname, DAY_PATH);
-  if (!day && !isPath(pathname, CHANGES_PATH))
+  const dayAfterPath = isPath(pathname, DAY_AFTER_PATH);
+  if (!day && !dayAfterPath && !isPath(pathname, CHANGES_PATH))
     return { status: 404, body: { detail: 'Not found' }, headers: {} };
   if (method !== 'POST')
     return {
@@ -81,6 +93,17 @@ export async function answerSampleAdmin(
     return badRequest(`the body is not JSON: ${reason}`);
   }
   try {
+    if (dayAfterPath) {
+      const batch = dayAfterIn(store(), dayAfterOptions(input));
+      return {
+        status: 200,
+        body: {
+          ...applyChangesToStore(store(), batch),
+          changes: batch.changes,
+        },
+        headers: {},
+      };
+    }
     const batch = day ? dayOfChangesIn(store(), dayOptions(input)) : input;
     return {
       status: 200,
