@@ -146,18 +146,18 @@ export class ChangeReader {
           [key, await this.highlight(range, HIGHLIGHTS[key])] as const,
       ),
     );
-    const highlights = Object.fromEntries(entries) as Record<
-      ChangeHighlightKey,
-      ChangeHighlight
-    >;
-    // One lookup of links for every item shown.
+    // One lookup of links for every item shown, handed back in order.
     const items = await this.linked(entries.flatMap(([, h]) => h.items));
-    let next = 0;
-    for (const key of CHANGE_HIGHLIGHT_KEYS)
-      highlights[key] = {
-        count: highlights[key].count,
-        items: highlights[key].items.map(() => items[next++]),
-      };
+    let offset = 0;
+    const highlights = Object.fromEntries(
+      entries.map(([key, { count, items: shown }]) => {
+        offset += shown.length;
+        return [
+          key,
+          { count, items: items.slice(offset - shown.length, offset) },
+        ];
+      }),
+    ) as Record<ChangeHighlightKey, ChangeHighlight>;
     return {
       since: since.toISOString(),
       until: until.toISOString(),
