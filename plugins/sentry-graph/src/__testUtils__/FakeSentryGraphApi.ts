@@ -64,8 +64,11 @@ export class FakeSentryGraphApi implements SentryGraphApi {
     highlights: 0,
   };
   readonly changesArgs: ChangesQuery[] = [];
-  readonly highlightsArgs: Array<{ since?: string; organization?: string }> =
-    [];
+  readonly highlightsArgs: Array<{
+    since?: string;
+    until?: string;
+    organization?: string;
+  }> = [];
   readonly listRunsArgs: Array<{ limit?: number; before?: string }> = [];
   /** The mode of each sync asked for (undefined: none given, a full run). */
   readonly syncModes: Array<SyncRunKind | undefined> = [];
@@ -139,7 +142,7 @@ export class FakeSentryGraphApi implements SentryGraphApi {
   }
 
   async getChangeHighlights(
-    options: { since?: string; organization?: string } = {},
+    options: { since?: string; until?: string; organization?: string } = {},
   ): Promise<ChangeHighlightsResponse> {
     this.calls.highlights++;
     this.highlightsArgs.push(options);

@@ -71,13 +71,14 @@ export interface SentryGraphApi {
     page?: { limit?: number; cursor?: string },
   ): Promise<ChangesResponse>;
   /**
-   * What changed since `since` (by default the last 24 hours) that a
+   * What changed from `since` to `until` (by default the last 24 hours) that a
    * security engineer asks about first: new owners, 2FA lost, projects
    * left without a team, alert rules removed or disabled, members added
    * and removed. A 404 when the history is turned off.
    */
   getChangeHighlights(options?: {
     since?: string;
+    until?: string;
     organization?: string;
   }): Promise<ChangeHighlightsResponse>;
   /**

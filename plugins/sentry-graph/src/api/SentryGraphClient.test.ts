@@ -6,30 +6,24 @@
 // hence this frontend test's imports of the backend plugin and sample server.
 /* eslint-disable @backstage/no-mixed-plugin-imports */
 import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { ResponseError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import sentryGraphBackendPlugin from '@sentry-graph/plugin-sentry-graph-backend';
-import {
   generateSampleData,
   startSampleServer,
   type SampleServer,
 } from '@sentry-graph/sentry-sample-server';
-import type { JsonObject } from '@backstage/types';
 import net, { type AddressInfo } from 'node:net';
+import {
+  RealBackends,
+  rejection,
+  waitForRun,
+} from '../__testUtils__/realBackend';
 import { testNeo4j, wipeTestNeo4j } from '../__testUtils__/testNeo4j';
 import { errorMessage, retryAfterSeconds } from '../lib/errors';
-import { SentryGraphClient } from './SentryGraphClient';
 
 // A real sync runs in each test.
 jest.setTimeout(60_000);
 
 let sentry: SampleServer;
-const backends: Array<{ stop(): Promise<void> }> = [];
+const backends = new RealBackends();
 
 beforeEach(async () => {
   await wipeTestNeo4j();
@@ -39,74 +33,14 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
-  await Promise.all(backends.splice(0).map(b => b.stop()));
+  await backends.stopAll();
   await sentry.close();
 });
 
-/** The plugin on the sample server and the tests' Neo4j; runs only when asked. */
-function pluginConfig(overrides: JsonObject = {}): JsonObject {
-  return {
-    sentryGraph: {
-      sentry: { baseUrl: sentry.url, token: 'sample-token' },
-      neo4j: testNeo4j,
-      schedule: { frequency: { trigger: 'manual' }, timeout: { minutes: 5 } },
-      manualRunMinimumInterval: { seconds: 0 },
-      catalog: { enabled: false },
-      ...overrides,
-    },
-  };
-}
-
-/** A client for a real backend with the plugin, calling as a signed-in user. */
-async function clientForBackend(
-  options: { config?: JsonObject; deny?: boolean } = {},
-) {
-  const backend = await startTestBackend({
-    features: [
-      sentryGraphBackendPlugin,
-      schedulerServiceFactory,
-      mockServices.rootConfig.factory({
-        data: pluginConfig(options.config),
-      }),
-      ...(options.deny
-        ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
-        : []),
-    ],
-  });
-  backends.push(backend);
-  const { port } = backend.server.address() as AddressInfo;
-  return new SentryGraphClient({
-    discoveryApi: {
-      getBaseUrl: async pluginId => `http://127.0.0.1:${port}/api/${pluginId}`,
-    },
-    fetchApi: {
-      fetch: (input, init) =>
-        fetch(input, {
-          ...init,
-          headers: { Authorization: mockCredentials.user.header() },
-        }),
-    },
-  });
-}
-
-async function waitForRun(client: SentryGraphClient, id: string) {
-  for (let i = 0; i < 300; i++) {
-    const run = await client.getRun(id);
-    if (run.status !== 'queued' && run.status !== 'running') return run;
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-  throw new Error(`run ${id} did not finish`);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ResponseError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!ResponseError.is(error))
-    throw new Error(`expected a ResponseError, got ${error}`);
-  return error;
-}
+/** A client for a real backend with the plugin on the sample server. */
+const clientForBackend = (
+  options: Parameters<RealBackends['client']>[1] = {},
+) => backends.client(sentry.url, options);
 
 describe('SentryGraphClient against the real backend', () => {
   it('reads health, status, runs and the summary, and starts a sync', async () => {

@@ -85,7 +85,7 @@ export class SentryGraphClient implements SentryGraphApi {
 
   /** {@inheritDoc SentryGraphApi.getChangeHighlights} */
   getChangeHighlights(
-    options: { since?: string; organization?: string } = {},
+    options: { since?: string; until?: string; organization?: string } = {},
   ): Promise<ChangeHighlightsResponse> {
     return this.request(`/changes/highlights${query(options)}`);
   }
