@@ -34,7 +34,7 @@ const P95_TARGET_MS = 100;
 const DAYS = 90;
 const CALLS = 100;
 /** Measured pairs of runs, without and with the history, after a warm-up pair. */
-const PAIRS = 3;
+const PAIRS = 4;
 
 type Run = { wallMs: number; figures: RunFigures };
 
@@ -57,6 +57,25 @@ interface ChangeBench {
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** A warm-up pair, then PAIRS pairs without and with the history, first one way round, then the other. */
+async function pairs(
+  label: string,
+  run: (label: string, record: boolean) => Promise<Run>,
+): Promise<{ plain: Run[]; recorded: Run[] }> {
+  const measured = { plain: [] as Run[], recorded: [] as Run[] };
+  for (let pair = 0; pair <= PAIRS; pair++) {
+    const warming = pair === 0 ? ' (warming up)' : '';
+    for (const record of pair % 2 === 0 ? [true, false] : [false, true]) {
+      const done = await run(
+        `${label}${record ? ', recorded' : ''}${warming}`,
+        record,
+      );
+      if (pair > 0) measured[record ? 'recorded' : 'plain'].push(done);
+    }
+  }
+  return measured;
+}
 
 export async function measureChangeHistory(bench: ChangeBench): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentry-graph-changes-'));
@@ -90,36 +109,19 @@ export async function measureChangeHistory(bench: ChangeBench): Promise<void> {
   // use. Then PAIRS pairs, alternating, compared by their medians: one
   // run's duration varies by several per cent here.
   await sync('empty graph (recorded: one line)', 'full', true);
-  const full = { plain: [] as Run[], recorded: [] as Run[] };
-  const routine = { plain: [] as Run[], recorded: [] as Run[] };
-  for (let pair = 0; pair <= PAIRS; pair++) {
-    const warming = pair === 0 ? ' (warming up)' : '';
-    const plain = await sync(`full run${warming}`, 'full', false);
-    const recorded = await sync(`full run, recorded${warming}`, 'full', true);
-    if (pair > 0) {
-      full.plain.push(plain);
-      full.recorded.push(recorded);
-    }
-  }
   let seed = 0;
-  const routineAfterADay = async (record: boolean, label: string) => {
+  const routineAfterADay = async (label: string, record: boolean) => {
     seed += 1;
     say(`a day of changes in Sentry (seed ${seed}):`);
     await dayOfChanges(seed);
     return sync(label, 'routine', record);
   };
-  for (let pair = 0; pair <= PAIRS; pair++) {
-    const warming = pair === 0 ? ' (warming up)' : '';
-    const plain = await routineAfterADay(false, `routine run${warming}`);
-    const recorded = await routineAfterADay(
-      true,
-      `routine run, recorded${warming}`,
-    );
-    if (pair > 0) {
-      routine.plain.push(plain);
-      routine.recorded.push(recorded);
-    }
-  }
+  const full = await pairs('full run', (label, record) =>
+    sync(label, 'full', record),
+  );
+  // Each routine run finds a little more (the days add releases): the
+  // pairs take turns at going first, so that neither variant is always later.
+  const routine = await pairs('routine run', routineAfterADay);
   const dayRows = median(
     routine.recorded.map(r => r.figures.changesRecorded ?? 0),
   );
