@@ -9,6 +9,16 @@
 import { acmeOrganization, type FixtureOrganization } from './acmeFixture';
 import { memberJson, releaseJson, teamJson } from './sentryJson';
 
+/** The release the day after brings: api@1.1.0. */
+export function acmeNewRelease() {
+  return releaseJson({
+    id: 7004,
+    version: 'api@1.1.0',
+    dateCreated: '2024-03-01T00:00:00Z',
+    projectRefs: [{ id: 4001, slug: 'api' }],
+  });
+}
+
 export function acmeDayAfter(): FixtureOrganization {
   const acme = acmeOrganization();
   const member = (id: string) => {
@@ -82,12 +92,7 @@ export function acmeDayAfter(): FixtureOrganization {
         return w;
       }),
     releases: [
-      releaseJson({
-        id: 7004,
-        version: 'api@1.1.0',
-        dateCreated: '2024-03-01T00:00:00Z',
-        projectRefs: [{ id: 4001, slug: 'api' }],
-      }),
+      acmeNewRelease(),
       ...acme.releases.map(r =>
         r.version === 'web@2.0.0' ? { ...r, status: 'archived' as const } : r,
       ),

@@ -100,17 +100,12 @@ export function readPluginSettings(root: Config): PluginSettings {
   const manualRunMinimumIntervalMs = config.has('manualRunMinimumInterval')
     ? readDuration(config, 'manualRunMinimumInterval')
     : 5 * 60_000;
-  const historyMaxRuns = config.getOptionalNumber('history.maxRuns') ?? 100;
-  if (
-    !Number.isInteger(historyMaxRuns) ||
-    historyMaxRuns < 1 ||
-    historyMaxRuns > 100_000
-  ) {
-    throw new SentryGraphConfigError(
-      'history.maxRuns',
-      `expected a whole number from 1 to 100000, got ${historyMaxRuns}`,
-    );
-  }
+  const historyMaxRuns = readWholeNumber(
+    config,
+    'history.maxRuns',
+    100,
+    100_000,
+  );
   return {
     schedule,
     fullEveryMs,
@@ -132,15 +127,12 @@ function readChangeSettings(config: Config): PluginSettings['changes'] {
       `expected a duration above 0, got ${maxAgeMs} ms`,
     );
   }
-  const maxRows =
-    config.getOptionalNumber('changes.maxRows') ??
-    DEFAULT_CHANGE_RETENTION.maxRows;
-  if (!Number.isInteger(maxRows) || maxRows < 1 || maxRows > 100_000_000) {
-    throw new SentryGraphConfigError(
-      'changes.maxRows',
-      `expected a whole number from 1 to 100000000, got ${maxRows}`,
-    );
-  }
+  const maxRows = readWholeNumber(
+    config,
+    'changes.maxRows',
+    DEFAULT_CHANGE_RETENTION.maxRows,
+    100_000_000,
+  );
   return {
     enabled,
     maxAgeMs,
@@ -199,6 +191,23 @@ function readNotificationSettings(
  * region hosts (us.sentry.io, de.sentry.io) serve only the API, and its UI
  * is at sentry.io; a self-hosted server serves both on one host.
  */
+/** A whole number from 1 to `max` at `key`, or `fallback` where it is absent. */
+function readWholeNumber(
+  config: Config,
+  key: string,
+  fallback: number,
+  max: number,
+): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new SentryGraphConfigError(
+      key,
+      `expected a whole number from 1 to ${max}, got ${value}`,
+    );
+  }
+  return value;
+}
+
 function readSentryWebUrl(config: Config): string {
   const key = 'sentry.webUrl';
   if (config.has(key))

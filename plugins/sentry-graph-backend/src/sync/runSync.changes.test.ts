@@ -3,7 +3,7 @@ import {
   type FixtureOrganization,
 } from '../__testUtils__/acmeFixture';
 import { dumpGraph, edges } from '../__testUtils__/dumpGraph';
-import { releaseJson } from '../__testUtils__/sentryJson';
+import { acmeNewRelease } from '../__testUtils__/acmeDayAfter';
 import { useAcmeEnvironment } from '../__testUtils__/acmeEnvironment';
 import { runTestSync } from '../__testUtils__/syncHarness';
 
@@ -33,15 +33,7 @@ function changedAcme(): FixtureOrganization {
     ),
     // The "Web only" alert is deleted.
     workflows: acme.workflows.filter(w => w.id !== '6006'),
-    releases: [
-      releaseJson({
-        id: 7004,
-        version: 'api@1.1.0',
-        dateCreated: '2024-03-01T00:00:00Z',
-        projectRefs: [{ id: 4001, slug: 'api' }],
-      }),
-      ...acme.releases,
-    ],
+    releases: [acmeNewRelease(), ...acme.releases],
   };
 }
 
