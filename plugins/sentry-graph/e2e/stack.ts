@@ -9,6 +9,12 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type {
+  RunRecord,
+  SyncRequestResponse,
+  SyncStatus,
+} from '@sentry-graph/plugin-sentry-graph-common';
+import type { SampleChange } from '@sentry-graph/sentry-sample-server';
 import { testNeo4j, wipeTestNeo4j } from '../src/__testUtils__/testNeo4j';
 
 export const ROOT = path.resolve(__dirname, '../../..');
@@ -24,6 +30,7 @@ const BACKEND_PORT = port('BACKEND', 7107);
 const SAMPLE_PORT = port('SAMPLE', 9110);
 export const APP_URL = `http://localhost:${APP_PORT}`;
 export const API_URL = `http://localhost:${BACKEND_PORT}/api/sentry-graph`;
+const SAMPLE_URL = `http://127.0.0.1:${SAMPLE_PORT}`;
 const DATABASE_DIR = path.join(ROOT, '.cache/e2e-database');
 /** The demo's catalog, for the sample organization the tests' sample server serves. */
 const CATALOG_FILE = path.join(LOGS, 'demo-catalog.yaml');
@@ -142,6 +149,53 @@ export class DemoStack {
         `${route}: HTTP ${response.status} ${await response.text()}`,
       );
     return (await response.json()) as T;
+  }
+
+  /**
+   * Switches the sample server to its day after (POST /__sample/day-after):
+   * a member made owner, 2FA lost, a member invited and one removed, a rule
+   * disabled and one deleted, a project left without a team. Answers with
+   * the changes made.
+   */
+  async dayAfter(organization: string): Promise<SampleChange[]> {
+    const response = await fetch(`${SAMPLE_URL}/__sample/day-after`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ organization }),
+    });
+    if (!response.ok)
+      throw new Error(
+        `the day after: HTTP ${response.status} ${await response.text()}`,
+      );
+    return ((await response.json()) as { changes: SampleChange[] }).changes;
+  }
+
+  /**
+   * A full sync through the API, once no run is on (the schedule may have
+   * started one), waited for until it ended.
+   */
+  async syncAndWait(): Promise<RunRecord> {
+    const runId = await waitUntil(
+      'a sync to be accepted',
+      async () => {
+        const status = await this.api<SyncStatus>('/status');
+        if (status.currentRun) return undefined;
+        return (
+          await this.api<SyncRequestResponse>('/sync', { method: 'POST' })
+        ).runId;
+      },
+      300_000,
+    );
+    return waitUntil(
+      `run ${runId} to end`,
+      async () => {
+        const run = await this.api<RunRecord>(`/runs/${runId}`);
+        return run.status === 'queued' || run.status === 'running'
+          ? undefined
+          : run;
+      },
+      300_000,
+    );
   }
 
   async start(): Promise<void> {

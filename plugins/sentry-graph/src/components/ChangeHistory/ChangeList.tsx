@@ -33,60 +33,70 @@ export function ChangeList(props: { version?: string }) {
     ...new Set([...known, ...list.changes.map(c => c.organization.slug)]),
   ];
   return (
-    <InfoCard title="Change history" variant="gridItem">
-      {off ? (
-        <ChangeHistoryOff />
-      ) : (
-        <>
-          <ChangeFilters
-            filters={filters}
-            organizations={organizations}
-            onChange={setFilters}
-          />
-          {list.loading && <Progress aria-label="Reading the changes" />}
-          {list.error !== undefined && (
-            <ErrorMessage
-              title="The changes could not be read"
-              error={list.error}
+    <div data-testid="sentry-graph-change-list" style={{ height: '100%' }}>
+      <InfoCard title="Change history" variant="gridItem">
+        {off ? (
+          <ChangeHistoryOff />
+        ) : (
+          <>
+            <ChangeFilters
+              filters={filters}
+              organizations={organizations}
+              onChange={setFilters}
             />
-          )}
-          {!list.loading &&
-            list.error === undefined &&
-            list.changes.length === 0 && (
-              <Typography variant="body2" data-testid="sentry-graph-no-changes">
-                No changes match these filters.
-              </Typography>
+            {list.loading && <Progress aria-label="Reading the changes" />}
+            {list.error !== undefined && (
+              <ErrorMessage
+                title="The changes could not be read"
+                error={list.error}
+              />
             )}
-          {list.changes.length > 0 && (
-            <ChangeTable changes={list.changes} onSelectRun={setSelectedRun} />
-          )}
-          <div
-            style={{
-              display: 'flex',
-              gap: 8,
-              marginTop: 8,
-              alignItems: 'center',
-            }}
-          >
-            <Button
-              size="small"
-              disabled={!list.hasMore || list.loadingMore}
-              onClick={list.loadMore}
+            {!list.loading &&
+              list.error === undefined &&
+              list.changes.length === 0 && (
+                <Typography
+                  variant="body2"
+                  data-testid="sentry-graph-no-changes"
+                >
+                  No changes match these filters.
+                </Typography>
+              )}
+            {list.changes.length > 0 && (
+              <ChangeTable
+                changes={list.changes}
+                onSelectRun={setSelectedRun}
+              />
+            )}
+            <div
+              style={{
+                display: 'flex',
+                gap: 8,
+                marginTop: 8,
+                alignItems: 'center',
+              }}
             >
-              {list.loadingMore ? 'Loading…' : `Load ${CHANGE_PAGE_SIZE} more`}
-            </Button>
-            <span aria-live="polite">
-              {list.changes.length} shown{list.hasMore ? ', more older' : ''}
-            </span>
-          </div>
-        </>
-      )}
-      {selectedRun && (
-        <RunDetails
-          runId={selectedRun}
-          onClose={() => setSelectedRun(undefined)}
-        />
-      )}
-    </InfoCard>
+              <Button
+                size="small"
+                disabled={!list.hasMore || list.loadingMore}
+                onClick={list.loadMore}
+              >
+                {list.loadingMore
+                  ? 'Loading…'
+                  : `Load ${CHANGE_PAGE_SIZE} more`}
+              </Button>
+              <span aria-live="polite">
+                {list.changes.length} shown{list.hasMore ? ', more older' : ''}
+              </span>
+            </div>
+          </>
+        )}
+        {selectedRun && (
+          <RunDetails
+            runId={selectedRun}
+            onClose={() => setSelectedRun(undefined)}
+          />
+        )}
+      </InfoCard>
+    </div>
   );
 }
