@@ -15,20 +15,26 @@ import type {
 } from '@sentry-graph/plugin-sentry-graph-common';
 
 /**
- * The filters and page of GET /changes; every one optional. `since` and
- * `until` are ISO 8601 instants, `entity` a node id (the changed entity's
- * or the related one's), `cursor` the `nextCursor` of the page before.
+ * The filters and page of GET /changes; every one optional.
  *
  * @public
  */
 export interface ChangesQuery {
+  /** Changes recorded at or after this ISO 8601 instant. */
   since?: string;
+  /** Changes recorded before this ISO 8601 instant. */
   until?: string;
+  /** An organization's slug. */
   organization?: string;
+  /** What the changes are about: members, teams, projects… */
   kind?: GraphChangeKind;
+  /** A node id: the changed entity's, or the related one's (a team's finds who joined it). */
   entity?: string;
+  /** What changed: a role, 2FA, a membership… */
   change?: GraphChangeName;
+  /** At most this many (the backend's default 50, at most 200). */
   limit?: number;
+  /** The `nextCursor` of the page before, for the next, older page. */
   cursor?: string;
 }
 
