@@ -86,6 +86,13 @@ const CRITICAL: Record<CriticalChange, HighlightQuery> = {
  */
 const STILL_TRUE_CANDIDATES = 1_000;
 
+/** A critical change of a run, and how many more of its kind there were than the limit. */
+export interface CriticalFound {
+  kind: CriticalChange;
+  change: GraphChange;
+  more: number;
+}
+
 /** A window of the history; the default is the last day. */
 export interface HighlightWindow {
   since?: Date;
@@ -116,14 +123,8 @@ export class ChangeReader {
     runId: string,
     kinds: readonly CriticalChange[],
     limit: number,
-  ): Promise<
-    Array<{ kind: CriticalChange; change: GraphChange; more: number }>
-  > {
-    const found: Array<{
-      kind: CriticalChange;
-      change: GraphChange;
-      more: number;
-    }> = [];
+  ): Promise<CriticalFound[]> {
+    const found: CriticalFound[] = [];
     for (const kind of kinds) {
       const { count, items } = await this.highlight(
         { runId },
@@ -192,10 +193,7 @@ export class ChangeReader {
       if (!newest.has(change.entity.id)) newest.set(change.entity.id, change);
     const kept = await stillTrue(this.graph, [...newest.keys()]);
     const items = [...newest.values()].filter(c => kept.has(c.entity.id));
-    return {
-      count: items.length,
-      items: items.slice(0, CHANGE_HIGHLIGHT_ITEMS),
-    };
+    return { count: items.length, items: items.slice(0, limit) };
   }
 
   /** Links are a convenience: without Neo4j, the changes are served without them. */

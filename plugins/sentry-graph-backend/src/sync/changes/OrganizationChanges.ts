@@ -211,7 +211,16 @@ function relationshipValue(
 ): GraphChangeValue {
   const property = spec.changes?.value;
   if (!property) return row.toName ?? row.to;
-  const k = Object.keys(spec.changes?.tracked ?? {}).indexOf(property);
+  return trackedValue(spec.changes?.tracked ?? {}, property, values);
+}
+
+/** Tracked property `name`'s value in `values` (a row's before or after). */
+function trackedValue(
+  tracked: Readonly<Record<string, TrackedProperty>>,
+  name: string,
+  values: GraphChangeValue[],
+): GraphChangeValue {
+  const k = Object.keys(tracked).indexOf(name);
   return k >= 0 ? (values[k] ?? null) : null;
 }
 
@@ -235,11 +244,10 @@ function addedValue(
 ): Pick<RecordedChange, 'field' | 'before' | 'after'> {
   const name = changes.addedValue;
   if (!name) return {};
-  const k = Object.keys(changes.tracked).indexOf(name);
   return {
     field: name,
     before: null,
-    after: k >= 0 ? (row.after[k] ?? null) : null,
+    after: trackedValue(changes.tracked, name, row.after),
   };
 }
 
