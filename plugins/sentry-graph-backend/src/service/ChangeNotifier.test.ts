@@ -47,6 +47,7 @@ describe('notifications of a run’s critical changes', () => {
     await graph.wipe();
     await graph.store.write(
       'UNWIND range(0, 11) AS i CREATE (:SentryUser {id: toString(2100 + i), role: CASE WHEN i = 11 THEN "member" ELSE "admin" END})',
+      {},
     );
     const sent: NotificationSendOptions[] = [];
     const notifications: NotificationService = {

@@ -3,20 +3,15 @@ import type {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
-import type { EventsService } from '@backstage/plugin-events-node';
-import type { ChangeNotifier } from './ChangeNotifier';
-import {
-  GRAPH_CHANGES_TOPIC,
-  type SyncRunKind,
-} from '@sentry-graph/plugin-sentry-graph-common';
+import type { SyncRunKind } from '@sentry-graph/plugin-sentry-graph-common';
 import type { SentryGraphConfig } from '../config/readSentryGraphConfig';
 import {
-  scheduleIntervalMs,
   scheduleTimeoutMs,
   type PluginSettings,
 } from '../config/readPluginSettings';
 import { describeError } from '../sync/describeError';
 import { endedRunIds } from './endedRunIds';
+import { startedTooRecently } from './startedTooRecently';
 import {
   runSyncInWorker,
   type WorkerSyncOptions,
@@ -31,12 +26,8 @@ import {
   type PlannedKind,
 } from './scheduledRunKind';
 import type { EndedRun, SyncMetrics } from './syncMetrics';
-import type { ChangeStore } from './ChangeStore';
-import {
-  runChangesEvent,
-  RunChangeWriter,
-  type WrittenChanges,
-} from './RunChangeWriter';
+import { RunChangeWriter, type WrittenChanges } from './RunChangeWriter';
+import { reportRunChanges, type RunChangeListeners } from './reportRunChanges';
 
 export const SYNC_TASK_ID = 'sentry-graph:sync';
 
@@ -63,14 +54,8 @@ export class TooManyRunsError extends Error {
   }
 }
 
-export interface SyncServiceOptions {
+export interface SyncServiceOptions extends RunChangeListeners {
   config: SentryGraphConfig;
-  /** The change history; absent when `sentryGraph.changes.enabled` is false. */
-  changes?: ChangeStore;
-  /** Where each run's changes are published (GRAPH_CHANGES_TOPIC). */
-  events?: EventsService;
-  /** Sends the run's critical changes as notifications, when that is on. */
-  notifier?: ChangeNotifier;
   settings: PluginSettings;
   history: RunHistoryStore;
   /** Refreshed after each run, before it is recorded as finished. */
@@ -232,7 +217,7 @@ export class SyncService {
       settings.fullEveryMs,
     );
     // Only a run that is not a queued manual one is ever skipped.
-    if (await this.startedTooRecently()) {
+    if (await startedTooRecently(this.options)) {
       metrics.runSkipped('scheduled', planned.kind);
       return;
     }
@@ -272,7 +257,8 @@ export class SyncService {
       });
       await this.outcomes.record(run.id, outcome, runLogger);
       if (handedBack.changes)
-        await this.publishChanges(
+        await reportRunChanges(
+          this.options,
           run.id,
           handedBack.changes,
           {
@@ -281,8 +267,6 @@ export class SyncService {
           },
           runLogger,
         );
-      if (handedBack.changes?.recorded)
-        await this.options.notifier?.notifyRun(run.id, runLogger);
     } finally {
       clearInterval(heartbeat);
       await history
@@ -374,56 +358,6 @@ export class SyncService {
       };
       return { outcome, ...handedBack };
     }
-  }
-
-  /**
-   * Tells other plugins what the run changed, on the events service: one
-   * event per run that recorded changes. A failure is logged, not thrown:
-   * the run and its history are recorded already.
-   */
-  private async publishChanges(
-    runId: string,
-    written: WrittenChanges,
-    run: { runKind: SyncRunKind; finishedAt: string },
-    runLogger: LoggerService,
-  ): Promise<void> {
-    const { events, changes } = this.options;
-    if (!events || !changes || written.recorded === 0) return;
-    try {
-      await events.publish({
-        topic: GRAPH_CHANGES_TOPIC,
-        eventPayload: await runChangesEvent(changes, runId, written, run),
-      });
-    } catch (error) {
-      runLogger.warn(
-        `The run's changes could not be published on ${GRAPH_CHANGES_TOPIC}: ${describeError(error)}`,
-      );
-    }
-  }
-
-  /**
-   * The scheduler's own trigger route has no permission check and no limit
-   * of ours: a run that is not a queued manual one is skipped when the last
-   * run started less than the minimum interval ago (or half the schedule's
-   * interval, whichever is shorter, so the schedule itself is never skipped).
-   */
-  private async startedTooRecently(): Promise<boolean> {
-    const { history, settings, logger } = this.options;
-    const active = await history.activeRun();
-    if (active?.status === 'queued') return false;
-    const last = await history.lastRun();
-    if (!last?.startedAt) return false;
-    const gap = Math.min(
-      settings.manualRunMinimumIntervalMs,
-      (scheduleIntervalMs(settings.schedule) ?? Infinity) / 2,
-    );
-    const sinceMs = Date.now() - Date.parse(last.startedAt);
-    if (sinceMs >= gap) return false;
-    logger.warn(
-      `Skipping a Sentry sync: the previous one started ${Math.round(sinceMs / 1000)} s ago, ` +
-        'within the minimum interval that protects the Sentry rate budget',
-    );
-    return true;
   }
 }
 
