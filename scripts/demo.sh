@@ -142,6 +142,7 @@ The sentry-graph API is at $api. Every route but /health needs the demo token:
   curl -H "$auth" $api/summary
   curl -H "$auth" "$api/runs?limit=5"
   curl -H "$auth" $api/runs/<id>
+  curl -H "$auth" "$api/changes?limit=20"   # what runs changed, newest first; /changes/highlights: since yesterday
   curl -X POST -H "$auth" $api/sync   # a sync now: 202; 409 while one runs, 429 within 30 s of the last
 The schedule syncs every 30 minutes. Backend log: tail -f .cache/backend.log
 
