@@ -24,6 +24,7 @@ import { createTcpProxy, type TcpProxy } from './__testUtils__/tcpProxy';
 import { exportedPostgresIds } from './__testUtils__/testDatabases';
 import { openTestGraph } from './__testUtils__/testGraph';
 import { waitFor } from './__testUtils__/waitFor';
+import { schedulerIdle } from './__testUtils__/pluginRuns';
 
 const graph = openTestGraph();
 afterAll(() => graph.close());
@@ -140,6 +141,8 @@ describe.each(exportedPostgresIds)('the plugin on %s', postgresId => {
       return ['queued', 'running'].includes(res.body.status) ? undefined : res;
     });
     expect(run.body.status).toBe('succeeded');
+    // The next test's backend shares this database, and the scheduler's lock.
+    await schedulerIdle(backend.server);
     await backend.stop();
   });
 
