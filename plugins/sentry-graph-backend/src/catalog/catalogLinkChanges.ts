@@ -8,14 +8,12 @@ import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { CatalogLink } from '../graph/catalogLinks';
 import { linkChangeKind } from '../graph/catalogLinks';
 import type { RecordedChange } from '../sync/changes/RunChanges';
+import { text } from '../graph/values';
 
 /** Where the join's changes go: the run's hand-off. */
 export interface CatalogChangeHandoff {
   push(change: RecordedChange): void;
 }
-
-const text = (value: unknown) =>
-  typeof value === 'string' ? value : undefined;
 
 /**
  * Hands on each row a recorded link's statement returned (under `changes`

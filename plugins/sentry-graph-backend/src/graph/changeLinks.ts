@@ -14,6 +14,7 @@ import { CATALOG_LINKS } from './catalogLinks';
 import type { GraphReader } from './Neo4jSessions';
 import { nodeChangesByLabel } from './schema';
 import type { LinkedLabel, SentryLinks } from './sentryLinks';
+import { text } from './values';
 
 interface LinkedKind {
   kind: GraphChangeKind;
@@ -61,9 +62,6 @@ interface Found {
   source?: string;
   projectSlug?: string;
 }
-
-const text = (value: unknown) =>
-  typeof value === 'string' ? value : undefined;
 
 /** The changes with `url` and `entityRef` on their entity and related entity. */
 export async function withLinks(

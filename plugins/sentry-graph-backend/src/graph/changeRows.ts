@@ -7,6 +7,7 @@ import neo4j from 'neo4j-driver';
 import type { GraphChangeValue } from '@sentry-graph/plugin-sentry-graph-common';
 import { nodeChangesByLabel } from './schema';
 import type { NodeChanges, RelationshipSpec } from './spec';
+import { text } from './values';
 
 /** A node a write created, or changed a tracked property of. */
 export interface WrittenNodeRow {
@@ -64,10 +65,6 @@ export function changeValue(value: unknown): GraphChangeValue {
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return value;
   return JSON.stringify(value);
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }
 
 function values(value: unknown): GraphChangeValue[] {
